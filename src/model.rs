@@ -1,0 +1,371 @@
+//! The transcript JSON schema as serde types, shared by the converter (which writes it)
+//! and the viewer (which reads it). One name per idea: a *turn* is one speaker's
+//! uninterrupted contribution, made of *paragraphs*; a *speaker* is a person (or an
+//! anonymous voice such as "Question") that owns turns.
+//!
+//! The schema is versioned by [`SCHEMA_VERSION`]; readers reject other versions with a
+//! clear error (see [`Transcript::from_json`]).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The version of the JSON schema written by this crate.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole transcript: header, summary, speakers and turns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transcript {
+    /// Schema version, always [`SCHEMA_VERSION`] when written by this crate.
+    pub schema: u32,
+    /// BCP 47 language tag of the transcript text (`en`, `ru`, …).
+    pub lang: String,
+    /// The headline.
+    pub title: String,
+    /// ISO `YYYY-MM-DD`, when the source gives a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `HH:MM` (24 h), when the source gives a time next to the date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// Where it took place, as written in the source (`The Kremlin, Moscow`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The date-and-place line exactly as the source wrote it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    /// The section the page was published in (the breadcrumb: `News`, `Transcripts`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Introductory paragraphs before the transcript proper.
+    #[serde(default)]
+    pub summary: Vec<String>,
+    /// Every speaker, in order of first appearance.
+    #[serde(default)]
+    pub speakers: Vec<Speaker>,
+    /// The turns, in order.
+    #[serde(default)]
+    pub turns: Vec<Turn>,
+    /// Where the text comes from.
+    pub source: Source,
+}
+
+/// A person (or anonymous voice) who speaks in the transcript.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Stable identifier, unique in the transcript, usable in URLs and HTML ids.
+    pub id: String,
+    /// The name as shown (`Vladimir Putin`, `В.Путин`, `Question`).
+    pub name: String,
+    /// Title or position, when a label gives one (`President of Russia`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// True for labels that name no person (`Question`, `Remark`, `Вопрос`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub anonymous: bool,
+}
+
+/// One speaker's uninterrupted contribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    /// Stable identifier, unique in the transcript (`t1`, `t2`, …).
+    pub id: String,
+    /// The [`Speaker::id`] of who speaks; `None` for text no label introduces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// A note the label carries between name and colon, without parentheses
+    /// (`retranslated`, `in English`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<String>,
+    /// The paragraphs, text exactly as in the source (no-break spaces kept).
+    pub paragraphs: Vec<String>,
+}
+
+/// Provenance of the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// File name the transcript was converted from.
+    pub file: String,
+    /// Credit line to show with the text, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    /// Licence of the text, when known (`CC BY 4.0`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    /// Address of the original page, when the text names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The list of transcripts bundled with a site, written next to them as `index.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalog {
+    /// Schema version, as in [`Transcript::schema`].
+    pub schema: u32,
+    /// The entries; the first is the default transcript.
+    pub transcripts: Vec<CatalogEntry>,
+}
+
+/// One bundled transcript.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogEntry {
+    /// File stem: the JSON is `<id>.json` beside the catalog.
+    pub id: String,
+    /// The transcript's title.
+    pub title: String,
+    /// Its date, ISO `YYYY-MM-DD`, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Its language tag.
+    pub lang: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Why a JSON document could not be read as a transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    /// JSON path of the offending value (`turns[3].speaker`), `.` for the document.
+    pub path: String,
+    /// 1-based line of the error in the JSON text (0 when not known).
+    pub line: usize,
+    /// 1-based column of the error in the JSON text (0 when not known).
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "line {}, column {}: ", self.line, self.column)?;
+        }
+        if self.path != "." {
+            write!(f, "at {}: ", self.path)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+impl Transcript {
+    /// Reads a transcript from JSON text, checking the schema version and that every
+    /// turn names a known speaker. Errors carry the JSON path and line/column.
+    pub fn from_json(text: &str) -> Result<Transcript, JsonError> {
+        // Check the version first so an old or future file says so instead of failing
+        // on whichever field changed.
+        #[derive(Deserialize)]
+        struct Version {
+            schema: Option<serde_json::Value>,
+        }
+        match serde_json::from_str::<Version>(text) {
+            Ok(Version { schema: Some(v) }) if v.as_u64() != Some(u64::from(SCHEMA_VERSION)) => {
+                return Err(JsonError {
+                    path: "schema".into(),
+                    line: 0,
+                    column: 0,
+                    message: format!(
+                        "unsupported schema version {v} (this viewer reads version {SCHEMA_VERSION})"
+                    ),
+                });
+            }
+            _ => {}
+        }
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let transcript: Transcript = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            JsonError {
+                path,
+                line: inner.line(),
+                column: inner.column(),
+                message: strip_position(&inner.to_string()),
+            }
+        })?;
+        transcript.validate()?;
+        Ok(transcript)
+    }
+
+    /// Serialises to compact JSON with a trailing newline; deterministic.
+    pub fn to_json(&self) -> String {
+        // Serialising plain strings, numbers and vectors cannot fail.
+        let mut s = serde_json::to_string(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Checks the invariants serde cannot: unique ids and known speaker references.
+    pub fn validate(&self) -> Result<(), JsonError> {
+        let fail = |path: String, message: String| {
+            Err(JsonError {
+                path,
+                line: 0,
+                column: 0,
+                message,
+            })
+        };
+        let mut seen = std::collections::HashSet::new();
+        for (i, s) in self.speakers.iter().enumerate() {
+            if s.id.is_empty() || !seen.insert(s.id.as_str()) {
+                return fail(
+                    format!("speakers[{i}].id"),
+                    format!("speaker id {:?} is empty or used twice", s.id),
+                );
+            }
+        }
+        let mut turn_ids = std::collections::HashSet::new();
+        for (i, t) in self.turns.iter().enumerate() {
+            if t.id.is_empty() || !turn_ids.insert(t.id.as_str()) {
+                return fail(
+                    format!("turns[{i}].id"),
+                    format!("turn id {:?} is empty or used twice", t.id),
+                );
+            }
+            if let Some(sp) = &t.speaker {
+                if !seen.contains(sp.as_str()) {
+                    return fail(
+                        format!("turns[{i}].speaker"),
+                        format!("turn names unknown speaker {sp:?}"),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The speaker with this id.
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
+}
+
+/// serde_json appends " at line L column C" to its messages; we report those separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Transcript {
+        Transcript {
+            schema: SCHEMA_VERSION,
+            lang: "en".into(),
+            title: "Talks".into(),
+            date: Some("2022-02-18".into()),
+            time: None,
+            place: Some("The\u{a0}Kremlin, Moscow".into()),
+            dateline: Some("February 18, 2022, The\u{a0}Kremlin, Moscow".into()),
+            kind: Some("News".into()),
+            summary: vec!["One \u{2019}quoted\u{2019}.".into()],
+            speakers: vec![
+                Speaker {
+                    id: "vladimir-putin".into(),
+                    name: "Vladimir Putin".into(),
+                    role: Some("President of Russia".into()),
+                    anonymous: false,
+                },
+                Speaker {
+                    id: "question".into(),
+                    name: "Question".into(),
+                    role: None,
+                    anonymous: true,
+                },
+            ],
+            turns: vec![
+                Turn {
+                    id: "t1".into(),
+                    speaker: Some("vladimir-putin".into()),
+                    annotation: Some("retranslated".into()),
+                    paragraphs: vec!["Hello.".into(), "Second: para".into()],
+                },
+                Turn {
+                    id: "t2".into(),
+                    speaker: None,
+                    annotation: None,
+                    paragraphs: vec!["<script>alert(1)</script>".into()],
+                },
+            ],
+            source: Source {
+                file: "talks.txt".into(),
+                credit: Some("President of Russia website, kremlin.ru".into()),
+                license: Some("CC BY 4.0".into()),
+                url: None,
+            },
+        }
+    }
+
+    #[test]
+    fn round_trip_is_lossless() {
+        let t = sample();
+        let json = t.to_json();
+        assert_eq!(Transcript::from_json(&json), Ok(t.clone()));
+        assert_eq!(Transcript::from_json(&json).unwrap().to_json(), json);
+    }
+
+    #[test]
+    fn rejects_other_schema_versions() {
+        let json = sample().to_json().replacen("\"schema\":1", "\"schema\":99", 1);
+        let err = Transcript::from_json(&json).unwrap_err();
+        assert_eq!(err.path, "schema");
+        assert!(err.message.contains("99"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_names_path_and_position() {
+        let json = sample()
+            .to_json()
+            .replacen("\"paragraphs\":[\"Hello.\"", "\"paragraphs\":[7", 1);
+        let err = Transcript::from_json(&json).unwrap_err();
+        assert_eq!(err.path, "turns[0].paragraphs[0]");
+        assert_eq!(err.line, 1);
+        assert!(err.column > 1);
+        assert!(err.to_string().starts_with("line 1, column "), "{err}");
+    }
+
+    #[test]
+    fn truncated_json_is_an_error_with_position() {
+        let json = sample().to_json();
+        let err = Transcript::from_json(&json[..json.len() / 2]).unwrap_err();
+        assert!(err.line >= 1 && err.column > 0, "{err:?}");
+        assert!(err.message.contains("EOF"), "{err}");
+    }
+
+    #[test]
+    fn unknown_speaker_reference_is_an_error() {
+        let mut t = sample();
+        t.turns[0].speaker = Some("nobody".into());
+        let err = Transcript::from_json(&t.to_json()).unwrap_err();
+        assert_eq!(err.path, "turns[0].speaker");
+    }
+
+    #[test]
+    fn duplicate_ids_are_errors() {
+        let mut t = sample();
+        t.turns[1].id = "t1".into();
+        assert_eq!(
+            Transcript::from_json(&t.to_json()).unwrap_err().path,
+            "turns[1].id"
+        );
+        let mut t = sample();
+        t.speakers[1].id = "vladimir-putin".into();
+        assert_eq!(
+            Transcript::from_json(&t.to_json()).unwrap_err().path,
+            "speakers[1].id"
+        );
+    }
+
+    #[test]
+    fn optional_fields_are_omitted_and_defaulted() {
+        let json = r#"{"schema":1,"lang":"en","title":"T","source":{"file":"a.txt"}}"#;
+        let t = Transcript::from_json(json).unwrap();
+        assert!(t.turns.is_empty() && t.summary.is_empty() && t.date.is_none());
+        assert_eq!(t.to_json().trim_end(), json);
+    }
+}
