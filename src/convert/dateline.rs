@@ -1,0 +1,275 @@
+//! Recognises a date-and-place line (`February 18, 2022, The Kremlin, Moscow`,
+//! `18 февраля 2022 года, 15:50, Москва`, `Friday 4 March 2022`, `2022-02-18`).
+
+use super::text::normalize_spaces;
+
+/// What a date-and-place line says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// ISO `YYYY-MM-DD`.
+    pub date: String,
+    /// `HH:MM`, when the line gives a time after the date.
+    pub time: Option<String>,
+    /// The rest of the line after the date (and time), spaces normalised.
+    pub place: Option<String>,
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+
+/// Month number for an English or Russian month name (full, genitive or abbreviated).
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    const EN: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const RU: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    const RU_NOM: [&str; 12] = [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ];
+    for table in [&EN, &RU, &RU_NOM] {
+        if let Some(i) = table.iter().position(|m| *m == w) {
+            return Some(i as u32 + 1);
+        }
+    }
+    // Abbreviations: "Feb", "Sept", "Sep".
+    if w.len() >= 3 && w.is_ascii() {
+        if w == "sept" {
+            return Some(9);
+        }
+        if let Some(i) = EN.iter().position(|m| m.starts_with(&w) && w.len() == 3) {
+            return Some(i as u32 + 1);
+        }
+    }
+    None
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+fn number(word: &str, max_len: usize) -> Option<u32> {
+    if word.is_empty() || word.len() > max_len || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok()
+}
+
+/// Parses `line` as a date-and-place line; `None` when it does not start with a date.
+pub fn parse(line: &str) -> Option<Dateline> {
+    let norm = normalize_spaces(line);
+    if norm.chars().count() > 200 {
+        return None;
+    }
+    let (date, rest) = parse_date(&norm)?;
+    let rest = rest.trim_start_matches([',', ' ']);
+    // An optional time, `15:50` or `15: 50`.
+    let (time, rest) = match parse_time(rest) {
+        Some((t, r)) => (Some(t), r.trim_start_matches([',', ' '])),
+        None => (None, rest),
+    };
+    let place = rest.trim_end_matches([' ', ',', '.']);
+    Some(Dateline {
+        date,
+        time,
+        place: (!place.is_empty()).then(|| place.to_string()),
+    })
+}
+
+/// The date at the start of `s` as ISO text, and the rest of `s`.
+fn parse_date(s: &str) -> Option<(String, &str)> {
+    let mut s = s;
+    // Skip a leading weekday: "Friday, 4 March 2022", "Friday 4 March 2022".
+    if let Some(first) = s.split([' ', ',']).next() {
+        if WEEKDAYS.contains(&first.to_lowercase().as_str()) {
+            s = s[first.len()..].trim_start_matches([',', ' ']);
+        }
+    }
+    // ISO: 2022-02-18
+    if s.len() >= 10 && s.is_char_boundary(10) {
+        let b = s.as_bytes();
+        if b[4] == b'-' && b[7] == b'-' {
+            let (y, m, d) = (
+                number(&s[..4], 4)?,
+                number(&s[5..7], 2)?,
+                number(&s[8..10], 2)?,
+            );
+            return valid(y, m, d).map(|iso| (iso, &s[10..]));
+        }
+    }
+    let mut words = s.splitn(4, ' ');
+    let w1 = words.next()?.trim_end_matches(',');
+    let w2 = words.next()?.trim_end_matches(',');
+    let w3_raw = words.next()?;
+    let w3 = w3_raw.trim_end_matches([',', '.']);
+    let consumed = |n: usize| -> &str {
+        // Byte offset after the first n words of s.
+        let mut idx = 0;
+        for (i, part) in s.split(' ').enumerate() {
+            if i == n {
+                break;
+            }
+            idx += part.len() + 1;
+        }
+        &s[idx.min(s.len())..]
+    };
+    let (y, m, d, rest) = if let Some(m) = month(w1) {
+        // February 18, 2022
+        (number(w3, 4)?, m, number(w2, 2)?, consumed(3))
+    } else if let Some(m) = month(w2) {
+        // 18 February 2022 / 18 февраля 2022 года
+        (
+            number(w3, 4)?,
+            m,
+            number(w1.trim_end_matches('.'), 2)?,
+            consumed(3),
+        )
+    } else {
+        return None;
+    };
+    if y < 1000 {
+        return None;
+    }
+    let iso = valid(y, m, d)?;
+    // Russian "года" / "г." after the year.
+    let rest = rest.trim_start_matches(',').trim_start();
+    let rest = ["года", "год", "г."]
+        .iter()
+        .find_map(|w| {
+            rest.strip_prefix(w)
+                .filter(|r| r.is_empty() || r.starts_with([',', ' ']))
+        })
+        .unwrap_or(rest);
+    Some((iso, rest))
+}
+
+fn valid(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn parse_time(s: &str) -> Option<(String, &str)> {
+    let colon = s.find(':')?;
+    let h = number(s[..colon].trim_end(), 2)?;
+    let after = s[colon + 1..].trim_start();
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 2 {
+        return None;
+    }
+    let m = number(&after[..2], 2)?;
+    if h > 23 || m > 59 {
+        return None;
+    }
+    Some((format!("{h:02}:{m:02}"), &after[2..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dl(date: &str, time: Option<&str>, place: Option<&str>) -> Option<Dateline> {
+        Some(Dateline {
+            date: date.into(),
+            time: time.map(Into::into),
+            place: place.map(Into::into),
+        })
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, Option<Dateline>)] = &[
+            (
+                "February 18, 2022, The\u{a0}Kremlin, Moscow",
+                dl("2022-02-18", None, Some("The Kremlin, Moscow")),
+            ),
+            ("February 18, 2022", dl("2022-02-18", None, None)),
+            (
+                "December 23, 2021, 12:00, Moscow",
+                dl("2021-12-23", Some("12:00"), Some("Moscow")),
+            ),
+            (
+                "18 февраля 2022 года, Москва",
+                dl("2022-02-18", None, Some("Москва")),
+            ),
+            (
+                "18\u{a0}февраля 2022 года, 15:50, Москва, Кремль",
+                dl("2022-02-18", Some("15:50"), Some("Москва, Кремль")),
+            ),
+            (
+                "1 марта 2021 г., Сочи",
+                dl("2021-03-01", None, Some("Сочи")),
+            ),
+            ("Friday 4 March 2022", dl("2022-03-04", None, None)),
+            (
+                "Tuesday, Sept 6, 2022, Washington, D.C.",
+                dl("2022-09-06", None, Some("Washington, D.C")),
+            ),
+            ("2022-02-18, Minsk", dl("2022-02-18", None, Some("Minsk"))),
+            ("February 29, 2024", dl("2024-02-29", None, None)),
+            ("February 29, 2023", None),
+            ("February 30, 2022", None),
+            ("May I say a few words", None),
+            ("March on, 2022 people", None),
+            ("18 people, 2022 times", None),
+            ("Russian-Belarusian talks", None),
+            ("", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(&parse(line), want, "{line:?}");
+        }
+    }
+}
