@@ -3,11 +3,13 @@
 //!
 //! - [`model`]: the JSON schema, shared by converter and viewer.
 //! - [`convert`]: plain text → [`model::Transcript`].
+//! - [`search`]: query folding, matching and highlight spans, without the DOM.
 //! - [`components`]: the Yew components that render a transcript.
 
 pub mod components;
 pub mod convert;
 pub mod model;
+pub mod search;
 
 pub use components::{App, TranscriptViewer, TranscriptViewerProps};
 pub use model::Transcript;
