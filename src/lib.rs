@@ -4,12 +4,14 @@
 //! - [`model`]: the JSON schema, shared by converter and viewer.
 //! - [`convert`]: plain text → [`model::Transcript`].
 //! - [`search`]: query folding, matching and highlight spans, without the DOM.
+//! - [`state`]: viewer state, actions, filtering and URL form, without the DOM.
 //! - [`components`]: the Yew components that render a transcript.
 
 pub mod components;
 pub mod convert;
 pub mod model;
 pub mod search;
+pub mod state;
 
 pub use components::{App, TranscriptViewer, TranscriptViewerProps};
 pub use model::Transcript;
