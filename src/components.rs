@@ -1,19 +1,21 @@
-//! Placeholder until the viewer lands (being written now).
-use crate::model::Transcript;
-use std::rc::Rc;
-use yew::prelude::*;
+//! The Yew components that render a transcript; rendering only.
+//!
+//! - [`TranscriptViewer`]: the embeddable viewer. Pure markup from a
+//!   [`Transcript`](crate::model::Transcript), no browser-only calls, so it can also be
+//!   rendered on the server.
+//! - [`App`]: the demo site's entry component. It fetches the bundled catalog and one
+//!   transcript, and shows loading and error states around the viewer.
+//!
+//! Submodules: `viewer` (the article), `header` (kind, title, dateline), `turn` (one
+//! speaker's turn), `source` (the credit footer), `date` (dates in the transcript's
+//! language; pure) and `app` (loading, errors, the catalog list).
 
-#[derive(Properties, PartialEq)]
-pub struct TranscriptViewerProps {
-    pub transcript: Rc<Transcript>,
-}
+mod app;
+mod date;
+mod header;
+mod source;
+mod turn;
+mod viewer;
 
-#[function_component]
-pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
-    html! { <h1>{ props.transcript.title.clone() }</h1> }
-}
-
-#[function_component]
-pub fn App() -> Html {
-    html! {}
-}
+pub use app::{App, AppProps};
+pub use viewer::{TranscriptViewer, TranscriptViewerProps};

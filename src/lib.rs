@@ -3,12 +3,14 @@
 //!
 //! - [`model`]: the JSON schema, shared by converter and viewer.
 //! - [`convert`]: plain text → [`model::Transcript`].
+//! - [`dates`]: month names, date validity and display, shared by both.
 //! - [`search`]: query folding, matching and highlight spans, without the DOM.
 //! - [`state`]: viewer state, actions, filtering and URL form, without the DOM.
 //! - [`components`]: the Yew components that render a transcript.
 
 pub mod components;
 pub mod convert;
+pub mod dates;
 pub mod model;
 pub mod search;
 pub mod state;

@@ -560,7 +560,8 @@ mod tests {
         let segs = segments("aaaa", &[0..2, 2..4, 3..9]);
         assert_eq!(segs.len(), 2);
         assert_eq!(segs[1].mark, Some(1));
-        let segs = segments("ё", &[0..1]);
+        let inside = 0..1;
+        let segs = segments("ё", std::slice::from_ref(&inside));
         assert_eq!(
             segs,
             vec![Segment {

@@ -2,6 +2,7 @@
 //! `18 февраля 2022 года, 15:50, Москва`, `Friday 4 March 2022`, `2022-02-18`).
 
 use super::text::normalize_spaces;
+use crate::dates::{iso, EN_MONTHS, RU_MONTHS, RU_MONTHS_NOMINATIVE};
 
 /// What a date-and-place line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,72 +35,22 @@ const WEEKDAYS: &[&str] = &[
 /// Month number for an English or Russian month name (full, genitive or abbreviated).
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
-    const EN: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    const RU: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
-    const RU_NOM: [&str; 12] = [
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "май",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    ];
-    for table in [&EN, &RU, &RU_NOM] {
-        if let Some(i) = table.iter().position(|m| *m == w) {
-            return Some(i as u32 + 1);
-        }
-    }
-    // Abbreviations: "Feb", "Sept", "Sep".
-    if w.len() >= 3 && w.is_ascii() {
-        if w == "sept" {
-            return Some(9);
-        }
-        if let Some(i) = EN.iter().position(|m| m.starts_with(&w) && w.len() == 3) {
-            return Some(i as u32 + 1);
-        }
-    }
-    None
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
+    let full = |names: &[&str; 12]| names.iter().position(|m| m.to_lowercase() == w);
+    let found = full(&EN_MONTHS)
+        .or_else(|| full(&RU_MONTHS))
+        .or_else(|| full(&RU_MONTHS_NOMINATIVE))
+        // Abbreviations: "Feb", "Sept".
+        .or_else(|| (w == "sept").then_some(8))
+        .or_else(|| {
+            (w.len() == 3 && w.is_ascii())
+                .then(|| {
+                    EN_MONTHS
+                        .iter()
+                        .position(|m| m.to_lowercase().starts_with(&w))
+                })
+                .flatten()
+        });
+    found.map(|i| i as u32 + 1)
 }
 
 fn number(word: &str, max_len: usize) -> Option<u32> {
@@ -148,7 +99,7 @@ fn parse_date(s: &str) -> Option<(String, &str)> {
                 number(&s[5..7], 2)?,
                 number(&s[8..10], 2)?,
             );
-            return valid(y, m, d).map(|iso| (iso, &s[10..]));
+            return iso(y, m, d).map(|iso| (iso, &s[10..]));
         }
     }
     let mut words = s.splitn(4, ' ');
@@ -181,10 +132,7 @@ fn parse_date(s: &str) -> Option<(String, &str)> {
     } else {
         return None;
     };
-    if y < 1000 {
-        return None;
-    }
-    let iso = valid(y, m, d)?;
+    let iso = iso(y, m, d)?;
     // Russian "года" / "г." after the year.
     let rest = rest.trim_start_matches(',').trim_start();
     let rest = ["года", "год", "г."]
@@ -195,11 +143,6 @@ fn parse_date(s: &str) -> Option<(String, &str)> {
         })
         .unwrap_or(rest);
     Some((iso, rest))
-}
-
-fn valid(y: u32, m: u32, d: u32) -> Option<String> {
-    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn parse_time(s: &str) -> Option<(String, &str)> {

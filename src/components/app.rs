@@ -1,0 +1,553 @@
+//! The demo site's entry component: fetches the bundled catalog (`index.json`) and the
+//! transcript the page URL asks for (`?t=<id>`), then shows it in a
+//! [`TranscriptViewer`], with a loading state, a readable error state and a list of
+//! the other bundled transcripts.
+//!
+//! Only [`load`]'s browser half touches the network; it is compiled for `wasm32` only,
+//! so the crate still builds natively.
+
+// Natively only the rendering half is used; the loader's helpers stay compiled (and
+// unit-tested) but nothing calls them.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+use super::viewer::TranscriptViewer;
+use crate::dates;
+use crate::model::{Catalog, JsonError, Transcript, SCHEMA_VERSION};
+use std::fmt;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Where the catalog `index.json` and the `<id>.json` transcripts live, relative to
+    /// the document's base URL (so the site works under any sub-path) or absolute.
+    #[prop_or(AttrValue::Static(DEFAULT_BASE))]
+    pub base: AttrValue,
+}
+
+/// Where the site's build writes the bundled transcripts.
+pub const DEFAULT_BASE: &str = "transcripts/";
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps {
+            base: AttrValue::Static(DEFAULT_BASE),
+        }
+    }
+}
+
+/// The trunk entry component: loads the catalog and one transcript and renders it.
+///
+/// While loading it shows a `role="status"` message; when a file cannot be fetched or
+/// read it shows a `role="alert"` naming the file and the error (HTTP status, network
+/// error, or JSON path with line and column). With more than one bundled transcript, a
+/// `<nav>` links to the others (`?t=<id>`).
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let page = use_state_eq(Page::default);
+    {
+        let page = page.clone();
+        use_effect_with(props.base.clone(), move |base| {
+            load(base.clone(), move |next| page.set(next))
+        });
+    }
+    let content = match &page.content {
+        Content::Loading => html! {
+            <div class="tv-root">
+                <p class="tv-status" role="status">{ "Loading transcript…" }</p>
+            </div>
+        },
+        Content::Failed(error) => html! { <LoadErrorView error={error.clone()} /> },
+        Content::Ready(transcript) => {
+            html! { <TranscriptViewer transcript={transcript.clone()} /> }
+        }
+    };
+    html! {
+        <>
+            if let Some((catalog, current)) = &page.catalog {
+                if catalog.transcripts.len() > 1 {
+                    <CatalogNav catalog={catalog.clone()} current={*current} />
+                }
+            }
+            <main class="tv-main">{ content }</main>
+        </>
+    }
+}
+
+/// What the app shows: the catalog once known (with the index of the entry shown) and
+/// the transcript, its loading state or what went wrong.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub catalog: Option<(Rc<Catalog>, usize)>,
+    pub content: Content,
+}
+
+/// The main area of [`Page`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Content {
+    #[default]
+    Loading,
+    Failed(Rc<LoadError>),
+    Ready(Rc<Transcript>),
+}
+
+/// Why a file of the site could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    /// Which file: the catalog or a transcript.
+    pub file: FileKind,
+    /// The address fetched, resolved against the document's base URL.
+    pub url: String,
+    /// What went wrong.
+    pub kind: LoadErrorKind,
+}
+
+/// The two kinds of file the app loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Catalog,
+    Transcript,
+}
+
+/// What went wrong while loading a file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadErrorKind {
+    /// The request never got a response (offline, blocked, bad address).
+    Network(String),
+    /// The server answered with an error status.
+    Http { status: u16, status_text: String },
+    /// The file is not valid JSON for its schema.
+    Json(JsonError),
+    /// The catalog lists no transcripts.
+    EmptyCatalog,
+}
+
+impl fmt::Display for LoadErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadErrorKind::Network(detail) => write!(f, "Network error: {detail}"),
+            LoadErrorKind::Http {
+                status,
+                status_text,
+            } if status_text.is_empty() => write!(f, "HTTP {status}"),
+            LoadErrorKind::Http {
+                status,
+                status_text,
+            } => write!(f, "HTTP {status} {status_text}"),
+            LoadErrorKind::Json(e) => write!(f, "Invalid JSON: {e}"),
+            LoadErrorKind::EmptyCatalog => f.write_str("The catalog lists no transcripts."),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.url, self.kind)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl FileKind {
+    fn heading(self) -> &'static str {
+        match self {
+            FileKind::Catalog => "Could not load the list of transcripts",
+            FileKind::Transcript => "Could not load the transcript",
+        }
+    }
+}
+
+/// Properties of [`LoadErrorView`].
+#[derive(Properties, PartialEq)]
+pub struct LoadErrorViewProps {
+    pub error: Rc<LoadError>,
+}
+
+/// The `role="alert"` error state: what failed, which file, and why.
+#[function_component]
+pub fn LoadErrorView(props: &LoadErrorViewProps) -> Html {
+    let e = &props.error;
+    html! {
+        <div class="tv-root">
+            <div class="tv-error" role="alert">
+                <h1 class="tv-error-title">{ e.file.heading() }</h1>
+                <p>{ "File: " }<code class="tv-error-url">{ e.url.clone() }</code></p>
+                <p class="tv-error-detail">{ e.kind.to_string() }</p>
+            </div>
+        </div>
+    }
+}
+
+/// Properties of [`CatalogNav`].
+#[derive(Properties, PartialEq)]
+pub struct CatalogNavProps {
+    pub catalog: Rc<Catalog>,
+    /// Index of the entry shown.
+    pub current: usize,
+    /// Accessible name of the navigation (default "Transcripts").
+    #[prop_or(AttrValue::Static("Transcripts"))]
+    pub label: AttrValue,
+}
+
+/// `<nav>` listing the bundled transcripts as `?t=<id>` links, the one shown marked
+/// `aria-current="page"`.
+#[function_component]
+pub fn CatalogNav(props: &CatalogNavProps) -> Html {
+    let items = props
+        .catalog
+        .transcripts
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let current = (i == props.current).then_some("page");
+            let date = entry.date.as_deref().map(|d| dates::format(d, &entry.lang));
+            html! {
+                <li key={entry.id.clone()}>
+                    <a href={format!("?t={}", query_escape(&entry.id))} aria-current={current}
+                        lang={entry.lang.clone()}>
+                        { entry.title.clone() }
+                        if let Some(date) = date {
+                            <span class="tv-visually-hidden">{ ", " }</span>
+                            <span class="tv-catalog-date">{ date }</span>
+                        }
+                    </a>
+                </li>
+            }
+        });
+    html! {
+        <nav class="tv-root tv-catalog" aria-label={props.label.clone()}>
+            <ul>{ for items }</ul>
+        </nav>
+    }
+}
+
+/// The entry to show: the one whose id is `requested`, else the first.
+pub fn pick_entry(catalog: &Catalog, requested: Option<&str>) -> usize {
+    requested
+        .and_then(|id| catalog.transcripts.iter().position(|e| e.id == id))
+        .unwrap_or(0)
+}
+
+/// `base` joined with a file name, adding the `/` between them when missing.
+pub fn join_url(base: &str, file: &str) -> String {
+    if base.is_empty() || base.ends_with('/') {
+        format!("{base}{file}")
+    } else {
+        format!("{base}/{file}")
+    }
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters, for a query value
+/// or a path segment.
+pub fn query_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Reads the catalog, checking its schema version and that it lists something.
+pub fn parse_catalog(text: &str) -> Result<Catalog, LoadErrorKind> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let catalog: Catalog = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = inner.to_string();
+        // serde_json appends " at line L column C"; the position is reported apart.
+        let message = match message.rfind(" at line ") {
+            Some(i) if inner.line() > 0 => message[..i].to_string(),
+            _ => message,
+        };
+        LoadErrorKind::Json(JsonError {
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            message,
+        })
+    })?;
+    if catalog.schema != SCHEMA_VERSION {
+        return Err(LoadErrorKind::Json(JsonError {
+            path: "schema".into(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "unsupported schema version {} (this viewer reads version {SCHEMA_VERSION})",
+                catalog.schema
+            ),
+        }));
+    }
+    if catalog.transcripts.is_empty() {
+        return Err(LoadErrorKind::EmptyCatalog);
+    }
+    Ok(catalog)
+}
+
+/// Starts loading the catalog and a transcript from `base`, reporting each step to
+/// `update`; returns the effect's clean-up, which stops reporting (a newer load wins).
+#[cfg(target_arch = "wasm32")]
+fn load(base: AttrValue, update: impl Fn(Page) + 'static) -> impl FnOnce() {
+    let cancelled = Rc::new(std::cell::Cell::new(false));
+    let guard = cancelled.clone();
+    yew::platform::spawn_local(async move {
+        let report = |page: Page| {
+            if !guard.get() {
+                update(page)
+            }
+        };
+        report(Page::default());
+        let failed = |catalog, error| Page {
+            catalog,
+            content: Content::Failed(Rc::new(error)),
+        };
+        let catalog_url = join_url(&base, "index.json");
+        let result = match browser::fetch_text(&catalog_url).await {
+            Ok((url, text)) => parse_catalog(&text).map_err(|kind| (url, kind)),
+            Err(e) => Err(e),
+        };
+        let catalog = match result {
+            Ok(catalog) => Rc::new(catalog),
+            Err((url, kind)) => return report(failed(None, LoadError::catalog(url, kind))),
+        };
+        let current = pick_entry(&catalog, browser::requested_id().as_deref());
+        let id = &catalog.transcripts[current].id;
+        let with_catalog = Some((catalog.clone(), current));
+        report(Page {
+            catalog: with_catalog.clone(),
+            content: Content::Loading,
+        });
+        let url = join_url(&base, &format!("{}.json", query_escape(id)));
+        let result = match browser::fetch_text(&url).await {
+            Ok((url, text)) => {
+                Transcript::from_json(&text).map_err(|e| (url, LoadErrorKind::Json(e)))
+            }
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(transcript) => {
+                browser::set_title(&transcript.title);
+                report(Page {
+                    catalog: with_catalog,
+                    content: Content::Ready(Rc::new(transcript)),
+                });
+            }
+            Err((url, kind)) => report(failed(with_catalog, LoadError::transcript(url, kind))),
+        }
+    });
+    move || cancelled.set(true)
+}
+
+/// Natively there is no network: the app stays in its loading state (this is what a
+/// server-side render shows before the browser takes over).
+#[cfg(not(target_arch = "wasm32"))]
+fn load(_base: AttrValue, _update: impl Fn(Page) + 'static) -> impl FnOnce() {
+    || ()
+}
+
+impl LoadError {
+    fn catalog(url: String, kind: LoadErrorKind) -> Self {
+        LoadError {
+            file: FileKind::Catalog,
+            url,
+            kind,
+        }
+    }
+
+    fn transcript(url: String, kind: LoadErrorKind) -> Self {
+        LoadError {
+            file: FileKind::Transcript,
+            url,
+            kind,
+        }
+    }
+}
+
+/// The browser calls behind [`load`].
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::LoadErrorKind;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    /// `url` resolved against the document's base URL (`<base href>`), as `fetch`
+    /// resolves it; unchanged if that fails.
+    fn resolve(url: &str) -> String {
+        let base = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten());
+        base.and_then(|b| web_sys::Url::new_with_base(url, &b).ok())
+            .map(|u| u.href())
+            .unwrap_or_else(|| url.to_string())
+    }
+
+    /// The `t` parameter of the page's query string.
+    pub fn requested_id() -> Option<String> {
+        let search = web_sys::window()?.location().search().ok()?;
+        web_sys::UrlSearchParams::new_with_str(&search)
+            .ok()?
+            .get("t")
+    }
+
+    /// Shows the transcript's title in the browser tab.
+    pub fn set_title(title: &str) {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{title} — Transcript viewer"));
+        }
+    }
+
+    /// GETs `url` as text: `(resolved url, body)` or `(resolved url, what failed)`.
+    pub async fn fetch_text(url: &str) -> Result<(String, String), (String, LoadErrorKind)> {
+        let url = resolve(url);
+        match fetch(&url).await {
+            Ok(text) => Ok((url, text)),
+            Err(kind) => Err((url, kind)),
+        }
+    }
+
+    async fn fetch(url: &str) -> Result<String, LoadErrorKind> {
+        let network = |e: JsValue| LoadErrorKind::Network(describe(&e));
+        let window = web_sys::window().ok_or_else(|| LoadErrorKind::Network("no window".into()))?;
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+            .await
+            .map_err(network)?
+            .dyn_into()
+            .map_err(network)?;
+        if !response.ok() {
+            return Err(LoadErrorKind::Http {
+                status: response.status(),
+                status_text: response.status_text(),
+            });
+        }
+        let text = JsFuture::from(response.text().map_err(network)?)
+            .await
+            .map_err(network)?;
+        text.as_string()
+            .ok_or_else(|| LoadErrorKind::Network("the response body is not text".into()))
+    }
+
+    /// A JS exception as text: an `Error`'s message, a string, or its debug form.
+    fn describe(e: &JsValue) -> String {
+        if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+            String::from(err.message())
+        } else if let Some(s) = e.as_string() {
+            s
+        } else {
+            format!("{e:?}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CatalogEntry;
+
+    fn catalog(ids: &[&str]) -> Catalog {
+        Catalog {
+            schema: SCHEMA_VERSION,
+            transcripts: ids
+                .iter()
+                .map(|id| CatalogEntry {
+                    id: (*id).into(),
+                    title: id.to_uppercase(),
+                    date: None,
+                    lang: "en".into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn picks_the_requested_entry_or_the_first() {
+        let c = catalog(&["a", "b", "c"]);
+        assert_eq!(pick_entry(&c, Some("b")), 1);
+        assert_eq!(pick_entry(&c, Some("c")), 2);
+        assert_eq!(pick_entry(&c, Some("zzz")), 0);
+        assert_eq!(pick_entry(&c, Some("")), 0);
+        assert_eq!(pick_entry(&c, None), 0);
+    }
+
+    #[test]
+    fn joins_base_and_file() {
+        assert_eq!(
+            join_url("transcripts/", "index.json"),
+            "transcripts/index.json"
+        );
+        assert_eq!(
+            join_url("transcripts", "index.json"),
+            "transcripts/index.json"
+        );
+        assert_eq!(join_url("", "index.json"), "index.json");
+        assert_eq!(join_url("/a/b/", "x.json"), "/a/b/x.json");
+    }
+
+    #[test]
+    fn escapes_query_values() {
+        assert_eq!(
+            query_escape("russian-belarusian-talks-2022-02-18"),
+            "russian-belarusian-talks-2022-02-18"
+        );
+        assert_eq!(query_escape("a b&c=d/../é"), "a%20b%26c%3Dd%2F..%2F%C3%A9");
+    }
+
+    #[test]
+    fn reads_a_catalog() {
+        let json = r#"{"schema":1,"transcripts":[{"id":"a","title":"A","lang":"en"}]}"#;
+        assert_eq!(
+            parse_catalog(json),
+            Ok(catalog(&["a"])).map(|mut c| {
+                c.transcripts[0].title = "A".into();
+                c
+            })
+        );
+    }
+
+    #[test]
+    fn catalog_errors_name_path_and_position() {
+        let json = "{\"schema\":1,\n\"transcripts\":[{\"id\":7}]}";
+        let Err(LoadErrorKind::Json(e)) = parse_catalog(json) else {
+            panic!("expected a JSON error");
+        };
+        assert_eq!(e.path, "transcripts[0].id");
+        assert_eq!((e.line, e.column), (2, 22));
+        assert_eq!(
+            e.to_string(),
+            "line 2, column 22: at transcripts[0].id: invalid type: integer `7`, expected a string"
+        );
+        let Err(LoadErrorKind::Json(e)) = parse_catalog(r#"{"schema":2,"transcripts":[]}"#) else {
+            panic!("expected a schema error");
+        };
+        assert_eq!(e.path, "schema");
+        assert_eq!(
+            parse_catalog(r#"{"schema":1,"transcripts":[]}"#),
+            Err(LoadErrorKind::EmptyCatalog)
+        );
+    }
+
+    #[test]
+    fn load_errors_read_well() {
+        let e = LoadError::catalog(
+            "http://x/transcripts/index.json".into(),
+            LoadErrorKind::Http {
+                status: 404,
+                status_text: "Not Found".into(),
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "http://x/transcripts/index.json: HTTP 404 Not Found"
+        );
+        let kind = LoadErrorKind::Http {
+            status: 500,
+            status_text: String::new(),
+        };
+        assert_eq!(kind.to_string(), "HTTP 500");
+        let kind = LoadErrorKind::Network("Failed to fetch".into());
+        assert_eq!(kind.to_string(), "Network error: Failed to fetch");
+    }
+}
