@@ -1,0 +1,259 @@
+//! A tiny static file server for the end-to-end suite: serves one directory (the trunk
+//! build in `dist/`) on `127.0.0.1:<free port>`, one thread per connection, `GET` and
+//! `HEAD` only. Correct `Content-Type` for what trunk emits (`application/wasm` matters:
+//! browsers refuse to stream-compile wasm served as anything else), `404` for anything
+//! missing, and no way out of the served directory. Stops when dropped.
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+/// Longest request head (request line + headers) we read before giving up.
+const MAX_HEAD_BYTES: usize = 16 * 1024;
+
+/// A running server. Dropping it stops accepting connections and joins the accept thread.
+pub struct StaticServer {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    accept_thread: Option<JoinHandle<()>>,
+}
+
+impl StaticServer {
+    /// Serves `root` on a free loopback port.
+    pub fn start(root: &Path) -> io::Result<Self> {
+        let root = root.canonicalize()?;
+        let listener = TcpListener::bind(("127.0.0.1", 0))?;
+        let addr = listener.local_addr()?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let accept_thread = {
+            let stop = Arc::clone(&stop);
+            thread::Builder::new()
+                .name("e2e-static-server".into())
+                .spawn(move || {
+                    for stream in listener.incoming() {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let Ok(stream) = stream else { continue };
+                        let root = root.clone();
+                        let _ = thread::Builder::new().name("e2e-static-conn".into()).spawn(
+                            move || {
+                                let _ = handle_connection(stream, &root);
+                            },
+                        );
+                    }
+                })?
+        };
+        Ok(Self {
+            addr,
+            stop,
+            accept_thread: Some(accept_thread),
+        })
+    }
+
+    /// `http://127.0.0.1:<port>` followed by `path` (which should start with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the blocking accept() so the thread sees the flag.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
+        if let Some(thread) = self.accept_thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Answers requests on one connection until the client closes it (keep-alive).
+fn handle_connection(stream: TcpStream, root: &Path) -> io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut writer = stream;
+    loop {
+        let Some(head) = read_head(&mut reader)? else {
+            return Ok(());
+        };
+        let mut parts = head.lines().next().unwrap_or_default().split_whitespace();
+        let (method, target, version) = (parts.next(), parts.next(), parts.next());
+        let close = version != Some("HTTP/1.1")
+            || head.lines().skip(1).any(|line| {
+                let line = line.to_ascii_lowercase();
+                line.starts_with("connection:") && line.contains("close")
+            });
+        let response = match (method, target) {
+            (Some(method @ ("GET" | "HEAD")), Some(target)) => {
+                respond_file(root, target, method == "HEAD")
+            }
+            (Some(_), Some(_)) => Response::text(405, "Method Not Allowed"),
+            _ => Response::text(400, "Bad Request"),
+        };
+        response.write_to(&mut writer, close)?;
+        if close {
+            let _ = writer.shutdown(Shutdown::Both);
+            return Ok(());
+        }
+    }
+}
+
+/// Reads up to the blank line that ends a request head; `None` at a clean end of stream.
+fn read_head(reader: &mut impl BufRead) -> io::Result<Option<String>> {
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            return if head.is_empty() {
+                Ok(None)
+            } else {
+                Err(io::ErrorKind::UnexpectedEof.into())
+            };
+        }
+        if line == "\r\n" || line == "\n" {
+            if head.is_empty() {
+                continue; // tolerate stray blank lines between requests
+            }
+            return Ok(Some(head));
+        }
+        head.push_str(&line);
+        if head.len() > MAX_HEAD_BYTES {
+            return Err(io::ErrorKind::InvalidData.into());
+        }
+    }
+}
+
+struct Response {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    head_only: bool,
+}
+
+impl Response {
+    fn text(status: u16, body: &str) -> Self {
+        Self {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            body: body.as_bytes().to_vec(),
+            head_only: false,
+        }
+    }
+
+    fn write_to(&self, out: &mut impl Write, close: bool) -> io::Result<()> {
+        let reason = match self.status {
+            200 => "OK",
+            400 => "Bad Request",
+            404 => "Not Found",
+            405 => "Method Not Allowed",
+            _ => "Error",
+        };
+        write!(
+            out,
+            "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+             Cache-Control: no-store\r\nConnection: {}\r\n\r\n",
+            self.status,
+            self.content_type,
+            self.body.len(),
+            if close { "close" } else { "keep-alive" },
+        )?;
+        if !self.head_only {
+            out.write_all(&self.body)?;
+        }
+        out.flush()
+    }
+}
+
+fn respond_file(root: &Path, target: &str, head_only: bool) -> Response {
+    let not_found = || Response::text(404, "Not Found");
+    let Some(relative) = request_path(target) else {
+        return not_found();
+    };
+    let mut path = root.join(relative);
+    if path.is_dir() {
+        path.push("index.html");
+    }
+    // Belt and braces: after resolving symlinks the file must still be under root.
+    let Ok(path) = path.canonicalize() else {
+        return not_found();
+    };
+    if !path.starts_with(root) || !path.is_file() {
+        return not_found();
+    }
+    match fs::read(&path) {
+        Ok(body) => Response {
+            status: 200,
+            content_type: content_type(&path),
+            body,
+            head_only,
+        },
+        Err(_) => not_found(),
+    }
+}
+
+/// The request target's path as a relative file path: query and fragment dropped,
+/// percent-decoded, and `None` if any segment would leave the root (`..`, an absolute
+/// or drive prefix, a NUL or a backslash).
+pub fn request_path(target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next().unwrap_or_default();
+    if !path.starts_with('/') {
+        return None;
+    }
+    let decoded = percent_decode(path)?;
+    if decoded.contains('\0') || decoded.contains('\\') {
+        return None;
+    }
+    let mut relative = PathBuf::new();
+    for component in Path::new(decoded.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(segment) => relative.push(segment),
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(relative)
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The `Content-Type` for a file, by extension.
+pub fn content_type(path: &Path) -> &'static str {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("html" | "htm") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json") => "application/json",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

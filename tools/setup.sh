@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing the viewer needs, skipping whatever is
+# already there at the right version. Safe to run again and again.
+#
+#   bash tools/setup.sh [serve|test]      # run it (default: test)
+#   source tools/setup.sh serve           # from another script: also exports PATH
+#   source tools/setup.sh env             # only export PATH etc., install nothing
+#
+# Parts:
+#   serve  the wasm32 target, wasm-bindgen-cli 0.2.130 (matches the crate's pin),
+#          trunk 0.21.14, binaryen 132 (wasm-opt, from npm into tools/node_modules),
+#          rustfmt + clippy, and `cargo fetch` (trunk builds offline, see Trunk.toml).
+#   test   serve + Chromium and chromedriver, Firefox ESR and geckodriver,
+#          WebKitWebDriver and Xvfb.
+#
+# Preconditions (not installed here): Debian, root (or sudo-less apt), Rust via rustup,
+# Node 20 with npm. Needs only crates.io, the npm registry and Debian's packages.
+
+# Pinned versions. wasm-bindgen must equal the `=0.2.130` pin in Cargo.toml; trunk reads
+# the same versions from Trunk.toml's [tools] and must find them on PATH (it would try
+# to download them from GitHub otherwise, which fails here).
+WASM_BINDGEN_VERSION=0.2.130
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+GECKODRIVER_VERSION=0.37.1
+APT_PACKAGES_TEST=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb)
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  set -euo pipefail
+fi
+
+TV_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TV_BINARYEN_BIN="$TV_ROOT/tools/node_modules/.bin"
+
+setup_log() { printf 'setup: %s\n' "$*"; }
+
+# Runs "$@" and prints how long it took.
+setup_timed() {
+  local start=$SECONDS
+  "$@"
+  setup_log "  done in $((SECONDS - start)) s: $*"
+}
+
+setup_path() {
+  case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) PATH="$HOME/.cargo/bin:$PATH" ;; esac
+  case ":$PATH:" in *":$TV_BINARYEN_BIN:"*) ;; *) PATH="$TV_BINARYEN_BIN:$PATH" ;; esac
+  export PATH
+  # trunk would otherwise ask GitHub for its latest version on every run.
+  export TRUNK_SKIP_VERSION_CHECK=true
+}
+
+# First line of `CMD --version`, or nothing if CMD is missing or fails.
+setup_version_of() {
+  command -v "$1" >/dev/null 2>&1 || return 0
+  local out
+  out="$("$@" --version 2>/dev/null)" || true
+  printf '%s\n' "${out%%$'\n'*}"
+}
+
+# setup_expect CMD PATTERN: fails unless CMD's version line matches PATTERN (a glob),
+# to catch an install that did not give the version we asked for.
+setup_expect() {
+  local have
+  have="$(setup_version_of "$1")"
+  # shellcheck disable=SC2053 # $2 is a glob on purpose
+  if [[ "$have" != $2 ]]; then
+    setup_log "ERROR: after installing, \`$1 --version\` says '${have:-nothing}', expected '$2'"
+    return 1
+  fi
+  setup_log "installed: $have"
+}
+
+setup_rust() {
+  if ! command -v cargo >/dev/null 2>&1 || ! command -v rustup >/dev/null 2>&1; then
+    setup_log "ERROR: cargo/rustup not found. Install Rust with rustup first (https://rustup.rs)."
+    return 1
+  fi
+  local installed
+  installed="$(rustup component list --installed 2>/dev/null || true)"
+  local component
+  for component in rustfmt clippy; do
+    if ! grep -q "^$component" <<<"$installed"; then
+      setup_log "installing rustup component $component"
+      setup_timed rustup component add "$component"
+    fi
+  done
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    setup_log "installing rustup target wasm32-unknown-unknown"
+    setup_timed rustup target add wasm32-unknown-unknown
+  else
+    setup_log "ok: rust target wasm32-unknown-unknown"
+  fi
+}
+
+setup_wasm_bindgen() {
+  local have runner
+  have="$(setup_version_of wasm-bindgen)"
+  runner="$(setup_version_of wasm-bindgen-test-runner)"
+  if [[ "$have" == "wasm-bindgen $WASM_BINDGEN_VERSION" && "$runner" == *" $WASM_BINDGEN_VERSION" ]]; then
+    setup_log "ok: $have (and wasm-bindgen-test-runner)"
+    return 0
+  fi
+  setup_log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (found: ${have:-none})"
+  # Not --locked: the crate's own lock file names a yanked crate.
+  setup_timed cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  setup_expect wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"
+  setup_expect wasm-bindgen-test-runner "* $WASM_BINDGEN_VERSION"
+}
+
+setup_trunk() {
+  local have
+  have="$(setup_version_of trunk)"
+  if [[ "$have" == "trunk $TRUNK_VERSION" ]]; then
+    setup_log "ok: $have"
+    return 0
+  fi
+  setup_log "installing trunk $TRUNK_VERSION (found: ${have:-none}); takes ~10 min on 2 cores"
+  setup_timed cargo install trunk --version "$TRUNK_VERSION" --locked --force
+  setup_expect trunk "trunk $TRUNK_VERSION"
+}
+
+setup_binaryen() {
+  local have
+  have="$(setup_version_of "$TV_BINARYEN_BIN/wasm-opt")"
+  if [[ "$have" == "wasm-opt version $BINARYEN_VERSION "* ]]; then
+    setup_log "ok: $have ($TV_BINARYEN_BIN)"
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    setup_log "ERROR: npm not found. Install Node.js 20 with npm first."
+    return 1
+  fi
+  # Debian's binaryen and crates.io's wasm-opt cannot read current Rust output;
+  # binaryen from npm can. tools/package-lock.json pins it.
+  setup_log "installing binaryen $BINARYEN_VERSION from npm into tools/node_modules (found: ${have:-none})"
+  setup_timed npm ci --prefix "$TV_ROOT/tools" --no-audit --no-fund --loglevel=error
+  setup_expect "$TV_BINARYEN_BIN/wasm-opt" "wasm-opt version $BINARYEN_VERSION *"
+}
+
+setup_cargo_fetch() {
+  # trunk builds with --offline (Trunk.toml), so every crate must be downloaded first,
+  # for both targets.
+  setup_log "cargo fetch"
+  (cd "$TV_ROOT" && setup_timed cargo fetch --quiet)
+}
+
+setup_apt() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  if ((${#missing[@]} == 0)); then
+    setup_log "ok: Debian packages $*"
+    return 0
+  fi
+  local sudo=()
+  if ((EUID != 0)); then sudo=(sudo); fi
+  setup_log "installing Debian packages ${missing[*]}"
+  setup_timed "${sudo[@]}" apt-get update -qq
+  setup_timed "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+}
+
+setup_geckodriver() {
+  local have
+  have="$(setup_version_of geckodriver)"
+  if [[ "$have" == "geckodriver $GECKODRIVER_VERSION"* ]]; then
+    setup_log "ok: $have"
+    return 0
+  fi
+  setup_log "installing geckodriver $GECKODRIVER_VERSION (found: ${have:-none})"
+  setup_timed cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
+  setup_expect geckodriver "geckodriver $GECKODRIVER_VERSION*"
+}
+
+setup_serve() {
+  setup_path
+  setup_rust
+  setup_wasm_bindgen
+  setup_trunk
+  setup_binaryen
+  setup_cargo_fetch
+}
+
+setup_test() {
+  setup_serve
+  setup_apt "${APT_PACKAGES_TEST[@]}"
+  setup_geckodriver
+}
+
+setup_main() {
+  local part="${1:-test}" start=$SECONDS
+  case "$part" in
+    env)
+      setup_path
+      return 0
+      ;;
+    serve) setup_serve ;;
+    test) setup_test ;;
+    *)
+      setup_log "usage: tools/setup.sh [serve|test|env]"
+      return 2
+      ;;
+  esac
+  setup_log "ready ($part) in $((SECONDS - start)) s"
+  setup_log "PATH additions: $TV_BINARYEN_BIN:$HOME/.cargo/bin"
+  setup_log "  export PATH=\"$TV_BINARYEN_BIN:\$HOME/.cargo/bin:\$PATH\" TRUNK_SKIP_VERSION_CHECK=true"
+}
+
+setup_main "$@"
