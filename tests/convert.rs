@@ -614,3 +614,73 @@ fn cli_reports_errors_as_file_line_column() {
     let out = cli(&["--bogus", "x.txt"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn news_conference_with_media_annotations_and_publication_footer() {
+    let (t, warnings) = load("news-conference-footer.txt");
+    assert_eq!(warnings, vec![]);
+    assert_eq!(t.time.as_deref(), Some("17:30"));
+    assert_eq!(t.kind.as_deref(), Some("Transcripts"));
+    assert_eq!(
+        t.source.url.as_deref(),
+        Some("http://en.kremlin.ru/d/67811")
+    );
+    let names: Vec<(&str, Option<&str>, bool)> = t
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref(), s.anonymous))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Vladimir Putin", Some("President of Russia"), false),
+            ("Alexander Lukashenko", Some("President of Belarus"), false),
+            ("Question", None, true),
+            ("Pavel Zarubin", None, false),
+            ("Dmitry Peskov", None, false),
+            ("Remark", None, true),
+        ]
+    );
+    let annotations: Vec<Option<&str>> = t.turns.iter().map(|t| t.annotation.as_deref()).collect();
+    assert_eq!(annotations[4], Some("Rossiya TV channel"));
+    assert_eq!(annotations[5], Some("speaking Belarusian"));
+    assert_eq!(t.turns.len(), 9);
+    // The footer and the repeated dateline are not part of the last turn.
+    assert_eq!(t.turns[8].paragraphs, vec!["Thank you."]);
+}
+
+#[test]
+fn russian_page_without_blank_lines() {
+    let (t, warnings) = load("ru-security-council.txt");
+    assert_eq!(warnings, vec![]);
+    assert_eq!(t.kind.as_deref(), Some("Новости / Стенограммы"));
+    assert_eq!(
+        (t.date.as_deref(), t.time.as_deref()),
+        (Some("2022-02-21"), Some("17:00"))
+    );
+    assert_eq!(t.place.as_deref(), Some("Москва, Кремль"));
+    let ids: Vec<&str> = t.speakers.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["v-putin", "s-lavrov", "s-shoygu", "s-naryshkin", "replika"]
+    );
+    assert_eq!(
+        turn_speakers(&t),
+        [
+            "v-putin",
+            "s-lavrov",
+            "v-putin",
+            "s-shoygu",
+            "v-putin",
+            "s-naryshkin",
+            "replika",
+            "v-putin"
+        ]
+        .map(Some)
+    );
+    assert_eq!(
+        t.turns[4].annotation.as_deref(),
+        Some("обращаясь к С.Нарышкину")
+    );
+    assert_eq!(t.turns[0].paragraphs.len(), 2);
+}

@@ -74,6 +74,17 @@ pub fn parse(line: &str) -> Option<Dateline> {
         None => (None, rest),
     };
     let place = rest.trim_end_matches([' ', ',', '.']);
+    // A place is a name (`The Kremlin, Moscow`, `Novo-Ogaryovo, Moscow Region`), not a
+    // sentence that happens to start with a date (`May 9, 2022 marked …`).
+    let is_name = place.chars().count() <= 100
+        && place.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+            super::text::starts_upper(w)
+                || super::label::is_connector(w)
+                || !w.chars().any(char::is_alphabetic)
+        });
+    if !is_name {
+        return None;
+    }
     Some(Dateline {
         date,
         time,
@@ -209,6 +220,16 @@ mod tests {
             ("March on, 2022 people", None),
             ("18 people, 2022 times", None),
             ("Russian-Belarusian talks", None),
+            ("May 9, 2022 marked the anniversary", None),
+            ("9 мая 2022 года прошёл парад", None),
+            (
+                "March 2, 2022, Novo-Ogaryovo, Moscow Region",
+                dl("2022-03-02", None, Some("Novo-Ogaryovo, Moscow Region")),
+            ),
+            (
+                "June 3, 2022, Library of Congress",
+                dl("2022-06-03", None, Some("Library of Congress")),
+            ),
             ("", None),
         ];
         for (line, want) in cases {

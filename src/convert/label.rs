@@ -265,8 +265,8 @@ const ABBREVIATIONS: &[&str] = &[
 /// The longest label we take, in characters.
 const MAX_LABEL_CHARS: usize = 120;
 /// The most words a label may have (`Deputy Prime Minister – Minister of Industry and
-/// Trade Denis Manturov` has 11).
-const MAX_LABEL_WORDS: usize = 14;
+/// Trade of the Russian Federation Denis Manturov` has 15).
+const MAX_LABEL_WORDS: usize = 20;
 
 /// Looks at `line` (already trimmed) and returns the label it starts with, if its shape
 /// is one; `None` for lines whose text before the colon is not label-shaped.
@@ -344,7 +344,7 @@ fn split_annotations(label: &str) -> Option<(&str, Option<String>)> {
     Some((name, (!notes.is_empty()).then(|| notes.join("; "))))
 }
 
-fn is_connector(word: &str) -> bool {
+pub(super) fn is_connector(word: &str) -> bool {
     CONNECTORS.contains(&word.to_lowercase().as_str())
 }
 
