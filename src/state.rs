@@ -51,6 +51,16 @@ pub enum Action {
     Replace(ViewState),
 }
 
+impl Action {
+    /// True for what the reader does to find something (type, toggle an option, step
+    /// through matches, change the filter): afterwards the viewer brings the current
+    /// match into view. Revealing hidden turns or replacing the state does not move the
+    /// reader.
+    pub fn seeks_match(&self) -> bool {
+        !matches!(self, Action::Reveal(_) | Action::Replace(_))
+    }
+}
+
 impl ViewState {
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> ViewState {
@@ -354,16 +364,326 @@ pub fn find(transcript: &Transcript, index: &SearchIndex, state: &ViewState) -> 
 
 /// The status line for a search: `3 of 17`, `No matches`, or why nothing can match.
 pub fn status(matches: &Matches, current: usize) -> String {
-    match &matches.query {
-        None | Some(Query::Empty) => String::new(),
-        Some(Query::NothingToSearch) => "No matches: type a letter or digit".into(),
-        Some(Query::Phrase(_)) if matches.all.is_empty() => "No matches".into(),
-        Some(Query::Phrase(_)) => format!(
-            "{} of {}",
-            current.min(matches.all.len() - 1) + 1,
-            matches.all.len()
-        ),
+    match matches.status(current) {
+        SearchStatus::Inactive => String::new(),
+        SearchStatus::NothingToSearch => "No matches: type a letter or digit".into(),
+        SearchStatus::NoMatches => "No matches".into(),
+        SearchStatus::Position { number, total } => format!("{number} of {total}"),
     }
+}
+
+/// Where a search stands, as a value a renderer words in its own language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchStatus {
+    /// Nothing typed: no search.
+    Inactive,
+    /// Only punctuation or symbols typed: nothing can match.
+    NothingToSearch,
+    /// A phrase that matches nothing visible.
+    NoMatches,
+    /// The current match is the `number`th (from 1) of `total`.
+    Position {
+        /// 1-based position of the current match.
+        number: usize,
+        /// Number of visible matches.
+        total: usize,
+    },
+}
+
+impl Matches {
+    /// Where the search stands when `current` is the state's current match.
+    pub fn status(&self, current: usize) -> SearchStatus {
+        match &self.query {
+            None | Some(Query::Empty) => SearchStatus::Inactive,
+            Some(Query::NothingToSearch) => SearchStatus::NothingToSearch,
+            Some(Query::Phrase(_)) => match self.current(current) {
+                None => SearchStatus::NoMatches,
+                Some(i) => SearchStatus::Position {
+                    number: i + 1,
+                    total: self.all.len(),
+                },
+            },
+        }
+    }
+
+    /// The index in [`Matches::all`] of the current match (`current` clamped to the
+    /// last), or `None` when nothing matches.
+    pub fn current(&self, current: usize) -> Option<usize> {
+        (!self.all.is_empty()).then(|| current.min(self.all.len() - 1))
+    }
+
+    /// The indices in [`Matches::all`] of the matches at or after `from` and before `to`.
+    pub fn between(&self, from: Place, to: Place) -> Range<usize> {
+        let start = self.all.partition_point(|m| m.place < from);
+        let end = self.all.partition_point(|m| m.place < to).max(start);
+        start..end
+    }
+
+    /// The indices of the matches in the title.
+    pub fn in_title(&self) -> Range<usize> {
+        self.between(Place::Title, Place::Summary(0))
+    }
+
+    /// The indices of the matches in the summary.
+    pub fn in_summary(&self) -> Range<usize> {
+        self.between(Place::Summary(0), Place::Turn(0, 0))
+    }
+
+    /// The indices of the matches in turn `turn`.
+    pub fn in_turn(&self, turn: usize) -> Range<usize> {
+        self.between(Place::Turn(turn, 0), Place::Turn(turn + 1, 0))
+    }
+}
+
+/// One part of the transcript's matches (the title, the summary, a turn) and the current
+/// match if it is among them: what a memoised renderer of that part needs.
+///
+/// Two slices are equal when they would render the same: the same matches, and the
+/// current one at the same position among them, wherever the slice sits in the whole
+/// list. So when the reader types, only the parts whose highlights change re-render.
+#[derive(Debug, Clone, Default)]
+pub struct MatchSlice {
+    matches: Rc<Matches>,
+    range: Range<usize>,
+    current: Option<usize>,
+}
+
+impl MatchSlice {
+    /// The matches at `range` of `matches.all`, with `current` (an index into
+    /// `matches.all`, as [`Matches::current`] gives it) kept only if it is in `range`.
+    pub fn new(matches: &Rc<Matches>, range: Range<usize>, current: Option<usize>) -> Self {
+        let len = matches.all.len();
+        let start = range.start.min(len);
+        let range = start..range.end.clamp(start, len);
+        let current = current.filter(|c| range.contains(c));
+        MatchSlice {
+            matches: matches.clone(),
+            range,
+            current,
+        }
+    }
+
+    /// The matches in the slice.
+    pub fn matches(&self) -> &[Match] {
+        &self.matches.all[self.range.clone()]
+    }
+
+    /// The byte ranges of the matches in the text at `place`, and which of them (by
+    /// position in the returned list) is the current match, if any.
+    pub fn ranges(&self, place: Place) -> (Vec<Range<usize>>, Option<usize>) {
+        let (start, found) = self.matches.in_place(place);
+        let ranges = found.iter().map(|m| m.range.clone()).collect();
+        let current = self
+            .current
+            .filter(|c| (start..start + found.len()).contains(c))
+            .map(|c| c - start);
+        (ranges, current)
+    }
+
+    fn relative_current(&self) -> Option<usize> {
+        self.current.map(|c| c - self.range.start)
+    }
+}
+
+impl PartialEq for MatchSlice {
+    fn eq(&self, other: &Self) -> bool {
+        self.relative_current() == other.relative_current() && self.matches() == other.matches()
+    }
+}
+
+/// Number of turns shown.
+pub fn shown_turns(transcript: &Transcript, state: &ViewState) -> usize {
+    (0..transcript.turns.len())
+        .filter(|&i| state.shows(transcript, i))
+        .count()
+}
+
+/// The ids of the turns at `indices`.
+pub fn turn_ids(transcript: &Transcript, indices: &[usize]) -> Vec<String> {
+    indices
+        .iter()
+        .filter_map(|&i| transcript.turns.get(i))
+        .map(|t| t.id.clone())
+        .collect()
+}
+
+/// Every speaker's id, in order (what [`Action::ShowOnly`] needs).
+pub fn speaker_ids(transcript: &Transcript) -> Vec<String> {
+    transcript.speakers.iter().map(|s| s.id.clone()).collect()
+}
+
+impl yew::Reducible for ViewState {
+    type Action = Action;
+
+    /// [`ViewState::apply`]; an action that changes nothing returns the same `Rc`, so
+    /// the viewer does not re-render.
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = self.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+// ---- The state in the page's URL ------------------------------------------------------
+
+/// The query-string keys the state owns (see [`ViewState::to_query_pairs`]); every other
+/// parameter of a page's URL (`t`, a host's own) is left alone.
+pub const QUERY_KEYS: [&str; 4] = ["q", "words", "diacritics", "hide"];
+
+/// The `key=value` pairs of a query string (with or without its `?`), decoded as a
+/// browser's `URLSearchParams` does (`+` is a space, `%XX` a byte, bad UTF-8 replaced).
+pub fn parse_query(search: &str) -> Vec<(String, String)> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    search
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            (percent_decode(k, true), percent_decode(v, true))
+        })
+        .collect()
+}
+
+impl ViewState {
+    /// The state a query string describes (see [`ViewState::from_query_pairs`]).
+    pub fn from_query_string(search: &str) -> Self {
+        let pairs = parse_query(search);
+        ViewState::from_query_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// True when the query string `search` describes this state's URL part (query,
+    /// toggles, hidden speakers), whatever else it holds and however it is encoded.
+    pub fn is_in_query(&self, search: &str) -> bool {
+        ViewState::from_query_string(search).to_query_pairs() == self.to_query_pairs()
+    }
+
+    /// The state after the page's URL changed to the query string `search` (Back,
+    /// Forward): `None` when the URL still describes this state (a fragment change),
+    /// else the URL's state.
+    pub fn after_url_change(&self, search: &str) -> Option<ViewState> {
+        (!self.is_in_query(search)).then(|| ViewState::from_query_string(search))
+    }
+}
+
+/// True when the query string sets any part of the state.
+pub fn has_view_params(search: &str) -> bool {
+    parse_query(search)
+        .iter()
+        .any(|(k, _)| QUERY_KEYS.contains(&k.as_str()))
+}
+
+/// The query string (`?…`, or empty) that keeps every parameter of `search` the state
+/// does not own, byte for byte and in order, followed by the state's own.
+pub fn merge_query(search: &str, state: &ViewState) -> String {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    let mut parts: Vec<String> = search
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .filter(|part| {
+            let key = part.split_once('=').map_or(*part, |(k, _)| k);
+            !QUERY_KEYS.contains(&percent_decode(key, true).as_str())
+        })
+        .map(str::to_string)
+        .collect();
+    for (k, v) in state.to_query_pairs() {
+        parts.push(format!("{k}={}", percent_encode(&v, true)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// How the browser history should record a change of state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryEntry {
+    /// The URL does not change.
+    Keep,
+    /// Rewrite the current entry (typing in the search box).
+    Replace,
+    /// Add an entry, so Back undoes the change (toggles, the speaker filter).
+    Push,
+}
+
+/// How the change from `old` to `new` goes into the history: only the query changed →
+/// [`HistoryEntry::Replace`]; a toggle or the filter changed → [`HistoryEntry::Push`].
+pub fn history_entry(old: &ViewState, new: &ViewState) -> HistoryEntry {
+    let (a, b) = (old.to_query_pairs(), new.to_query_pairs());
+    if a == b {
+        return HistoryEntry::Keep;
+    }
+    let without_query = |pairs: Vec<(&'static str, String)>| {
+        pairs
+            .into_iter()
+            .filter(|(k, _)| *k != "q")
+            .collect::<Vec<_>>()
+    };
+    if without_query(a) == without_query(b) {
+        HistoryEntry::Replace
+    } else {
+        HistoryEntry::Push
+    }
+}
+
+/// The address of a turn: `href` (a page's URL) with its fragment replaced by
+/// `fragment` (the turn's element id, percent-encoded where needed).
+pub fn turn_link(href: &str, fragment: &str) -> String {
+    let base = href.split_once('#').map_or(href, |(b, _)| b);
+    format!("{base}#{}", percent_encode(fragment, false))
+}
+
+/// The turn a URL fragment (`#t3`, `#a-t3`, with or without `#`) points at, for a viewer
+/// whose ids start with `id_prefix`.
+pub fn turn_for_fragment(
+    transcript: &Transcript,
+    id_prefix: &str,
+    fragment: &str,
+) -> Option<usize> {
+    let fragment = percent_decode(fragment.strip_prefix('#').unwrap_or(fragment), false);
+    let id = fragment.strip_prefix(id_prefix)?;
+    transcript.turns.iter().position(|t| t.id == id)
+}
+
+/// `%XX` (and, for a query, `+`) decoded; invalid UTF-8 becomes U+FFFD.
+fn percent_decode(s: &str, plus_is_space: bool) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' if plus_is_space => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Everything but RFC 3986 unreserved characters (and `,`, which reads well in a list of
+/// speakers) percent-encoded; in a query, a space is `+`.
+fn percent_encode(s: &str, query: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b' ' if query => out.push('+'),
+            b if b.is_ascii_alphanumeric() || b"-._~,".contains(&b) => out.push(char::from(b)),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// A shared, cheaply cloned transcript with what is computed once per load.
@@ -573,5 +893,311 @@ mod tests {
         assert_eq!(stats[0], SpeakerStats { turns: 2, words: 8 });
         assert_eq!(stats[1], SpeakerStats { turns: 2, words: 6 });
         assert_eq!(stats[2], SpeakerStats { turns: 1, words: 4 });
+    }
+
+    #[test]
+    fn search_status_values() {
+        let t = transcript();
+        let cases: Vec<(&str, usize, SearchStatus)> = vec![
+            ("", 0, SearchStatus::Inactive),
+            ("  ", 0, SearchStatus::Inactive),
+            (" -- ", 0, SearchStatus::NothingToSearch),
+            ("zebra", 0, SearchStatus::NoMatches),
+            (
+                "trade",
+                0,
+                SearchStatus::Position {
+                    number: 1,
+                    total: 7,
+                },
+            ),
+            (
+                "trade",
+                6,
+                SearchStatus::Position {
+                    number: 7,
+                    total: 7,
+                },
+            ),
+            // A current index past the end is clamped, as `status` does.
+            (
+                "trade",
+                99,
+                SearchStatus::Position {
+                    number: 7,
+                    total: 7,
+                },
+            ),
+        ];
+        for (query, current, want) in cases {
+            let s = ViewState::default().apply(Action::SetQuery(query.into()));
+            assert_eq!(search(&t, &s).status(current), want, "{query:?} {current}");
+        }
+        let none = Matches::default();
+        assert_eq!(none.current(3), None);
+    }
+
+    #[test]
+    fn matches_by_part() {
+        let t = transcript();
+        let s = ViewState::default().apply(Action::SetQuery("trade".into()));
+        let m = search(&t, &s);
+        // Title 0, summary 1, t1 2..4, t3 4, t4 5, t6 6.
+        assert_eq!(m.in_title(), 0..1);
+        assert_eq!(m.in_summary(), 1..2);
+        let turns: Vec<Range<usize>> = (0..t.turns.len()).map(|i| m.in_turn(i)).collect();
+        assert_eq!(turns, vec![2..4, 4..4, 4..5, 5..6, 6..6, 6..7]);
+        assert_eq!(m.in_turn(99), 7..7);
+        assert_eq!(Matches::default().in_turn(0), 0..0);
+    }
+
+    #[test]
+    fn match_slices_compare_by_what_they_render() {
+        let t = transcript();
+        let s = ViewState::default().apply(Action::SetQuery("trade".into()));
+        let m = Rc::new(search(&t, &s));
+        let turn0 = MatchSlice::new(&m, m.in_turn(0), Some(3));
+        assert_eq!(turn0.matches().len(), 2);
+        assert_eq!(
+            turn0.ranges(Place::Turn(0, 0)),
+            (vec![Range { start: 14, end: 19 }], None)
+        );
+        assert_eq!(
+            turn0.ranges(Place::Turn(0, 1)),
+            (vec![Range { start: 5, end: 10 }], Some(0))
+        );
+        // The current match elsewhere is not this slice's.
+        let turn0_other = MatchSlice::new(&m, m.in_turn(0), Some(5));
+        assert_eq!(
+            turn0_other.ranges(Place::Turn(0, 1)),
+            (vec![Range { start: 5, end: 10 }], None)
+        );
+        assert_ne!(turn0, turn0_other);
+        // Same matches, recomputed (another Rc), current elsewhere: equal.
+        let again = Rc::new(search(&t, &s));
+        assert_eq!(
+            MatchSlice::new(&again, again.in_turn(0), Some(6)),
+            turn0_other
+        );
+        // Another turn's matches differ (place includes the turn).
+        assert_ne!(
+            MatchSlice::new(&m, m.in_turn(2), None),
+            MatchSlice::new(&m, m.in_turn(3), None)
+        );
+        // No matches at all equals an empty slice of some search.
+        let empty = Rc::new(Matches::default());
+        assert_eq!(
+            MatchSlice::new(&empty, 0..0, None),
+            MatchSlice::new(&m, m.in_turn(1), Some(1))
+        );
+        // Ranges out of bounds are clamped, not trusted.
+        assert_eq!(MatchSlice::new(&m, 5..99, None).matches().len(), 2);
+        #[allow(clippy::reversed_empty_ranges)]
+        let backwards = 4..2;
+        assert!(MatchSlice::new(&m, backwards, None).matches().is_empty());
+        assert!(MatchSlice::new(&m, 50..60, Some(55)).matches().is_empty());
+    }
+
+    #[test]
+    fn reducer_keeps_the_same_rc_when_nothing_changes() {
+        use yew::Reducible;
+        let s = Rc::new(ViewState::default());
+        let same = s.clone().reduce(Action::Next { total: 0 });
+        assert!(Rc::ptr_eq(&s, &same));
+        let changed = s.clone().reduce(Action::SetQuery("x".into()));
+        assert!(!Rc::ptr_eq(&s, &changed));
+        assert_eq!(changed.query, "x");
+    }
+
+    #[test]
+    fn shown_turns_ids_and_speakers() {
+        let t = transcript();
+        let s = ViewState::default();
+        assert_eq!(shown_turns(&t, &s), 6);
+        let s = s.apply(Action::ToggleSpeaker("l".into()));
+        assert_eq!(shown_turns(&t, &s), 4);
+        assert_eq!(turn_ids(&t, &[1, 3, 42]), vec!["t2", "t4"]);
+        assert_eq!(speaker_ids(&t), vec!["p", "l", "q"]);
+    }
+
+    #[test]
+    fn query_strings_parse_like_url_search_params() {
+        let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
+            ("", vec![]),
+            ("?", vec![]),
+            (
+                "?t=talks&q=mr+president",
+                vec![("t", "talks"), ("q", "mr president")],
+            ),
+            ("q=a%20b%2Bc&&x", vec![("q", "a b+c"), ("x", "")]),
+            ("q=%D0%9F%D1%83%D1%82%D0%B8%D0%BD", vec![("q", "Путин")]),
+            ("q=100%&r=%zz%4", vec![("q", "100%"), ("r", "%zz%4")]),
+            ("q=%FF", vec![("q", "\u{FFFD}")]),
+            ("a=b=c", vec![("a", "b=c")]),
+        ];
+        for (search, want) in cases {
+            let got = parse_query(search);
+            let got: Vec<(&str, &str)> =
+                got.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            assert_eq!(got, want, "{search:?}");
+        }
+        let s = ViewState::from_query_string("?t=x&q=mr+president&hide=l,q&words=1");
+        assert_eq!(s.query, "mr president");
+        assert!(s.options.whole_words && !s.options.match_diacritics);
+        assert_eq!(s.hidden.iter().collect::<Vec<_>>(), ["l", "q"]);
+        assert!(has_view_params("?t=x&hide="));
+        assert!(!has_view_params("?t=x&query=1"));
+    }
+
+    #[test]
+    fn merged_query_keeps_other_params() {
+        let searching = ViewState::default().apply(Action::SetQuery("mr president & co".into()));
+        let filtered = searching
+            .apply(Action::ToggleSpeaker("l".into()))
+            .apply(Action::ToggleSpeaker("q".into()))
+            .apply(Action::SetWholeWords(true));
+        let default = ViewState::default();
+        let cases: Vec<(&str, &ViewState, &str)> = vec![
+            ("", &searching, "?q=mr+president+%26+co"),
+            ("?t=talks", &searching, "?t=talks&q=mr+president+%26+co"),
+            // Other parameters stay byte for byte, ours are rewritten.
+            (
+                "?x=a%20b&q=old&t=talks&hide=z",
+                &filtered,
+                "?x=a%20b&t=talks&q=mr+president+%26+co&words=1&hide=l,q",
+            ),
+            ("?t=talks&q=old", &default, "?t=talks"),
+            ("?q=old", &default, ""),
+            ("?%71=old", &default, ""),
+        ];
+        for (search, state, want) in cases {
+            let got = merge_query(search, state);
+            assert_eq!(got, want, "{search:?}");
+            // What is written reads back as the same state.
+            assert!(state.is_in_query(&got), "{got}");
+        }
+        assert!(searching.is_in_query("?q=mr%20president%20%26%20co&t=1"));
+        assert!(!searching.is_in_query("?q=mr"));
+    }
+
+    #[test]
+    fn history_entries() {
+        let base = ViewState::default();
+        let typed = base.apply(Action::SetQuery("mr".into()));
+        let cases: Vec<(&ViewState, ViewState, HistoryEntry)> = vec![
+            (&base, base.clone(), HistoryEntry::Keep),
+            (
+                &base,
+                base.apply(Action::Next { total: 3 }),
+                HistoryEntry::Keep,
+            ),
+            (
+                &base,
+                base.apply(Action::Reveal(vec!["t2".into()])),
+                HistoryEntry::Keep,
+            ),
+            (&base, typed.clone(), HistoryEntry::Replace),
+            (
+                &typed,
+                typed.apply(Action::SetQuery("mr p".into())),
+                HistoryEntry::Replace,
+            ),
+            (
+                &typed,
+                typed.apply(Action::ClearQuery),
+                HistoryEntry::Replace,
+            ),
+            (
+                &typed,
+                typed.apply(Action::SetWholeWords(true)),
+                HistoryEntry::Push,
+            ),
+            (
+                &typed,
+                typed.apply(Action::SetMatchDiacritics(true)),
+                HistoryEntry::Push,
+            ),
+            (
+                &typed,
+                typed.apply(Action::ToggleSpeaker("l".into())),
+                HistoryEntry::Push,
+            ),
+            (&typed, typed.apply(Action::ShowAll), HistoryEntry::Keep),
+        ];
+        for (i, (old, new, want)) in cases.into_iter().enumerate() {
+            assert_eq!(history_entry(old, &new), want, "case {i}");
+        }
+    }
+
+    #[test]
+    fn url_changes_replace_the_state_only_when_it_differs() {
+        let s = ViewState::default()
+            .apply(Action::SetQuery("trade".into()))
+            .apply(Action::Reveal(vec!["t2".into()]));
+        // A fragment change keeps the state (revealed turns too).
+        assert_eq!(s.after_url_change("?q=trade&t=x"), None);
+        assert_eq!(
+            s.after_url_change("?q=talks"),
+            Some(ViewState::default().apply(Action::SetQuery("talks".into())))
+        );
+        assert_eq!(s.after_url_change(""), Some(ViewState::default()));
+    }
+
+    #[test]
+    fn turn_links_and_fragments() {
+        let cases = [
+            ("http://x/p?q=a+b", "t3", "http://x/p?q=a+b#t3"),
+            ("http://x/p?q=a#t1", "t3", "http://x/p?q=a#t3"),
+            ("http://x/p#", "a-t3", "http://x/p#a-t3"),
+            ("http://x/", "b c#", "http://x/#b%20c%23"),
+        ];
+        for (href, fragment, want) in cases {
+            assert_eq!(turn_link(href, fragment), want);
+        }
+        let t = transcript();
+        let cases: Vec<(&str, &str, Option<usize>)> = vec![
+            ("", "#t3", Some(2)),
+            ("", "t6", Some(5)),
+            ("", "#t7", None),
+            ("", "#", None),
+            ("", "", None),
+            ("", "#title", None),
+            ("a-", "#a-t1", Some(0)),
+            ("a-", "#t1", None),
+            ("b c#", "#b%20c%23t2", Some(1)),
+        ];
+        for (prefix, fragment, want) in cases {
+            assert_eq!(
+                turn_for_fragment(&t, prefix, fragment),
+                want,
+                "{prefix:?} {fragment:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn which_actions_seek_a_match() {
+        let cases = [
+            (Action::SetQuery("a".into()), true),
+            (Action::ClearQuery, true),
+            (Action::SetMatchDiacritics(true), true),
+            (Action::SetWholeWords(true), true),
+            (Action::Next { total: 2 }, true),
+            (Action::Previous { total: 2 }, true),
+            (Action::ToggleSpeaker("l".into()), true),
+            (Action::ShowAll, true),
+            (
+                Action::ShowOnly {
+                    speaker: "p".into(),
+                    all: vec![],
+                },
+                true,
+            ),
+            (Action::Reveal(vec![]), false),
+            (Action::Replace(ViewState::default()), false),
+        ];
+        for (action, want) in cases {
+            assert_eq!(action.seeks_match(), want, "{action:?}");
+        }
     }
 }

@@ -60,7 +60,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Content::Failed(error) => html! { <LoadErrorView error={error.clone()} /> },
         Content::Ready(transcript) => {
-            html! { <TranscriptViewer transcript={transcript.clone()} /> }
+            html! { <TranscriptViewer transcript={transcript.clone()} sync_url=true /> }
         }
     };
     html! {

@@ -1,7 +1,11 @@
-//! The transcript's header: the section it was published in, the title and the dateline.
+//! The transcript's header: the section it was published in, the title (with the
+//! search's highlights), the dateline, and while a speaker filter is on, how many turns
+//! show.
 
 use super::date::{dateline_parts, DatelinePart};
+use super::highlight::highlight;
 use crate::model::Transcript;
+use crate::state::{MatchSlice, Place};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,21 +17,34 @@ pub struct HeaderProps {
     /// Prefix for every id rendered (see `TranscriptViewerProps::id_prefix`).
     #[prop_or_default]
     pub id_prefix: AttrValue,
+    /// The search's matches in the title.
+    #[prop_or_default]
+    pub matches: MatchSlice,
+    /// "Showing 3 of 5 turns", while a filter is on.
+    #[prop_or_default]
+    pub shown: Option<AttrValue>,
 }
 
-/// `<header class="tv-header">` with the kind, the `<h1>` title and the dateline.
+/// `<header class="tv-header">` with the kind, the `<h1>` title, the dateline and the
+/// filter note (`.tv-shown`).
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
     let t = &props.transcript;
     let dateline = dateline_parts(t);
+    let (ranges, current) = props.matches.ranges(Place::Title);
     html! {
         <header class="tv-header">
             if let Some(kind) = &t.kind {
                 <p class="tv-kind">{ kind.clone() }</p>
             }
-            <h1 class="tv-title" id={format!("{}title", props.id_prefix)}>{ t.title.clone() }</h1>
+            <h1 class="tv-title" id={format!("{}title", props.id_prefix)}>
+                { highlight(&t.title, &ranges, current) }
+            </h1>
             if !dateline.is_empty() {
                 <p class="tv-dateline">{ for dateline.into_iter().map(dateline_part) }</p>
+            }
+            if let Some(shown) = &props.shown {
+                <p class="tv-shown">{ shown.clone() }</p>
             }
         </header>
     }

@@ -1,12 +1,17 @@
-//! One turn: the speaker heading and the turn's paragraphs, as a `<section>`.
+//! One turn: the speaker heading, the turn's link button and its paragraphs (with the
+//! search's highlights), as a `<section>`.
 
+use super::highlight::highlight;
+use super::labels::Labels;
 use crate::model::{Speaker, Transcript};
+use crate::state::{MatchSlice, Place};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Properties of [`TurnSection`]. Equal when they point at the same transcript (by
-/// `Rc` pointer, never by walking the text), the same turn and the same id prefix, so
-/// an unchanged turn is not re-rendered when the viewer is.
+/// Properties of [`TurnSection`]. Equal when they would render the same: the same
+/// transcript (by `Rc` pointer, never by walking the text), turn, id prefix, labels (by
+/// pointer) and link callback, and equal highlights ([`MatchSlice`] compares only this
+/// turn's matches). So a keystroke re-renders only the turns whose highlights change.
 #[derive(Properties)]
 pub struct TurnSectionProps {
     /// The transcript the turn belongs to.
@@ -16,6 +21,18 @@ pub struct TurnSectionProps {
     /// Prefix for every id rendered (see `TranscriptViewerProps::id_prefix`).
     #[prop_or_default]
     pub id_prefix: AttrValue,
+    /// The search's matches in this turn.
+    #[prop_or_default]
+    pub matches: MatchSlice,
+    /// True when the page's URL fragment points at this turn.
+    #[prop_or_default]
+    pub target: bool,
+    /// The viewer's words (for the link button's name).
+    #[prop_or_default]
+    pub labels: Rc<Labels>,
+    /// Called with the turn's element id when the reader asks for its link.
+    #[prop_or_default]
+    pub on_copy_link: Callback<String>,
 }
 
 impl PartialEq for TurnSectionProps {
@@ -23,11 +40,17 @@ impl PartialEq for TurnSectionProps {
         Rc::ptr_eq(&self.transcript, &other.transcript)
             && self.index == other.index
             && self.id_prefix == other.id_prefix
+            && self.target == other.target
+            && Rc::ptr_eq(&self.labels, &other.labels)
+            && self.on_copy_link == other.on_copy_link
+            && self.matches == other.matches
     }
 }
 
-/// `<section class="tv-turn">` labelled by its speaker heading; a turn no label
-/// introduces renders without heading, as `tv-turn tv-turn-unattributed`.
+/// `<section class="tv-turn">` labelled by its speaker heading, then a "copy link"
+/// button (`.tv-turn-link`), then the paragraphs; a turn no label introduces renders
+/// without heading, as `tv-turn tv-turn-unattributed`. The URL's target turn also has
+/// the class `tv-target` and `aria-current="location"`.
 #[function_component]
 pub fn TurnSection(props: &TurnSectionProps) -> Html {
     let t = &props.transcript;
@@ -36,34 +59,66 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
     };
     let id = format!("{}{}", props.id_prefix, turn.id);
     let paragraphs = turn.paragraphs.iter().enumerate().map(|(i, text)| {
-        html! { <p id={format!("{id}-p{}", i + 1)}>{ text.clone() }</p> }
+        let (ranges, current) = props.matches.ranges(Place::Turn(props.index, i));
+        html! { <p id={format!("{id}-p{}", i + 1)}>{ highlight(text, &ranges, current) }</p> }
     });
-    let Some(speaker_id) = &turn.speaker else {
+    // `Transcript::from_json` guarantees the speaker exists; a hand-built transcript
+    // that names an unknown one still shows who speaks, by id.
+    let fallback;
+    let speaker = match &turn.speaker {
+        None => None,
+        Some(speaker_id) => Some(match t.speaker(speaker_id) {
+            Some(s) => s,
+            None => {
+                fallback = Speaker {
+                    id: speaker_id.clone(),
+                    name: speaker_id.clone(),
+                    role: None,
+                    anonymous: false,
+                };
+                &fallback
+            }
+        }),
+    };
+    let link_label = props
+        .labels
+        .copy_link(props.index + 1, speaker.map(|s| s.name.as_str()));
+    let onclick = {
+        let on_copy_link = props.on_copy_link.clone();
+        let id = id.clone();
+        Callback::from(move |_: MouseEvent| on_copy_link.emit(id.clone()))
+    };
+    let link = html! {
+        <button type="button" class="tv-turn-link" aria-label={link_label.clone()}
+            title={link_label} {onclick}>
+            <svg class="tv-icon" viewBox="0 0 24 24" width="20" height="20"
+                aria-hidden="true" focusable="false">
+                <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5
+                    M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5"
+                    fill="none" stroke="currentColor" stroke-width="2"
+                    stroke-linecap="round" stroke-linejoin="round" />
+            </svg>
+        </button>
+    };
+    let current = props.target.then_some("location");
+    let Some(speaker) = speaker else {
+        let class = classes!(
+            "tv-turn",
+            "tv-turn-unattributed",
+            props.target.then_some("tv-target")
+        );
         return html! {
-            <section class="tv-turn tv-turn-unattributed" id={id.clone()}>
+            <section {class} id={id.clone()} aria-current={current}>
+                { link }
                 { for paragraphs }
             </section>
         };
     };
-    // `Transcript::from_json` guarantees the speaker exists; a hand-built transcript
-    // that names an unknown one still shows who speaks, by id.
-    let fallback;
-    let speaker = match t.speaker(speaker_id) {
-        Some(s) => s,
-        None => {
-            fallback = Speaker {
-                id: speaker_id.clone(),
-                name: speaker_id.clone(),
-                role: None,
-                anonymous: false,
-            };
-            &fallback
-        }
-    };
     let heading_id = format!("{id}-speaker");
+    let class = classes!("tv-turn", props.target.then_some("tv-target"));
     html! {
-        <section class="tv-turn" id={id.clone()} data-speaker={speaker.id.clone()}
-            aria-labelledby={heading_id.clone()}>
+        <section {class} id={id.clone()} data-speaker={speaker.id.clone()}
+            aria-labelledby={heading_id.clone()} aria-current={current}>
             <h2 class="tv-speaker" id={heading_id}>
                 <span class="tv-speaker-name">{ speaker.name.clone() }</span>
                 if let Some(role) = &speaker.role {
@@ -75,6 +130,7 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
                     <span class="tv-annotation">{ format!("({annotation})") }</span>
                 }
             </h2>
+            { link }
             { for paragraphs }
         </section>
     }
@@ -83,12 +139,18 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::SearchOptions;
+    use crate::state::{find, Action, SearchIndex, ViewState};
 
     fn props(transcript: &Rc<Transcript>, index: usize) -> TurnSectionProps {
         TurnSectionProps {
             transcript: transcript.clone(),
             index,
             id_prefix: AttrValue::default(),
+            matches: MatchSlice::default(),
+            target: false,
+            labels: Rc::new(Labels::default()),
+            on_copy_link: Callback::default(),
         }
     }
 
@@ -98,11 +160,55 @@ mod tests {
             "turns":[{"id":"t1","paragraphs":["a"]},{"id":"t2","paragraphs":["b"]}]}"#;
         let a = Rc::new(Transcript::from_json(json).unwrap());
         let same_text = Rc::new(Transcript::from_json(json).unwrap());
-        assert!(props(&a, 0) == props(&a, 0));
-        assert!(props(&a, 0) != props(&a, 1));
-        assert!(props(&a, 0) != props(&same_text, 0));
-        let mut prefixed = props(&a, 0);
+        let labels = Rc::new(Labels::default());
+        let on_copy_link = Callback::from(|_: String| ());
+        let with = |mut p: TurnSectionProps| {
+            p.labels = labels.clone();
+            p.on_copy_link = on_copy_link.clone();
+            p
+        };
+        assert!(with(props(&a, 0)) == with(props(&a, 0)));
+        assert!(with(props(&a, 0)) != with(props(&a, 1)));
+        assert!(with(props(&a, 0)) != with(props(&same_text, 0)));
+        let mut prefixed = with(props(&a, 0));
         prefixed.id_prefix = "x-".into();
-        assert!(props(&a, 0) != prefixed);
+        assert!(with(props(&a, 0)) != prefixed);
+        let mut target = with(props(&a, 0));
+        target.target = true;
+        assert!(with(props(&a, 0)) != target);
+        // Labels and callbacks compare by pointer: a viewer passes the same ones to
+        // every turn.
+        assert!(props(&a, 0) != props(&a, 0));
+        let mut other_callback = with(props(&a, 0));
+        other_callback.on_copy_link = Callback::from(|_: String| ());
+        assert!(with(props(&a, 0)) != other_callback);
+    }
+
+    #[test]
+    fn props_differ_only_where_highlights_do() {
+        let json = r#"{"schema":1,"lang":"en","title":"T","source":{"file":"t.txt"},
+            "turns":[{"id":"t1","paragraphs":["abc abd"]},{"id":"t2","paragraphs":["xyz"]}]}"#;
+        let t = Rc::new(Transcript::from_json(json).unwrap());
+        let index = SearchIndex::new(&t, SearchOptions::default().fold_mode());
+        let search = |q: &str| {
+            let s = ViewState::default().apply(Action::SetQuery(q.into()));
+            Rc::new(find(&t, &index, &s))
+        };
+        let labels = Rc::new(Labels::default());
+        let on_copy_link = Callback::from(|_: String| ());
+        let turn = |m: &Rc<crate::state::Matches>, i: usize, current: Option<usize>| {
+            let mut p = props(&t, i);
+            p.labels = labels.clone();
+            p.on_copy_link = on_copy_link.clone();
+            p.matches = MatchSlice::new(m, m.in_turn(i), current);
+            p
+        };
+        let (a, ab) = (search("a"), search("ab"));
+        // "a" and "ab" match at the same places in t1 only by start; ranges differ.
+        assert!(turn(&a, 0, Some(0)) != turn(&ab, 0, Some(0)));
+        // t2 has no match either way: unchanged, so not re-rendered.
+        assert!(turn(&a, 1, Some(0)) == turn(&ab, 1, Some(0)));
+        // Moving the current match within t1 changes it.
+        assert!(turn(&ab, 0, Some(0)) != turn(&ab, 0, Some(1)));
     }
 }

@@ -1,9 +1,21 @@
-//! The embeddable viewer: one transcript as a semantic `<article>`.
+//! The embeddable viewer: the search bar and speaker filter, then one transcript as a
+//! semantic `<article>`. It owns the viewer's one reducer ([`ViewState`]); its children
+//! get plain data and callbacks.
 
+use super::dom;
 use super::header::Header;
+use super::labels::Labels;
+use super::search_bar::SearchBar;
 use super::source::SourceFooter;
+use super::speakers::SpeakerFilter;
+use super::summary::Summary;
 use super::turn::TurnSection;
 use crate::model::Transcript;
+use crate::state::{
+    blocks, find, has_view_params, history_entry, merge_query, shown_turns, speaker_ids,
+    speaker_stats, turn_for_fragment, turn_ids, Action, Block, HistoryEntry, MatchSlice, Matches,
+    SearchIndex, ViewState,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,8 +26,8 @@ pub struct TranscriptViewerProps {
     /// skip re-rendering, so replace the `Rc` (not its contents) to show a new one.
     pub transcript: Rc<Transcript>,
     /// Prefix for every `id` the viewer renders (`title`, `summary-1`, `t1`,
-    /// `t1-speaker`, `t1-p1`, …) so that several viewers can share a page. Empty by
-    /// default.
+    /// `t1-speaker`, `t1-p1`, …) so that several viewers can share a page.
+    /// Empty by default. A URL fragment `#<prefix>t3` points at turn `t3`.
     #[prop_or_default]
     pub id_prefix: AttrValue,
     /// Accessible name of the summary section (default "Summary"); set it to
@@ -25,14 +37,38 @@ pub struct TranscriptViewerProps {
     /// The word before the credit line in the footer (default "Source").
     #[prop_or(AttrValue::Static("Source"))]
     pub source_label: AttrValue,
+    /// Every other word of the viewer's own (controls, statuses, counts); English by
+    /// default. Keep the `Rc` across renders: turns compare it by pointer.
+    #[prop_or_default]
+    pub labels: Rc<Labels>,
+    /// The state to start from (a query, toggles, hidden speakers), e.g. to open an
+    /// embedded transcript on one speaker. Read once, when the viewer mounts.
+    #[prop_or_default]
+    pub initial_state: Option<ViewState>,
+    /// Keep the state in the page's URL query string (`q`, `words`, `diacritics`,
+    /// `hide`; other parameters are left alone) so that a copied address reopens the
+    /// same view, and follow Back/Forward. Off by default: an embedded viewer must not
+    /// touch its host's URL. When on, a URL that sets any of these parameters wins over
+    /// `initial_state`.
+    #[prop_or_default]
+    pub sync_url: bool,
 }
 
-/// Renders a transcript: header (kind, title, dateline), summary, one section per turn
-/// with its speaker heading, and the source credit, all inside `<div class="tv-root">`,
-/// which scopes the viewer's CSS.
+/// Renders the controls and a transcript inside `<div class="tv-root">`, which scopes
+/// the viewer's CSS:
 ///
-/// Pure markup: the text is only ever rendered as text nodes, and nothing here calls
-/// browser APIs, so the viewer also renders on the server.
+/// - `<div class="tv-controls">`: the search landmark ([`SearchBar`]) and the speaker
+///   filter ([`SpeakerFilter`]);
+/// - `<article class="tv-transcript">`: header (kind, title, dateline, "Showing 3 of 5
+///   turns" while filtering), summary, `<div class="tv-turns">` with one section per
+///   shown turn and a `<button class="tv-hidden-marker">` in place of each run of hidden
+///   turns, and the source credit;
+/// - `<p class="tv-announcement" role="status">`: "Link copied" and the like.
+///
+/// The text is only ever rendered as text nodes (search highlights are `<mark>`
+/// elements around slices of it). Rendering calls no browser API; the browser-only work
+/// (URL, scrolling, focus, clipboard) happens in effects and event handlers, so the
+/// viewer also renders on the server.
 ///
 /// ```no_run
 /// use std::rc::Rc;
@@ -52,26 +88,263 @@ pub struct TranscriptViewerProps {
 pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let t = &props.transcript;
     let p = &props.id_prefix;
+    let labels = &props.labels;
+    let state = {
+        let initial = props.initial_state.clone();
+        use_reducer(move || initial.unwrap_or_default())
+    };
+    let root = use_node_ref();
+
+    // Computed once per transcript, per fold mode, per search.
+    let stats = use_memo(t.clone(), |t| speaker_stats(t));
+    let index = use_memo((t.clone(), state.options.fold_mode()), |(t, mode)| {
+        SearchIndex::new(t, *mode)
+    });
+    let matches: Rc<Matches> = {
+        let t = t.clone();
+        let search = ViewState {
+            current: 0,
+            ..(*state).clone()
+        };
+        use_memo((index.clone(), search), move |(index, search)| {
+            find(&t, index, search)
+        })
+    };
+    let blocks = {
+        let filter = ViewState {
+            hidden: state.hidden.clone(),
+            revealed: state.revealed.clone(),
+            ..ViewState::default()
+        };
+        use_memo((t.clone(), filter), |(t, filter)| blocks(t, filter))
+    };
+    let current = matches.current(state.current);
+
+    // What to do after the next render.
+    let scroll_to_match = use_mut_ref(|| false);
+    let focus_turn = use_mut_ref(|| None::<String>);
+    let target = use_state_eq(|| None::<usize>);
+    let announcement = use_state_eq(AttrValue::default);
+
+    // Every action goes through here; stable for the viewer's life.
+    let act = {
+        let scroll = scroll_to_match.clone();
+        use_callback(state.dispatcher(), move |action: Action, dispatch| {
+            if action.seeks_match() {
+                *scroll.borrow_mut() = true;
+            }
+            dispatch.dispatch(action);
+        })
+    };
+    let on_reveal = {
+        let focus = focus_turn.clone();
+        use_callback(act.clone(), move |ids: Vec<String>, act| {
+            *focus.borrow_mut() = ids.first().cloned();
+            act.emit(Action::Reveal(ids));
+        })
+    };
+    let filter_callbacks = use_memo((act.clone(), t.clone()), |(act, t)| {
+        let all = speaker_ids(t);
+        (
+            act.reform(Action::ToggleSpeaker),
+            act.reform(move |speaker| Action::ShowOnly {
+                speaker,
+                all: all.clone(),
+            }),
+            act.reform(|()| Action::ShowAll),
+        )
+    });
+    let on_copy_link = use_callback(
+        (labels.clone(), announcement.setter()),
+        |fragment: String, (labels, announce)| {
+            let (labels, announce) = (labels.clone(), announce.clone());
+            dom::copy_link(fragment, move |copied| {
+                announce.set(match copied {
+                    dom::Copied::Clipboard => labels.link_copied.clone(),
+                    dom::Copied::AddressBar => labels.link_in_address_bar.clone(),
+                });
+            });
+        },
+    );
+
+    // After every render: bring the current match into view, or focus revealed turns.
+    // Declared before the effects that ask for it, so that a request made on mount is
+    // served after the render it causes, not by the mount's own pass.
+    {
+        let root = root.clone();
+        let (scroll, focus) = (scroll_to_match.clone(), focus_turn.clone());
+        let p = p.clone();
+        use_effect(move || {
+            if std::mem::take(&mut *scroll.borrow_mut()) {
+                dom::scroll_to_current_match(&root);
+            }
+            if let Some(id) = focus.borrow_mut().take() {
+                dom::focus_inside(&format!("{p}{id}"), ".tv-turn-link");
+            }
+        });
+    }
+    // The URL's state: read on mount and on Back/Forward.
+    {
+        let state = state.clone();
+        let scroll = scroll_to_match.clone();
+        let (t, p) = (t.clone(), p.clone());
+        use_effect_with(props.sync_url, move |&sync| {
+            let listener = sync.then(|| {
+                let search = dom::location_search().unwrap_or_default();
+                if has_view_params(&search) {
+                    if let Some(next) = state.after_url_change(&search) {
+                        // Bring the first match into view, unless the URL points at a turn.
+                        let hash = dom::location_hash().unwrap_or_default();
+                        *scroll.borrow_mut() = turn_for_fragment(&t, &p, &hash).is_none();
+                        state.dispatch(Action::Replace(next));
+                    }
+                }
+                dom::Listener::window("popstate", move || {
+                    let search = dom::location_search().unwrap_or_default();
+                    if let Some(next) = state.after_url_change(&search) {
+                        state.dispatch(Action::Replace(next));
+                    }
+                })
+            });
+            let listener = listener.flatten();
+            move || drop(listener)
+        });
+    }
+    // … and written when it changes: typing rewrites the history entry, toggles and the
+    // filter add one.
+    {
+        let last = use_mut_ref(|| None::<ViewState>);
+        let in_url = ViewState {
+            query: state.query.clone(),
+            options: state.options.clone(),
+            hidden: state.hidden.clone(),
+            ..ViewState::default()
+        };
+        use_effect_with((props.sync_url, in_url), move |(sync, now)| {
+            let before = last.replace(Some(now.clone()));
+            // Not on mount: the URL is read then, not written.
+            if let (true, Some(before)) = (*sync, before) {
+                if let Some(search) = dom::location_search() {
+                    if !now.is_in_query(&search) {
+                        let entry = match history_entry(&before, now) {
+                            HistoryEntry::Keep => HistoryEntry::Replace,
+                            entry => entry,
+                        };
+                        dom::write_search(entry, &merge_query(&search, now));
+                    }
+                }
+            }
+        });
+    }
+    // The turn the URL fragment points at: marked, revealed if hidden, scrolled to.
+    {
+        let state = state.clone();
+        let target = target.clone();
+        use_effect_with((t.clone(), p.clone()), move |(t, p)| {
+            let (t, p) = (t.clone(), p.clone());
+            let follow = move || {
+                let hash = dom::location_hash().unwrap_or_default();
+                let turn = turn_for_fragment(&t, &p, &hash);
+                if let Some(i) = turn.filter(|&i| !state.shows(&t, i)) {
+                    state.dispatch(Action::Reveal(turn_ids(&t, &[i])));
+                }
+                target.set(turn);
+            };
+            follow();
+            let listener = dom::Listener::window("hashchange", follow);
+            move || drop(listener)
+        });
+    }
+    {
+        let id = (*target)
+            .and_then(|i| t.turns.get(i))
+            .map(|turn| format!("{p}{}", turn.id));
+        use_effect_with(id, |id| {
+            if let Some(id) = id {
+                dom::scroll_to_id(id);
+            }
+        });
+    }
+    // "Link copied" goes away after a while, so that the next copy is announced again.
+    {
+        let clear = announcement.setter();
+        use_effect_with((*announcement).clone(), move |text| {
+            let timeout = (!text.is_empty())
+                .then(|| dom::Timeout::new(4000, move || clear.set(AttrValue::default())))
+                .flatten();
+            move || drop(timeout)
+        });
+    }
+
+    let total = matches.all.len();
+    let search_bar = html! {
+        <SearchBar query={AttrValue::from(state.query.clone())}
+            options={state.options.clone()}
+            status={AttrValue::from(labels.search_status(matches.status(state.current)))}
+            labels={labels.clone()}
+            on_query={act.reform(Action::SetQuery)}
+            on_clear={act.reform(|()| Action::ClearQuery)}
+            on_next={act.reform(move |()| Action::Next { total })}
+            on_previous={act.reform(move |()| Action::Previous { total })}
+            on_match_diacritics={act.reform(Action::SetMatchDiacritics)}
+            on_whole_words={act.reform(Action::SetWholeWords)} />
+    };
+    let (on_toggle, on_only, on_show_all) = (*filter_callbacks).clone();
+    let shown = state
+        .filtering()
+        .then(|| AttrValue::from(labels.showing(shown_turns(t, &state), t.turns.len())));
+    let turns = blocks.iter().map(|block| match block {
+        Block::Turn(index) => {
+            let turn = &t.turns[*index];
+            html! {
+                <TurnSection key={turn.id.clone()} transcript={t.clone()} index={*index}
+                    id_prefix={p.clone()}
+                    matches={MatchSlice::new(&matches, matches.in_turn(*index), current)}
+                    target={*target == Some(*index)} labels={labels.clone()}
+                    on_copy_link={on_copy_link.clone()} />
+            }
+        }
+        Block::Hidden { turns, speakers } => {
+            let names: Vec<&str> = speakers
+                .iter()
+                .filter_map(|&i| t.speakers.get(i))
+                .map(|s| s.name.as_str())
+                .collect();
+            let ids = turn_ids(t, turns);
+            let key = format!("\u{1}hidden-{}", ids.first().map_or("", String::as_str));
+            let onclick = {
+                let on_reveal = on_reveal.clone();
+                Callback::from(move |_: MouseEvent| on_reveal.emit(ids.clone()))
+            };
+            html! {
+                <button {key} type="button" class="tv-hidden-marker" {onclick}>
+                    { labels.hidden_marker(turns.len(), &names) }
+                </button>
+            }
+        }
+    });
     html! {
-        <div class="tv-root">
+        <div class="tv-root" ref={root}>
+            <div class="tv-controls">
+                { search_bar }
+                if !t.speakers.is_empty() {
+                    <SpeakerFilter transcript={t.clone()} stats={stats.clone()}
+                        hidden={state.hidden.clone()}
+                        match_counts={matches.active().then(|| matches.per_speaker.clone())}
+                        labels={labels.clone()} {on_toggle} {on_only} {on_show_all} />
+                }
+            </div>
             <article class="tv-transcript" lang={t.lang.clone()}
                 aria-labelledby={format!("{p}title")}>
-                <Header transcript={t.clone()} id_prefix={p.clone()} />
-                if !t.summary.is_empty() {
-                    <section class="tv-summary" aria-label={props.summary_label.clone()}>
-                        { for t.summary.iter().enumerate().map(|(i, text)| html! {
-                            <p id={format!("{p}summary-{}", i + 1)}>{ text.clone() }</p>
-                        }) }
-                    </section>
-                }
-                <div class="tv-turns">
-                    { for t.turns.iter().enumerate().map(|(index, turn)| html! {
-                        <TurnSection key={turn.id.clone()} transcript={t.clone()} {index}
-                            id_prefix={p.clone()} />
-                    }) }
-                </div>
+                <Header transcript={t.clone()} id_prefix={p.clone()}
+                    matches={MatchSlice::new(&matches, matches.in_title(), current)} {shown} />
+                <Summary transcript={t.clone()} id_prefix={p.clone()}
+                    label={props.summary_label.clone()}
+                    matches={MatchSlice::new(&matches, matches.in_summary(), current)} />
+                <div class="tv-turns">{ for turns }</div>
                 <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
             </article>
+            <p class="tv-announcement" role="status">{ (*announcement).clone() }</p>
         </div>
     }
 }

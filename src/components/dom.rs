@@ -1,0 +1,268 @@
+//! The browser calls the viewer makes outside rendering: reading form controls in event
+//! handlers, the page URL and history, scrolling, focus, the clipboard, timers and window
+//! event listeners. Every function has a native stand-in that does nothing, so the crate
+//! (and the pure render path) still builds and renders without a browser. Nothing here
+//! panics on a missing element: a lookup that fails does nothing.
+
+#![cfg_attr(not(target_arch = "wasm32"), allow(unused_variables, dead_code))]
+
+use crate::state::{turn_link, HistoryEntry};
+use yew::prelude::*;
+
+/// What became of a "copy link" request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    /// The link is on the clipboard.
+    Clipboard,
+    /// No clipboard: the link is now the page's address (its fragment was set).
+    AddressBar,
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::*;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+    /// The value of the `<input>` an event came from.
+    pub fn input_value(e: &Event) -> Option<String> {
+        e.target_dyn_into::<HtmlInputElement>().map(|i| i.value())
+    }
+
+    /// Whether the checkbox an event came from is checked.
+    pub fn checkbox_checked(e: &Event) -> Option<bool> {
+        e.target_dyn_into::<HtmlInputElement>().map(|i| i.checked())
+    }
+
+    fn reduced_motion() -> bool {
+        web_sys::window()
+            .and_then(|w| {
+                w.match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|m| m.matches())
+    }
+
+    fn scroll_into_view(el: &Element, block: web_sys::ScrollLogicalPosition) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(block);
+        options.set_behavior(if reduced_motion() {
+            web_sys::ScrollBehavior::Auto
+        } else {
+            web_sys::ScrollBehavior::Smooth
+        });
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+
+    /// Scrolls the current match (`.tv-current` inside `root`) to the middle of the view.
+    pub fn scroll_to_current_match(root: &NodeRef) {
+        let current = root
+            .cast::<Element>()
+            .and_then(|r| r.query_selector(".tv-current").ok().flatten());
+        if let Some(el) = current {
+            scroll_into_view(&el, web_sys::ScrollLogicalPosition::Center);
+        }
+    }
+
+    fn element(id: &str) -> Option<Element> {
+        web_sys::window()?.document()?.get_element_by_id(id)
+    }
+
+    /// Scrolls the element with this id to the top of the view.
+    pub fn scroll_to_id(id: &str) {
+        if let Some(el) = element(id) {
+            scroll_into_view(&el, web_sys::ScrollLogicalPosition::Start);
+        }
+    }
+
+    /// Moves the focus to the first element matching `selector` inside the element with
+    /// this id.
+    pub fn focus_inside(id: &str, selector: &str) {
+        let target = element(id)
+            .and_then(|el| el.query_selector(selector).ok().flatten())
+            .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+        if let Some(el) = target {
+            let _ = el.focus();
+        }
+    }
+
+    /// The page's query string (`?…` or empty).
+    pub fn location_search() -> Option<String> {
+        web_sys::window()?.location().search().ok()
+    }
+
+    /// The page's fragment (`#…` or empty).
+    pub fn location_hash() -> Option<String> {
+        web_sys::window()?.location().hash().ok()
+    }
+
+    /// Puts `search` (a query string from `state::merge_query`) into the page's URL,
+    /// keeping path and fragment, as a new history entry or in place of the current one.
+    pub fn write_search(entry: HistoryEntry, search: &str) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let (Ok(path), Ok(hash)) = (location.pathname(), location.hash()) else {
+            return;
+        };
+        let url = format!("{path}{search}{hash}");
+        let Ok(history) = window.history() else {
+            return;
+        };
+        let _ = match entry {
+            HistoryEntry::Keep => Ok(()),
+            HistoryEntry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+            HistoryEntry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+        };
+    }
+
+    /// Copies the page's URL with `fragment` to the clipboard when the browser offers one;
+    /// otherwise (or if writing fails) sets the page's fragment, so the link is in the
+    /// address bar. Reports which through `done`.
+    pub fn copy_link(fragment: String, done: impl FnOnce(Copied) + 'static) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(href) = window.location().href() else {
+            return;
+        };
+        let url = turn_link(&href, &fragment);
+        let fallback = move |done: Box<dyn FnOnce(Copied)>| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_hash(&fragment);
+            }
+            done(Copied::AddressBar);
+        };
+        // Feature detection: `navigator.clipboard.writeText` exists only in secure
+        // contexts of browsers that have it; called through `Reflect` so that a missing
+        // or odd one is an error value, not an exception.
+        let promise = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+            .ok()
+            .filter(|c| c.is_object())
+            .and_then(|clipboard| {
+                let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?;
+                let write = write.dyn_into::<js_sys::Function>().ok()?;
+                write
+                    .call1(&clipboard, &url.into())
+                    .ok()?
+                    .dyn_into::<js_sys::Promise>()
+                    .ok()
+            });
+        match promise {
+            Some(promise) => yew::platform::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(promise).await {
+                    Ok(_) => done(Copied::Clipboard),
+                    Err(_) => fallback(Box::new(done)),
+                }
+            }),
+            None => fallback(Box::new(done)),
+        }
+    }
+
+    /// A listener for `event` on the window, removed when dropped.
+    pub struct Listener {
+        event: &'static str,
+        closure: Closure<dyn FnMut(web_sys::Event)>,
+    }
+
+    impl Listener {
+        /// Calls `f` on every `event` the window receives.
+        pub fn window(event: &'static str, mut f: impl FnMut() + 'static) -> Option<Self> {
+            let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| f());
+            web_sys::window()?
+                .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+                .ok()?;
+            Some(Listener { event, closure })
+        }
+    }
+
+    impl Drop for Listener {
+        fn drop(&mut self) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.remove_event_listener_with_callback(
+                    self.event,
+                    self.closure.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    }
+
+    /// A `setTimeout`, cancelled when dropped.
+    pub struct Timeout {
+        id: i32,
+        _closure: Closure<dyn FnMut()>,
+    }
+
+    impl Timeout {
+        /// Calls `f` once after `ms` milliseconds.
+        pub fn new(ms: i32, f: impl FnOnce() + 'static) -> Option<Self> {
+            let closure = Closure::once(f);
+            let id = web_sys::window()?
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    closure.as_ref().unchecked_ref(),
+                    ms,
+                )
+                .ok()?;
+            Some(Timeout {
+                id,
+                _closure: closure,
+            })
+        }
+    }
+
+    impl Drop for Timeout {
+        fn drop(&mut self) {
+            if let Some(w) = web_sys::window() {
+                w.clear_timeout_with_handle(self.id);
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::*;
+
+    pub fn input_value(e: &Event) -> Option<String> {
+        None
+    }
+    pub fn checkbox_checked(e: &Event) -> Option<bool> {
+        None
+    }
+    pub fn scroll_to_current_match(root: &NodeRef) {}
+    pub fn scroll_to_id(id: &str) {}
+    pub fn focus_inside(id: &str, selector: &str) {}
+    pub fn location_search() -> Option<String> {
+        None
+    }
+    pub fn location_hash() -> Option<String> {
+        None
+    }
+    pub fn write_search(entry: HistoryEntry, search: &str) {}
+    pub fn copy_link(fragment: String, done: impl FnOnce(Copied) + 'static) {
+        let _ = turn_link;
+    }
+    pub struct Listener;
+    impl Listener {
+        pub fn window(event: &'static str, f: impl FnMut() + 'static) -> Option<Self> {
+            None
+        }
+    }
+    impl Drop for Listener {
+        fn drop(&mut self) {}
+    }
+    pub struct Timeout;
+    impl Timeout {
+        pub fn new(ms: i32, f: impl FnOnce() + 'static) -> Option<Self> {
+            None
+        }
+    }
+    impl Drop for Timeout {
+        fn drop(&mut self) {}
+    }
+}
+
+pub use imp::*;

@@ -1,0 +1,98 @@
+//! The speaker filter: every speaker with role, turns and words (and matches while a
+//! search is active), as show/hide toggles with "Only" and "Show all" quick actions.
+
+use super::labels::Labels;
+use crate::model::Transcript;
+use crate::state::SpeakerStats;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`SpeakerFilter`].
+#[derive(Properties, PartialEq)]
+pub struct SpeakerFilterProps {
+    /// The transcript whose speakers these are.
+    pub transcript: Rc<Transcript>,
+    /// Turns and words per speaker, in the order of `Transcript::speakers`.
+    pub stats: Rc<Vec<SpeakerStats>>,
+    /// Ids of the hidden speakers.
+    pub hidden: BTreeSet<String>,
+    /// Matches per speaker while a search is active.
+    #[prop_or_default]
+    pub match_counts: Option<Vec<usize>>,
+    /// The viewer's words.
+    pub labels: Rc<Labels>,
+    /// Show or hide the speaker with this id.
+    pub on_toggle: Callback<String>,
+    /// Show only the speaker with this id.
+    pub on_only: Callback<String>,
+    /// Show every speaker.
+    pub on_show_all: Callback<()>,
+}
+
+/// `<fieldset class="tv-speakers">` (a group named by its legend, "Speakers") with one
+/// `<li class="tv-speaker-item" data-speaker=…>` per speaker: a toggle button
+/// `.tv-speaker-toggle` named by the speaker (`aria-pressed="true"` while the speaker's
+/// turns show), `.tv-speaker-info` (role, `.tv-speaker-stats`, `.tv-speaker-matches`)
+/// and an "Only" button `.tv-show-only` named "Show only <name>"; then "Show all"
+/// (`.tv-show-all`).
+#[function_component]
+pub fn SpeakerFilter(props: &SpeakerFilterProps) -> Html {
+    let l = &props.labels;
+    let items = props.transcript.speakers.iter().enumerate().map(|(i, speaker)| {
+        let stats = props.stats.get(i).copied().unwrap_or_default();
+        let shown = !props.hidden.contains(&speaker.id);
+        let counts = format!(
+            "{}, {}",
+            l.turns.format(stats.turns, &[]),
+            l.words.format(stats.words, &[])
+        );
+        let matches = props
+            .match_counts
+            .as_ref()
+            .map(|m| m.get(i).copied().unwrap_or(0));
+        let toggle = {
+            let (on, id) = (props.on_toggle.clone(), speaker.id.clone());
+            Callback::from(move |_: MouseEvent| on.emit(id.clone()))
+        };
+        let only = {
+            let (on, id) = (props.on_only.clone(), speaker.id.clone());
+            Callback::from(move |_: MouseEvent| on.emit(id.clone()))
+        };
+        html! {
+            <li key={speaker.id.clone()} class="tv-speaker-item" data-speaker={speaker.id.clone()}>
+                <button type="button" class="tv-speaker-toggle"
+                    aria-pressed={if shown { "true" } else { "false" }} onclick={toggle}>
+                    { speaker.name.clone() }
+                </button>
+                <span class="tv-speaker-info">
+                    if let Some(role) = &speaker.role {
+                        <span class="tv-speaker-info-role">{ role.clone() }</span>
+                        <span class="tv-visually-hidden">{ ", " }</span>
+                    }
+                    <span class="tv-speaker-stats">{ counts }</span>
+                    if let Some(n) = matches {
+                        <span class="tv-visually-hidden">{ ", " }</span>
+                        <span class={classes!("tv-speaker-matches", (n == 0).then_some("tv-none"))}>
+                            { l.matches.format(n, &[]) }
+                        </span>
+                    }
+                </span>
+                <button type="button" class="tv-show-only"
+                    aria-label={l.show_only(&speaker.name)} onclick={only}>
+                    { l.only.clone() }
+                </button>
+            </li>
+        }
+    });
+    let show_all = props.on_show_all.reform(|_: MouseEvent| ());
+    html! {
+        <fieldset class="tv-speakers">
+            <legend class="tv-speakers-title">{ l.speakers.clone() }</legend>
+            <ul class="tv-speaker-list">{ for items }</ul>
+            <button type="button" class="tv-show-all" onclick={show_all}>
+                { l.show_all.clone() }
+            </button>
+        </fieldset>
+    }
+}

@@ -1,0 +1,870 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser suite for search, the speaker filter and shareable state: mounts the real
+//! `TranscriptViewer`, drives it with DOM events (typing, keys, clicks), waits for Yew
+//! with `yew::scheduler::flush()`, and checks the DOM contract: `<mark>` highlights, the
+//! status line, the speaker toggles and hidden-turn markers, the URL and the turn
+//! links. The logic behind it is tested natively in `state.rs`, `search.rs` and
+//! `components/labels.rs`; this only checks that the view is wired to it.
+//!
+//! Run with exactly one driver set, e.g.
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser_search`.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use transcript_viewer::components::TranscriptViewerProps;
+use transcript_viewer::state::ViewState;
+use transcript_viewer::{Transcript, TranscriptViewer};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Shaped like the reference transcript: five turns by Putin (P) and Lukashenko (L),
+/// P L P L P; "Mr President" once in t1 (P) and once in t2 (L); a no-break space in
+/// "in\u{a0}person" (t3); markup as text (t4); "café" and "Cafe" for the diacritics
+/// toggle and "part" / "partnership" for whole words.
+const TALKS: &str = r#"{"schema":1,"lang":"en","title":"Russian-Belarusian talks",
+"summary":["Vladimir Putin held a meeting with President of Belarus Alexander Lukashenko."],
+"speakers":[
+ {"id":"vladimir-putin","name":"Vladimir Putin","role":"President of Russia"},
+ {"id":"alexander-lukashenko","name":"Alexander Lukashenko","role":"President of the Republic of Belarus"}],
+"turns":[
+ {"id":"t1","speaker":"vladimir-putin","paragraphs":["Mr President,","Let me warmheartedly welcome you to Moscow."]},
+ {"id":"t2","speaker":"alexander-lukashenko","paragraphs":["Thank you, Mr President.","Indeed, we have plenty to talk about."]},
+ {"id":"t3","speaker":"vladimir-putin","paragraphs":["We will meet in\u00a0person and take an active part."]},
+ {"id":"t4","speaker":"alexander-lukashenko","paragraphs":["Yes, our partnership will take part in these events at the café.","Markup such as <b>x</b> is text."]},
+ {"id":"t5","speaker":"vladimir-putin","paragraphs":["Thank you. Cafe?"]}],
+"source":{"file":"talks.txt"}}"#;
+
+const PUTIN: &str = "vladimir-putin";
+const LUKASHENKO: &str = "alexander-lukashenko";
+
+fn transcript() -> Rc<Transcript> {
+    Rc::new(Transcript::from_json(TALKS).expect("fixture parses"))
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+fn document() -> web_sys::Document {
+    window().document().unwrap()
+}
+
+/// A fresh `<div>` appended to the body, so each test sees only its own DOM.
+fn fresh_root() -> Element {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+struct Mounted {
+    root: Element,
+    handle: yew::AppHandle<TranscriptViewer>,
+}
+
+async fn mount_with(props: TranscriptViewerProps) -> Mounted {
+    let root = fresh_root();
+    let handle =
+        yew::Renderer::<TranscriptViewer>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    Mounted { root, handle }
+}
+
+async fn mount() -> Element {
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: transcript()
+    });
+    // Left mounted: nothing in it listens to the page beyond its own root.
+    mount_with(props).await.root
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    all(root, selector).iter().map(text).collect()
+}
+
+fn attr(el: &Element, name: &str) -> Option<String> {
+    el.get_attribute(name)
+}
+
+fn input(root: &Element) -> HtmlInputElement {
+    one(root, ".tv-controls [role=search] input[type=search]")
+        .dyn_into()
+        .unwrap()
+}
+
+fn status(root: &Element) -> String {
+    text(&one(root, ".tv-search-status[role=status]"))
+}
+
+fn marks(root: &Element) -> Vec<String> {
+    texts(root, "mark.tv-match")
+}
+
+/// The current match: its text and the id of the element (paragraph, title) it is in.
+fn current(root: &Element) -> (String, String) {
+    let found = all(root, "mark.tv-current");
+    assert_eq!(found.len(), 1, "one current match: {}", root.inner_html());
+    let mark = &found[0];
+    assert_eq!(attr(mark, "aria-current").as_deref(), Some("true"));
+    assert_eq!(mark.class_name(), "tv-match tv-current");
+    let parent = mark.parent_element().unwrap();
+    (text(mark), parent.id())
+}
+
+/// Types `value` into the search box as a user would: sets it and fires `input`.
+async fn type_query(root: &Element, value: &str) {
+    let input = input(root);
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+/// Presses `key` in the search box; returns whether the viewer took it (default
+/// prevented).
+async fn press(root: &Element, key: &str, shift: bool) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    input(root).dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    event.default_prevented()
+}
+
+async fn click(el: &Element) {
+    el.clone().dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+}
+
+/// The button with this exact accessible name (`aria-label`, else its text).
+fn button(root: &Element, name: &str) -> Element {
+    let found: Vec<Element> = all(root, "button")
+        .into_iter()
+        .filter(|b| attr(b, "aria-label").unwrap_or_else(|| text(b).trim().to_string()) == name)
+        .collect();
+    assert_eq!(found.len(), 1, "buttons named {name:?}");
+    found.into_iter().next().unwrap()
+}
+
+fn speaker_toggle(root: &Element, id: &str) -> Element {
+    one(
+        root,
+        &format!(".tv-speakers .tv-speaker-item[data-speaker={id}] button.tv-speaker-toggle"),
+    )
+}
+
+fn speaker_matches(root: &Element) -> Vec<String> {
+    texts(root, ".tv-speakers .tv-speaker-matches")
+}
+
+fn visible_turns(root: &Element) -> Vec<String> {
+    all(root, ".tv-turns > section.tv-turn")
+        .iter()
+        .map(|e| e.id())
+        .collect()
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (at most about five seconds) until `ok` holds.
+async fn wait_until(what: &str, ok: impl Fn() -> bool) {
+    for _ in 0..250 {
+        yew::scheduler::flush().await;
+        if ok() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+/// Replaces `Element.prototype.scrollIntoView` with a recorder (once per page), so that
+/// tests see what the viewer scrolled to, and empties the record.
+fn record_scrolls() {
+    js_sys::eval(
+        "if (!window.__tvScrolls) {
+            window.__tvScrolls = [];
+            Element.prototype.scrollIntoView = function (options) {
+                window.__tvScrolls.push({
+                    id: this.id || (this.parentElement && this.parentElement.id) || '',
+                    text: this.textContent,
+                    current: this.classList.contains('tv-current'),
+                    block: options && options.block,
+                    behavior: options && options.behavior,
+                });
+            };
+        }
+        window.__tvScrolls.length = 0;",
+    )
+    .unwrap();
+}
+
+/// What was scrolled into view since [`record_scrolls`]: (id, text, block).
+fn scrolls() -> Vec<(String, String, String)> {
+    let list = js_sys::eval("window.__tvScrolls").unwrap();
+    js_sys::Array::from(&list)
+        .iter()
+        .map(|entry| {
+            let get = |k: &str| {
+                js_sys::Reflect::get(&entry, &k.into())
+                    .unwrap()
+                    .as_string()
+                    .unwrap_or_default()
+            };
+            (get("id"), get("text"), get("block"))
+        })
+        .collect()
+}
+
+/// Sets the page's URL (without navigating); restores it when dropped.
+struct PageUrl {
+    original: String,
+}
+
+impl PageUrl {
+    fn set(url: &str) -> PageUrl {
+        let original = window().location().href().unwrap();
+        replace_url(url);
+        PageUrl { original }
+    }
+}
+
+impl Drop for PageUrl {
+    fn drop(&mut self) {
+        replace_url(&self.original);
+    }
+}
+
+fn replace_url(url: &str) {
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(url))
+        .unwrap();
+}
+
+fn search() -> String {
+    window().location().search().unwrap()
+}
+
+fn history_length() -> u32 {
+    window().history().unwrap().length().unwrap()
+}
+
+// ---- Search ---------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn the_search_form_is_labelled() {
+    let root = mount().await;
+    let controls = one(&root, ".tv-root > .tv-controls");
+    let form = one(&controls, ".tv-search[role=search]");
+    let input = input(&root);
+    assert_eq!(input.type_(), "search");
+    // The box sits inside its visible <label>, which names it "Search".
+    let label = input.closest("label").unwrap().unwrap();
+    assert_eq!(text(&label).trim(), "Search");
+    for (class, name) in [
+        ("tv-match-diacritics", "Match diacritics"),
+        ("tv-whole-words", "Whole words"),
+    ] {
+        let checkbox = one(&form, &format!("input[type=checkbox].{class}"));
+        let label = checkbox.closest("label").unwrap().unwrap();
+        assert_eq!(text(&label).trim(), name);
+    }
+    button(&form, "Previous match");
+    button(&form, "Next match");
+    // The controls come before the transcript.
+    let next = controls.next_element_sibling().unwrap();
+    assert_eq!(next.class_name(), "tv-transcript");
+    // Nothing searched yet: no marks, an empty status.
+    assert!(marks(&root).is_empty());
+    assert_eq!(status(&root), "");
+    assert!(all(&root, ".tv-speaker-matches").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn typing_highlights_matches_and_counts_them() {
+    let root = mount().await;
+    type_query(&root, "mr president").await;
+    assert_eq!(marks(&root), ["Mr President", "Mr President"]);
+    assert_eq!(status(&root), "1 of 2");
+    assert_eq!(
+        current(&root),
+        ("Mr President".to_string(), "t1-p1".to_string())
+    );
+    assert_eq!(texts(&root, "#t2-p1 mark"), ["Mr President"]);
+    // The mark wraps only the match; the paragraph's text is unchanged.
+    assert_eq!(text(&one(&root, "#t2-p1")), "Thank you, Mr President.");
+    // Each speaker's count, in the filter.
+    assert_eq!(speaker_matches(&root), ["1 match", "1 match"]);
+    // Live: every keystroke searches again.
+    type_query(&root, "mr presidents").await;
+    assert!(marks(&root).is_empty());
+    assert_eq!(status(&root), "No matches");
+    assert_eq!(speaker_matches(&root), ["0 matches", "0 matches"]);
+    type_query(&root, "THANK YOU").await;
+    assert_eq!(marks(&root), ["Thank you", "Thank you"]);
+    assert_eq!(texts(&root, "#t5-p1 mark"), ["Thank you"]);
+    assert_eq!(speaker_matches(&root), ["1 match", "1 match"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_space_matches_a_no_break_space() {
+    let root = mount().await;
+    type_query(&root, "in person").await;
+    let found = all(&root, "mark.tv-match");
+    assert_eq!(found.len(), 1);
+    assert_eq!(text(&found[0]), "in\u{a0}person");
+    assert_eq!(found[0].parent_element().unwrap().id(), "t3-p1");
+    assert_eq!(status(&root), "1 of 1");
+}
+
+#[wasm_bindgen_test]
+async fn title_and_summary_are_searched_but_not_the_controls() {
+    let root = mount().await;
+    type_query(&root, "putin").await;
+    // Speaker names in headings and in the filter are not transcript text.
+    assert_eq!(marks(&root), ["Putin"]);
+    assert_eq!(current(&root).1, "summary-1");
+    type_query(&root, "russian").await;
+    assert_eq!(marks(&root), ["Russian"]);
+    assert_eq!(current(&root).1, "title");
+    assert_eq!(text(&one(&root, "h1")), "Russian-Belarusian talks");
+    type_query(&root, "search").await;
+    assert_eq!(status(&root), "No matches");
+}
+
+#[wasm_bindgen_test]
+async fn enter_and_the_buttons_step_through_matches_and_wrap() {
+    record_scrolls();
+    let root = mount().await;
+    type_query(&root, "mr president").await;
+    assert_eq!(current(&root).1, "t1-p1");
+    // Typing brought the first match into view, centred.
+    assert_eq!(
+        scrolls().last().cloned(),
+        Some(("t1-p1".into(), "Mr President".into(), "center".into()))
+    );
+    assert!(press(&root, "Enter", false).await);
+    assert_eq!(status(&root), "2 of 2");
+    assert_eq!(current(&root).1, "t2-p1");
+    assert_eq!(scrolls().last().unwrap().0, "t2-p1");
+    press(&root, "Enter", false).await;
+    assert_eq!(
+        (status(&root), current(&root).1),
+        ("1 of 2".into(), "t1-p1".into())
+    );
+    assert!(press(&root, "Enter", true).await);
+    assert_eq!(
+        (status(&root), current(&root).1),
+        ("2 of 2".into(), "t2-p1".into())
+    );
+    press(&root, "Enter", true).await;
+    assert_eq!(
+        (status(&root), current(&root).1),
+        ("1 of 2".into(), "t1-p1".into())
+    );
+    click(&button(&root, "Previous match")).await;
+    assert_eq!(
+        (status(&root), current(&root).1),
+        ("2 of 2".into(), "t2-p1".into())
+    );
+    assert_eq!(scrolls().last().unwrap().0, "t2-p1");
+    click(&button(&root, "Next match")).await;
+    assert_eq!(
+        (status(&root), current(&root).1),
+        ("1 of 2".into(), "t1-p1".into())
+    );
+    click(&button(&root, "Next match")).await;
+    assert_eq!(
+        (status(&root), current(&root).1),
+        ("2 of 2".into(), "t2-p1".into())
+    );
+    assert!(scrolls().iter().all(|s| s.2 == "center"), "{:?}", scrolls());
+    // Other keys are left to the box.
+    assert!(!press(&root, "a", false).await);
+}
+
+#[wasm_bindgen_test]
+async fn escape_clears_the_search() {
+    let root = mount().await;
+    type_query(&root, "mr president").await;
+    assert_eq!(marks(&root).len(), 2);
+    assert!(press(&root, "Escape", false).await);
+    assert_eq!(input(&root).value(), "");
+    assert!(marks(&root).is_empty());
+    assert_eq!(status(&root), "");
+    assert!(all(&root, ".tv-speaker-matches").is_empty());
+    // With the box already empty, Esc is not the viewer's to take.
+    assert!(!press(&root, "Escape", false).await);
+}
+
+#[wasm_bindgen_test]
+async fn punctuation_alone_explains_why_nothing_matches() {
+    let root = mount().await;
+    type_query(&root, " -- ?").await;
+    assert_eq!(status(&root), "No matches: type a letter or digit");
+    assert!(marks(&root).is_empty());
+    // The "?" of "Cafe?" is not found either.
+    type_query(&root, "?").await;
+    assert_eq!(status(&root), "No matches: type a letter or digit");
+    assert!(all(&root, "mark").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_the_text_is_highlighted_as_text() {
+    let root = mount().await;
+    type_query(&root, "<b>x</b>").await;
+    assert_eq!(marks(&root), ["<b>x</b>"]);
+    assert_eq!(status(&root), "1 of 1");
+    assert!(all(&root, "b").is_empty(), "a <b> was created");
+    let p = one(&root, "#t4-p2");
+    assert_eq!(text(&p), "Markup such as <b>x</b> is text.");
+    assert_eq!(p.child_element_count(), 1);
+    type_query(&root, "x</b> is").await;
+    assert_eq!(marks(&root), ["x</b> is"]);
+}
+
+#[wasm_bindgen_test]
+async fn toggles_change_how_text_matches() {
+    let root = mount().await;
+    type_query(&root, "part").await;
+    assert_eq!(marks(&root), ["part", "part", "part"]);
+    let words = one(&root, "input.tv-whole-words");
+    click(&words).await;
+    assert!(words
+        .clone()
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .checked());
+    assert_eq!(marks(&root), ["part", "part"]);
+    assert_eq!(status(&root), "1 of 2");
+    type_query(&root, "café").await;
+    assert_eq!(marks(&root), ["café", "Cafe"]);
+    let diacritics = one(&root, "input.tv-match-diacritics");
+    click(&diacritics).await;
+    assert_eq!(marks(&root), ["café"]);
+    click(&diacritics).await;
+    assert_eq!(marks(&root), ["café", "Cafe"]);
+}
+
+// ---- Speaker filter --------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn the_speaker_list_shows_roles_turns_and_words() {
+    let root = mount().await;
+    let group = one(&root, ".tv-controls fieldset.tv-speakers");
+    assert_eq!(text(&one(&group, "legend")), "Speakers");
+    assert_eq!(
+        texts(&group, ".tv-speaker-toggle"),
+        ["Vladimir Putin", "Alexander Lukashenko"]
+    );
+    assert_eq!(
+        texts(&group, ".tv-speaker-info-role"),
+        [
+            "President of Russia",
+            "President of the Republic of Belarus"
+        ]
+    );
+    assert_eq!(
+        texts(&group, ".tv-speaker-stats"),
+        ["3 turns, 22 words", "2 turns, 29 words"]
+    );
+    for id in [PUTIN, LUKASHENKO] {
+        assert_eq!(
+            attr(&speaker_toggle(&root, id), "aria-pressed").as_deref(),
+            Some("true")
+        );
+    }
+    button(&group, "Show only Vladimir Putin");
+    button(&group, "Show only Alexander Lukashenko");
+    button(&group, "Show all");
+    // No filter: no "Showing" note, no markers.
+    assert!(all(&root, ".tv-shown, .tv-hidden-marker").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn hiding_a_speaker_leaves_markers_and_narrows_the_search() {
+    let root = mount().await;
+    type_query(&root, "mr president").await;
+    click(&speaker_toggle(&root, LUKASHENKO)).await;
+    assert_eq!(
+        attr(&speaker_toggle(&root, LUKASHENKO), "aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        attr(&speaker_toggle(&root, PUTIN), "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(visible_turns(&root), ["t1", "t3", "t5"]);
+    let markers = all(&root, ".tv-turns > button.tv-hidden-marker");
+    assert_eq!(markers.len(), 2);
+    assert_eq!(
+        texts(&root, ".tv-hidden-marker"),
+        [
+            "1 turn by Alexander Lukashenko hidden",
+            "1 turn by Alexander Lukashenko hidden"
+        ]
+    );
+    // Markers stand where the turns were.
+    assert_eq!(markers[0].previous_element_sibling().unwrap().id(), "t1");
+    assert_eq!(markers[1].next_element_sibling().unwrap().id(), "t5");
+    assert_eq!(
+        text(&one(&root, ".tv-header .tv-shown")),
+        "Showing 3 of 5 turns"
+    );
+    // Matches count only in what shows; each speaker's count stays.
+    assert_eq!(status(&root), "1 of 1");
+    assert_eq!(marks(&root), ["Mr President"]);
+    assert_eq!(speaker_matches(&root), ["1 match", "1 match"]);
+    assert!(press(&root, "Enter", false).await);
+    assert_eq!(status(&root), "1 of 1");
+
+    // A marker reveals its turns in place, and focus moves into them.
+    click(&markers[0]).await;
+    assert_eq!(visible_turns(&root), ["t1", "t2", "t3", "t5"]);
+    assert_eq!(all(&root, ".tv-hidden-marker").len(), 1);
+    assert_eq!(text(&one(&root, ".tv-shown")), "Showing 4 of 5 turns");
+    assert_eq!(status(&root), "1 of 2");
+    let focused = document().active_element().unwrap();
+    assert_eq!(focused.class_name(), "tv-turn-link");
+    assert_eq!(focused.closest("section").unwrap().unwrap().id(), "t2");
+    // The speaker is still filtered: toggling it back shows everything.
+    click(&speaker_toggle(&root, LUKASHENKO)).await;
+    assert_eq!(visible_turns(&root), ["t1", "t2", "t3", "t4", "t5"]);
+    assert!(all(&root, ".tv-shown, .tv-hidden-marker").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn consecutive_hidden_turns_share_one_marker() {
+    let root = mount().await;
+    click(&button(&root, "Show only Alexander Lukashenko")).await;
+    assert_eq!(visible_turns(&root), ["t2", "t4"]);
+    assert_eq!(
+        texts(&root, ".tv-hidden-marker"),
+        [
+            "1 turn by Vladimir Putin hidden",
+            "1 turn by Vladimir Putin hidden",
+            "1 turn by Vladimir Putin hidden"
+        ]
+    );
+    click(&speaker_toggle(&root, LUKASHENKO)).await;
+    assert!(visible_turns(&root).is_empty());
+    assert_eq!(
+        texts(&root, ".tv-hidden-marker"),
+        ["5 turns by Vladimir Putin and Alexander Lukashenko hidden"]
+    );
+    assert_eq!(text(&one(&root, ".tv-shown")), "Showing 0 of 5 turns");
+}
+
+#[wasm_bindgen_test]
+async fn show_only_and_show_all() {
+    let root = mount().await;
+    type_query(&root, "thank you").await;
+    click(&button(&root, "Show only Vladimir Putin")).await;
+    assert_eq!(visible_turns(&root), ["t1", "t3", "t5"]);
+    assert_eq!(
+        attr(&speaker_toggle(&root, LUKASHENKO), "aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        attr(&speaker_toggle(&root, PUTIN), "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(status(&root), "1 of 1");
+    assert_eq!(current(&root).1, "t5-p1");
+    click(&button(&root, "Show all")).await;
+    assert_eq!(visible_turns(&root), ["t1", "t2", "t3", "t4", "t5"]);
+    assert!(all(&root, ".tv-shown, .tv-hidden-marker").is_empty());
+    assert_eq!(status(&root), "1 of 2");
+    for id in [PUTIN, LUKASHENKO] {
+        assert_eq!(
+            attr(&speaker_toggle(&root, id), "aria-pressed").as_deref(),
+            Some("true")
+        );
+    }
+}
+
+// ---- Shareable state ---------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn an_initial_state_presets_the_view() {
+    let initial = ViewState {
+        query: "mr president".into(),
+        hidden: BTreeSet::from([LUKASHENKO.to_string()]),
+        ..ViewState::default()
+    };
+    let before = search();
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: transcript(),
+        initial_state: Some(initial),
+    });
+    let root = mount_with(props).await.root;
+    assert_eq!(input(&root).value(), "mr president");
+    assert_eq!(visible_turns(&root), ["t1", "t3", "t5"]);
+    assert_eq!(status(&root), "1 of 1");
+    // Without sync_url the viewer never touches the page's URL.
+    click(&speaker_toggle(&root, LUKASHENKO)).await;
+    type_query(&root, "thank").await;
+    assert_eq!(search(), before);
+}
+
+#[wasm_bindgen_test]
+async fn the_url_holds_the_state_and_follows_back_and_forward() {
+    record_scrolls();
+    let _url = PageUrl::set("?t=talks&q=mr+president&hide=alexander-lukashenko");
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: transcript(),
+        sync_url: true,
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    yew::scheduler::flush().await;
+    // Opened from the URL.
+    assert_eq!(input(&root).value(), "mr president");
+    assert_eq!(visible_turns(&root), ["t1", "t3", "t5"]);
+    assert_eq!(status(&root), "1 of 1");
+    assert_eq!(
+        search(),
+        "?t=talks&q=mr+president&hide=alexander-lukashenko"
+    );
+    // … and scrolled to its first match.
+    assert_eq!(
+        scrolls(),
+        [("t1-p1".into(), "Mr President".into(), "center".into())]
+    );
+
+    // Typing rewrites the current history entry; other parameters stay.
+    let length = history_length();
+    type_query(&root, "thank you").await;
+    assert_eq!(search(), "?t=talks&q=thank+you&hide=alexander-lukashenko");
+    assert_eq!(history_length(), length);
+    // The filter and the toggles add entries.
+    click(&speaker_toggle(&root, LUKASHENKO)).await;
+    assert_eq!(search(), "?t=talks&q=thank+you");
+    assert_eq!(history_length(), length + 1);
+    click(&one(&root, "input.tv-whole-words")).await;
+    assert_eq!(search(), "?t=talks&q=thank+you&words=1");
+    assert_eq!(history_length(), length + 2);
+    assert_eq!(visible_turns(&root).len(), 5);
+
+    // Back: the previous state comes back from the URL.
+    window().history().unwrap().back().unwrap();
+    wait_until("Back restores the words toggle", || {
+        !one(&root, "input.tv-whole-words")
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .checked()
+    })
+    .await;
+    assert_eq!(search(), "?t=talks&q=thank+you");
+    window().history().unwrap().back().unwrap();
+    wait_until("Back hides Lukashenko again", || {
+        visible_turns(&root).len() == 3
+    })
+    .await;
+    assert_eq!(input(&root).value(), "thank you");
+    assert_eq!(status(&root), "1 of 1");
+    assert_eq!(
+        attr(&speaker_toggle(&root, LUKASHENKO), "aria-pressed").as_deref(),
+        Some("false")
+    );
+    // Following the URL did not write it again.
+    assert_eq!(search(), "?t=talks&q=thank+you&hide=alexander-lukashenko");
+    window().history().unwrap().forward().unwrap();
+    wait_until("Forward shows Lukashenko", || {
+        visible_turns(&root).len() == 5
+    })
+    .await;
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_fragment_marks_reveals_and_scrolls_to_its_turn() {
+    record_scrolls();
+    let _url = PageUrl::set("?q=thank#x-t4");
+    let initial = ViewState {
+        hidden: BTreeSet::from([LUKASHENKO.to_string()]),
+        ..ViewState::default()
+    };
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: transcript(),
+        id_prefix: "x-",
+        initial_state: Some(initial),
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    yew::scheduler::flush().await;
+    let turn = one(&root, "#x-t4");
+    assert_eq!(turn.class_name(), "tv-turn tv-target");
+    assert_eq!(attr(&turn, "aria-current").as_deref(), Some("location"));
+    assert_eq!(all(&root, ".tv-target, [aria-current=location]").len(), 1);
+    // Its speaker is hidden, so the turn was revealed.
+    assert_eq!(visible_turns(&root), ["x-t1", "x-t3", "x-t4", "x-t5"]);
+    assert!(
+        scrolls().contains(&("x-t4".to_string(), text(&turn), "start".to_string())),
+        "{:?}",
+        scrolls()
+    );
+    // Without sync_url, `q` in the URL is not the viewer's.
+    assert_eq!(input(&root).value(), "");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_turn_link_is_copied_and_announced() {
+    let _url = PageUrl::set("?t=talks&q=mr+president");
+    js_sys::eval(
+        "window.__tvCopied = [];
+        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+            writeText: (text) => { window.__tvCopied.push(text); return Promise.resolve(); }
+        } });",
+    )
+    .unwrap();
+    let root = mount().await;
+    let link = one(&root, "#t3 > button.tv-turn-link");
+    assert_eq!(
+        attr(&link, "aria-label").as_deref(),
+        Some("Copy link to turn 3 (Vladimir Putin)")
+    );
+    let announcement = one(&root, ".tv-root > .tv-announcement[role=status]");
+    assert_eq!(text(&announcement), "");
+    click(&link).await;
+    wait_until("the link is announced", || {
+        text(&announcement) == "Link copied"
+    })
+    .await;
+    let copied = js_sys::eval("window.__tvCopied.join(' ')")
+        .unwrap()
+        .as_string()
+        .unwrap();
+    js_sys::eval("delete navigator.clipboard").unwrap();
+    let href = window().location().href().unwrap();
+    assert_eq!(copied, format!("{href}#t3"));
+    assert!(copied.ends_with("?t=talks&q=mr+president#t3"), "{copied}");
+    // Every turn has one, named after its number and speaker.
+    assert_eq!(
+        all(&root, ".tv-turn > .tv-turn-link")
+            .iter()
+            .map(|b| attr(b, "aria-label").unwrap_or_default())
+            .collect::<Vec<_>>(),
+        [
+            "Copy link to turn 1 (Vladimir Putin)",
+            "Copy link to turn 2 (Alexander Lukashenko)",
+            "Copy link to turn 3 (Vladimir Putin)",
+            "Copy link to turn 4 (Alexander Lukashenko)",
+            "Copy link to turn 5 (Vladimir Putin)"
+        ]
+    );
+}
+
+// ---- Scale ------------------------------------------------------------------------------
+
+/// A transcript of `turns` turns alternating between the two speakers, each paragraph
+/// about 340 bytes: 1,500 turns × 2 paragraphs ≈ 1 MB.
+fn big_transcript(turns: usize) -> Rc<Transcript> {
+    let paragraph = |i: usize| {
+        format!(
+            "Paragraph {i}: we discussed trade, energy and security in\u{a0}detail, and the \
+             cooperation between our countries, which is developing steadily. Mr President, \
+             thank you for the invitation. We will continue these talks in Minsk, as agreed \
+             earlier this year, and I am sure we will find solutions to every question. \
+             Thank you very much again."
+        )
+    };
+    let t = Transcript {
+        schema: 1,
+        lang: "en".into(),
+        title: "Long talks".into(),
+        date: None,
+        time: None,
+        place: None,
+        dateline: None,
+        kind: None,
+        summary: vec![],
+        speakers: transcript().speakers.clone(),
+        turns: (0..turns)
+            .map(|i| transcript_viewer::model::Turn {
+                id: format!("t{}", i + 1),
+                speaker: Some(if i % 2 == 0 { PUTIN } else { LUKASHENKO }.into()),
+                annotation: None,
+                paragraphs: vec![paragraph(2 * i), paragraph(2 * i + 1)],
+            })
+            .collect(),
+        source: transcript().source.clone(),
+    };
+    Rc::new(t)
+}
+
+#[wasm_bindgen_test]
+async fn a_megabyte_transcript_stays_responsive() {
+    let t = big_transcript(1500);
+    let bytes: usize = t
+        .turns
+        .iter()
+        .flat_map(|t| &t.paragraphs)
+        .map(String::len)
+        .sum();
+    assert!(bytes > 950_000, "{bytes}");
+    let props = yew::props!(TranscriptViewerProps { transcript: t });
+    let Mounted { root, handle } = mount_with(props).await;
+    let now = js_sys::Date::now;
+    let start = now();
+    type_query(&root, "minsk").await;
+    let typed = now() - start;
+    assert_eq!(status(&root), "1 of 3000");
+    let start = now();
+    type_query(&root, "minsk, as").await;
+    press(&root, "Enter", false).await;
+    let stepped = now() - start;
+    assert_eq!(status(&root), "2 of 3000");
+    assert_eq!(current(&root).1, "t1-p2");
+    let start = now();
+    click(&speaker_toggle(&root, LUKASHENKO)).await;
+    let filtered = now() - start;
+    assert_eq!(status(&root), "1 of 1500");
+    assert_eq!(all(&root, ".tv-hidden-marker").len(), 750);
+    web_sys::console::log_1(
+        &format!(
+            "1 MB, 1,500 turns (debug build): type {typed:.0} ms, refine + Enter \
+             {stepped:.0} ms, hide a speaker {filtered:.0} ms"
+        )
+        .into(),
+    );
+    // Generous bounds for an unoptimised build on a slow machine; a regression that
+    // re-renders or re-folds everything per keystroke blows well past them.
+    assert!(stepped < 3000.0, "refine + Enter took {stepped} ms");
+    handle.destroy();
+}
