@@ -122,9 +122,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     let mut rest = text;
     while !rest.is_empty() || no == 0 {
         no += 1;
-        let end = rest
-            .find(['\n', '\r', '\u{2028}', '\u{2029}'])
-            .unwrap_or(rest.len());
+        let end = line_end(rest);
         let line = &rest[..end];
         let mut next = &rest[end..];
         if let Some(c) = next.chars().next() {
@@ -145,8 +143,29 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// Byte offset of the first line break in `s` (`\n`, `\r`, U+2028, U+2029), or its length.
+/// A byte scan: this runs over every byte of the input.
+fn line_end(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' | b'\r' => return i,
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => {
+                return i
+            }
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
 /// `* * *`, `***`, `⁂`: a section break.
 fn is_separator(line: &str) -> bool {
+    if !line.starts_with(['*', '⁂']) {
+        return false;
+    }
     let stars = line.chars().filter(|&c| c == '*').count();
     (stars >= 3 && line.chars().all(|c| c == '*' || text::is_space(c))) || line == "⁂"
 }
@@ -585,10 +604,11 @@ fn detect_lang(title: &str, summary: &[String], turns: &[Turn]) -> String {
                 .flat_map(|t| t.paragraphs.iter().map(String::as_str)),
         );
     for s in all {
-        for c in s.chars() {
-            match c {
-                'a'..='z' | 'A'..='Z' => lat += 1,
-                '\u{400}'..='\u{4FF}' => cyr += 1,
+        for &b in s.as_bytes() {
+            match b {
+                b'a'..=b'z' | b'A'..=b'Z' => lat += 1,
+                // Lead bytes of U+0400..U+04FF, the Cyrillic block.
+                0xD0..=0xD3 => cyr += 1,
                 _ => {}
             }
         }

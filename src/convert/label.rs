@@ -272,11 +272,17 @@ const MAX_LABEL_WORDS: usize = 20;
 /// is one; `None` for lines whose text before the colon is not label-shaped.
 pub fn scan(line: &str) -> Option<Candidate> {
     // The colon must come early: labels are short.
-    let (colon, colon_len) = line
-        .char_indices()
-        .take(MAX_LABEL_CHARS + 40)
-        .find(|&(_, c)| c == ':' || c == '：')
-        .map(|(i, c)| (i, c.len_utf8()))?;
+    // A byte search (this runs on every line): `:` or the full-width `：` (EF BC 9A),
+    // within the first MAX_LABEL_CHARS + 40 characters (at most 4 bytes each).
+    let window = &line.as_bytes()[..line.len().min((MAX_LABEL_CHARS + 40) * 4)];
+    let (colon, colon_len) = window.iter().enumerate().find_map(|(i, &b)| match b {
+        b':' => Some((i, 1)),
+        0xEF if window.get(i + 1..i + 3) == Some(&[0xBC, 0x9A]) => Some((i, 3)),
+        _ => None,
+    })?;
+    if line[..colon].chars().count() > MAX_LABEL_CHARS + 40 {
+        return None;
+    }
     let prefix = trim(&line[..colon]);
     if prefix.is_empty() || prefix.chars().count() > MAX_LABEL_CHARS {
         return None;
