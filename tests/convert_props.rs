@@ -4,6 +4,8 @@
 //! titles, date lines, labels of every shape, paragraphs with colons and no-break
 //! spaces), mixed with arbitrary Unicode, so the interesting paths are reached often.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use std::collections::HashSet;
 use transcript_viewer::convert::{convert, convert_bytes, Options};

@@ -10,8 +10,10 @@
 #   serve  the wasm32 target, wasm-bindgen-cli 0.2.130 (matches the crate's pin),
 #          trunk 0.21.14, binaryen 132 (wasm-opt, from npm into tools/node_modules),
 #          rustfmt + clippy, and `cargo fetch` (trunk builds offline, see Trunk.toml).
-#   test   serve + Chromium and chromedriver, Firefox ESR and geckodriver,
-#          WebKitWebDriver and Xvfb.
+#   test   serve + the three browser engines the tests run in: Chromium and
+#          chromedriver, Firefox ESR and geckodriver, WebKitGTK (MiniBrowser) and
+#          WebKitWebDriver, and Xvfb (MiniBrowser has no headless mode). Each is checked
+#          after installing: a missing or broken engine is an error.
 #
 # Preconditions (not installed here): Debian, root (or sudo-less apt), Rust via rustup,
 # Node 20 with npm. Needs only crates.io, the npm registry and Debian's packages.
@@ -174,6 +176,35 @@ setup_geckodriver() {
   setup_expect geckodriver "geckodriver $GECKODRIVER_VERSION*"
 }
 
+# Checks that each engine the tests run in is there and says its version; chromedriver
+# must be the same version as Chromium.
+setup_check_engines() {
+  local chromium chromedriver firefox webkit missing=()
+  # (Debian's chromium wrapper script prints a harmless shell error on stderr.)
+  chromium="$(chromium --version 2>/dev/null | sed -n 's/^Chromium \([0-9.]*\).*/\1/p')" || true
+  chromedriver="$(chromedriver --version 2>/dev/null |
+    sed -n 's/^ChromeDriver \([0-9.]*\).*/\1/p')" || true
+  firefox="$(firefox-esr --version 2>/dev/null | sed -n 's/^Mozilla Firefox //p')" || true
+  webkit="$(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null)" || true
+  [[ -n "$chromium" ]] || missing+=("chromium (\`chromium --version\`)")
+  [[ -n "$chromedriver" ]] || missing+=("chromedriver (\`chromedriver --version\`)")
+  [[ -n "$firefox" ]] || missing+=("firefox-esr (\`firefox-esr --version\`)")
+  command -v geckodriver >/dev/null 2>&1 || missing+=(geckodriver)
+  [[ -n "$webkit" ]] || missing+=("libwebkit2gtk-4.1-0 (MiniBrowser)")
+  [[ -x /usr/bin/WebKitWebDriver ]] || missing+=(/usr/bin/WebKitWebDriver)
+  command -v Xvfb >/dev/null 2>&1 || missing+=(Xvfb)
+  if ((${#missing[@]})); then
+    setup_log "ERROR: browser engines incomplete, missing: ${missing[*]}"
+    return 1
+  fi
+  if [[ "$chromium" != "$chromedriver" ]]; then
+    setup_log "ERROR: chromedriver $chromedriver does not match Chromium $chromium"
+    return 1
+  fi
+  setup_log "ok: engines: Chromium $chromium (chromedriver), Firefox $firefox (geckodriver)," \
+    "WebKitGTK $webkit (WebKitWebDriver, MiniBrowser), Xvfb"
+}
+
 setup_serve() {
   setup_path
   setup_rust
@@ -187,6 +218,7 @@ setup_test() {
   setup_serve
   setup_apt "${APT_PACKAGES_TEST[@]}"
   setup_geckodriver
+  setup_check_engines
 }
 
 setup_main() {

@@ -6,70 +6,151 @@
 #
 #   bash tools/test.sh                  # every layer
 #   bash tools/test.sh native e2e       # only these layers (setup still runs)
+#   bash tools/test.sh webkit           # everything in one engine: browser-webkit e2e-webkit
 #
 # Layers (in this order):
-#   fmt            cargo fmt --all -- --check
-#   clippy         cargo clippy, native (all targets, with the e2e suite) and wasm32
-#   native         cargo test: every native suite (model, converter, ...)
-#   chromium       wasm-bindgen-test browser suites (tests/browser*.rs) in headless Chromium
-#   firefox        the same suites in headless Firefox
-#   build          trunk build --release into dist/
-#   e2e            cargo test --features e2e --test e2e: dist/ served and driven in Chromium
+#   fmt              cargo fmt --all -- --check
+#   clippy           cargo clippy, native (all targets, with the e2e suite) and wasm32
+#                    (the crate and the browser suites)
+#   native           cargo test: every native suite (model, converter, ...)
+#   browser-chromium the wasm-bindgen-test suites (tests/browser*.rs) in headless Chromium
+#   browser-firefox  the same in headless Firefox ESR
+#   browser-webkit   the same in WebKitGTK (MiniBrowser on an Xvfb display this script starts)
+#   build            trunk build --release into dist/
+#   e2e-site         the e2e checks that need no browser (dist/ and the suite's server)
+#   e2e-chromium     the e2e browser tests (tests/e2e.rs): dist/ served and driven in Chromium
+#   e2e-firefox      the same in Firefox ESR
+#   e2e-webkit       the same in WebKitGTK (the e2e harness starts its own Xvfb)
+# Groups: browser = browser-*, e2e = e2e-*, chromium|firefox|webkit = that engine's two
+# layers. The browser suites and the e2e suite are compiled once, before their first layer
+# (reported as steps, counted only if they fail), so an engine's time is its own.
+#
+# A missing browser, driver or Xvfb fails that engine's layers; nothing is skipped. The
+# report names each engine with its version (the e2e tests check that the browser they
+# drive reports that version) and sums each engine's counts and time.
 #
 # Counting: a test layer counts the tests that cargo / wasm-bindgen-test-runner report
 # ("test result: ... N passed; M failed"), plus one failure if the command failed
-# without reporting a failed test (e.g. it did not compile). fmt, each clippy run and
-# the build count as one check each.
+# without reporting a failed test (e.g. it did not compile, or timed out). fmt, each
+# clippy run and the build count as one check each.
+#
+# Time bounds: every step runs under `timeout` (its own cap, e.g. 10 min for an engine's
+# run), and the whole run, setup included, under TEST_TIME_BUDGET seconds (default 4800
+# = 80 min): a step that would start past it is not run and counts as failed. Without a
+# terminal on stdin (CI) a timed-out step's whole process group is killed (browsers and
+# drivers too); with one, `timeout --foreground` keeps Ctrl-C working.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-ALL_LAYERS=(fmt clippy native chromium firefox build e2e)
-if (($# > 0)); then
-  LAYERS=("$@")
-  for layer in "${LAYERS[@]}"; do
-    if [[ " ${ALL_LAYERS[*]} " != *" $layer "* ]]; then
-      echo "usage: tools/test.sh [${ALL_LAYERS[*]}]..." >&2
-      exit 2
-    fi
-  done
-else
+ENGINES=(chromium firefox webkit)
+ALL_LAYERS=(fmt clippy native browser-chromium browser-firefox browser-webkit build
+  e2e-site e2e-chromium e2e-firefox e2e-webkit)
+LAYERS=()
+if (($# == 0)); then
   LAYERS=("${ALL_LAYERS[@]}")
 fi
+for arg in "$@"; do
+  case "$arg" in
+    browser) LAYERS+=(browser-chromium browser-firefox browser-webkit) ;;
+    e2e) LAYERS+=(e2e-site e2e-chromium e2e-firefox e2e-webkit) ;;
+    chromium | firefox | webkit) LAYERS+=("browser-$arg" "e2e-$arg") ;;
+    *)
+      if [[ " ${ALL_LAYERS[*]} " != *" $arg "* ]]; then
+        echo "usage: tools/test.sh [LAYER|GROUP]..." >&2
+        echo "  layers: ${ALL_LAYERS[*]}" >&2
+        echo "  groups: browser e2e ${ENGINES[*]}" >&2
+        exit 2
+      fi
+      LAYERS+=("$arg")
+      ;;
+  esac
+done
 wants() { [[ " ${LAYERS[*]} " == *" $1 "* ]]; }
 
 LOG_DIR=target/test-logs
-mkdir -p "$LOG_DIR"
+WEBDRIVER_DIR=target/test-webdriver
+mkdir -p "$LOG_DIR" "$WEBDRIVER_DIR"
 
-REPORT_NAMES=()
-REPORT_LINES=()
+TIME_BUDGET=${TEST_TIME_BUDGET:-4800}
+DEADLINE=$((SECONDS + TIME_BUDGET))
+
+# --- the report ------------------------------------------------------------------------
+R_NAME=() R_ENGINE=() R_PASSED=() R_FAILED=() R_SECS=() R_NOTE=()
 TOTAL_PASSED=0
 TOTAL_FAILED=0
 ANY_FAILED=0
 
-# record NAME PASSED FAILED SECONDS [NOTE]
+# record NAME ENGINE PASSED FAILED SECONDS [NOTE]   (ENGINE: chromium|firefox|webkit or "")
 record() {
-  local name=$1 passed=$2 failed=$3 secs=$4 note=${5:-}
-  local verdict=ok
-  ((failed == 0)) || { verdict=FAILED; ANY_FAILED=1; }
-  TOTAL_PASSED=$((TOTAL_PASSED + passed))
-  TOTAL_FAILED=$((TOTAL_FAILED + failed))
-  REPORT_NAMES+=("$name")
-  REPORT_LINES+=("$(printf '%-7s %4d passed, %3d failed  %5ds  %s' "$verdict" "$passed" "$failed" "$secs" "$note")")
+  R_NAME+=("$1") R_ENGINE+=("$2") R_PASSED+=("$3") R_FAILED+=("$4") R_SECS+=("$5")
+  R_NOTE+=("${6:-}")
+  TOTAL_PASSED=$((TOTAL_PASSED + $3))
+  TOTAL_FAILED=$((TOTAL_FAILED + $4))
+  (($4 == 0)) || ANY_FAILED=1
 }
 
-# run_step KIND NAME LOGNAME COMMAND...   KIND is "tests", "check" or "setup" (counted
-# only when it fails).
-# Sets LAST_RC.
+# record_not_run NAME ENGINE WHY: a layer that could not run counts as one failure.
+record_not_run() {
+  printf '\n==== [%s] not run: %s\n' "$1" "$3"
+  record "$1" "$2" 0 1 0 "not run: $3"
+}
+
+print_report() {
+  printf '\n==== test report\n'
+  printf '  %-26s %-26s %-7s %s\n' layer engine result "passed, failed, time"
+  local i verdict line
+  for i in "${!R_NAME[@]}"; do
+    verdict=ok
+    ((R_FAILED[i] == 0)) || verdict=FAILED
+    line="$(printf '  %-26s %-26s %-7s %4d passed, %3d failed %5ds  %s' "${R_NAME[$i]}" \
+      "$(engine_title "${R_ENGINE[$i]}")" "$verdict" "${R_PASSED[$i]}" "${R_FAILED[$i]}" \
+      "${R_SECS[$i]}" "${R_NOTE[$i]}")"
+    printf '%s\n' "${line%"${line##*[! ]}"}"
+  done
+  local engine layers passed failed secs printed=0
+  for engine in "${ENGINES[@]}"; do
+    layers=0 passed=0 failed=0 secs=0
+    for i in "${!R_NAME[@]}"; do
+      [[ "${R_ENGINE[$i]}" == "$engine" ]] || continue
+      layers=$((layers + 1)) passed=$((passed + R_PASSED[i]))
+      failed=$((failed + R_FAILED[i])) secs=$((secs + R_SECS[i]))
+    done
+    ((layers > 0)) || continue
+    ((printed)) || printf '==== per engine\n'
+    printed=1
+    printf '  %-26s %d layer(s) %4d passed, %3d failed %5ds\n' "$(engine_title "$engine")" \
+      "$layers" "$passed" "$failed" "$secs"
+  done
+  printf '==== total time %ds\n' "$SECONDS"
+  printf '%d passed, %d failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
+}
+
+# --- running a step --------------------------------------------------------------------
+# run_step KIND NAME ENGINE LOGNAME CAP COMMAND...
+#   KIND is "tests", "check" or "setup" (a setup step counts only when it fails); CAP is
+#   the step's time limit in seconds (cut to what is left of TEST_TIME_BUDGET).
+# Sets LAST_RC (0 = ok; 124/137 = timed out; -1 = not run).
 run_step() {
-  local kind=$1 name=$2 logname=$3
-  shift 3
-  local log="$LOG_DIR/$logname.log" start=$SECONDS
+  local kind=$1 name=$2 engine=$3 logname=$4 cap=$5
+  shift 5
+  local log="$LOG_DIR/$logname.log" start=$SECONDS remaining=$((DEADLINE - SECONDS))
+  if ((remaining < 30)); then
+    record_not_run "$name" "$engine" "the time budget (TEST_TIME_BUDGET=${TIME_BUDGET}s) is used up"
+    LAST_RC=-1
+    return
+  fi
+  local limit=$((cap < remaining ? cap : remaining))
+  local bound=(timeout --kill-after=15 "$limit")
+  [[ ! -t 0 ]] || bound=(timeout --foreground --kill-after=15 "$limit")
   printf '\n==== [%s] %s\n' "$name" "$*"
   set +e
-  "$@" 2>&1 | tee "$log"
+  "${bound[@]}" "$@" 2>&1 | tee "$log"
   LAST_RC=${PIPESTATUS[0]}
   set -e
   local secs=$((SECONDS - start)) passed=0 failed=0 note=""
+  if ((LAST_RC == 124 || LAST_RC == 137)); then
+    note="timed out after ${limit}s (see $log)"
+  fi
   if [[ "$kind" == tests ]]; then
     # "test result: ok. 12 passed; 0 failed; 0 ignored; ..." (ANSI colours stripped)
     local counts
@@ -83,7 +164,7 @@ run_step() {
     done <<<"$counts"
     if ((LAST_RC != 0 && failed == 0)); then
       failed=1
-      note="exit $LAST_RC before any test failed (see $log)"
+      note=${note:-"exit $LAST_RC before any test failed (see $log)"}
     elif [[ -z "$counts" ]]; then
       note="ran no test"
     fi
@@ -91,24 +172,130 @@ run_step() {
     [[ "$kind" == setup ]] || passed=1
   else
     failed=1
-    note="exit $LAST_RC (see $log)"
+    note=${note:-"exit $LAST_RC (see $log)"}
   fi
   printf '==== [%s] exit %d, %d passed, %d failed, %ds\n' "$name" "$LAST_RC" "$passed" "$failed" "$secs"
-  record "$name" "$passed" "$failed" "$secs" "$note"
+  record "$name" "$engine" "$passed" "$failed" "$secs" "$note"
 }
 
-print_report() {
-  printf '\n==== test report\n'
-  local i
-  for i in "${!REPORT_NAMES[@]}"; do
-    printf '  %-22s %s\n' "${REPORT_NAMES[$i]}" "${REPORT_LINES[$i]}"
+# --- engines ---------------------------------------------------------------------------
+# Versions are read once, after setup: the browser binaries' own --version, and for
+# WebKit the Debian package of the engine library (MiniBrowser has no --version).
+declare -A ENGINE_VERSION=()
+declare -A ENGINE_MISSING=()
+
+engine_label() {
+  case "$1" in
+    chromium) echo Chromium ;;
+    firefox) echo "Firefox ESR" ;;
+    webkit) echo WebKitGTK ;;
+  esac
+}
+
+# "Chromium 156.0.8078.73", "" for a step that is not an engine's.
+engine_title() {
+  [[ -n "$1" ]] || return 0
+  echo "$(engine_label "$1") ${ENGINE_VERSION[$1]:-(missing)}"
+}
+
+# Fills ENGINE_VERSION[ENGINE], or ENGINE_MISSING[ENGINE] with what is not installed.
+probe_engine() {
+  local engine=$1 version="" missing=()
+  case "$engine" in
+    chromium)
+      # (Debian's chromium wrapper script prints a harmless shell error on stderr.)
+      version="$(chromium --version 2>/dev/null | sed -n 's/^Chromium \([0-9.]*\).*/\1/p')" || true
+      [[ -x /usr/bin/chromedriver ]] || missing+=(/usr/bin/chromedriver)
+      [[ -n "$version" ]] || missing+=(chromium)
+      ;;
+    firefox)
+      version="$(/usr/bin/firefox-esr --version 2>/dev/null |
+        sed -n 's/^Mozilla Firefox \([0-9.]*\)esr.*/\1/p')" || true
+      command -v geckodriver >/dev/null || missing+=(geckodriver)
+      [[ -n "$version" ]] || missing+=(/usr/bin/firefox-esr)
+      ;;
+    webkit)
+      version="$(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null |
+        sed 's/-[^-]*$//')" || true
+      [[ -x /usr/bin/WebKitWebDriver ]] || missing+=(/usr/bin/WebKitWebDriver)
+      command -v Xvfb >/dev/null || missing+=(Xvfb)
+      [[ -n "$version" ]] || missing+=(libwebkit2gtk-4.1-0)
+      ;;
+  esac
+  ENGINE_VERSION[$engine]=$version
+  if ((${#missing[@]})); then
+    ENGINE_MISSING[$engine]="${missing[*]} missing (tools/setup.sh test installs it)"
+  fi
+}
+
+# The X display for the WebKit browser suites (wasm-bindgen-test-runner cannot start one):
+# an Xvfb on a display number it picks itself (-displayfd), stopped when this script ends.
+XVFB_PID=""
+XVFB_DISPLAY=""
+stop_xvfb() {
+  if [[ -n "$XVFB_PID" ]]; then
+    kill "$XVFB_PID" 2>/dev/null || true
+    wait "$XVFB_PID" 2>/dev/null || true
+    XVFB_PID=""
+  fi
+}
+trap stop_xvfb EXIT
+start_xvfb() {
+  [[ -z "$XVFB_DISPLAY" ]] || return 0
+  local number_file="$WEBDRIVER_DIR/xvfb-display" i
+  : >"$number_file"
+  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp \
+    3>"$number_file" </dev/null >"$LOG_DIR/xvfb.log" 2>&1 &
+  XVFB_PID=$!
+  for ((i = 0; i < 100; i++)); do
+    if grep -qx '[0-9][0-9]*' "$number_file"; then
+      XVFB_DISPLAY=":$(head -n 1 "$number_file")"
+      printf '\n==== Xvfb on display %s (pid %d)\n' "$XVFB_DISPLAY" "$XVFB_PID"
+      return 0
+    fi
+    kill -0 "$XVFB_PID" 2>/dev/null || break
+    sleep 0.1
   done
-  printf '%d passed, %d failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
+  stop_xvfb
+  return 1
+}
+
+# Exactly one driver variable for wasm-bindgen-test-runner (it would take the first it
+# finds, *_REMOTE first), headless unless told otherwise, X11 (not Wayland) for WebKit.
+RUNNER_CLEAN_ENV=(-u NO_HEADLESS -u WASM_BINDGEN_TEST_ADDRESS -u WAYLAND_DISPLAY)
+for driver_var in CHROMEDRIVER GECKODRIVER SAFARIDRIVER MSEDGEDRIVER; do
+  RUNNER_CLEAN_ENV+=(-u "$driver_var" -u "${driver_var}_REMOTE" -u "${driver_var}_ARGS")
+done
+
+# The environment for wasm-bindgen-test-runner in ENGINE, into RUNNER_ENV. Each engine
+# gets its own capabilities file (so a stray ./webdriver.json never applies).
+runner_env() {
+  local engine=$1 caps="$WEBDRIVER_DIR/webdriver-$1.json"
+  RUNNER_ENV=("${RUNNER_CLEAN_ENV[@]}" WASM_BINDGEN_TEST_WEBDRIVER_JSON="$caps"
+    WASM_BINDGEN_TEST_TIMEOUT=120)
+  case "$engine" in
+    chromium)
+      echo '{}' >"$caps"
+      RUNNER_ENV+=(CHROMEDRIVER=/usr/bin/chromedriver)
+      ;;
+    firefox)
+      echo '{"moz:firefoxOptions": {"binary": "/usr/bin/firefox-esr"}}' >"$caps"
+      RUNNER_ENV+=(GECKODRIVER="$(command -v geckodriver)")
+      ;;
+    webkit)
+      # wasm-bindgen-test-runner 0.2.130 sends safaridriver empty capabilities (it does
+      # not read this file for it); WebKitWebDriver then starts its default browser,
+      # MiniBrowser --automation, which is what this asks for.
+      echo '{"webkitgtk:browserOptions": {"args": ["--automation"]}}' >"$caps"
+      RUNNER_ENV+=(SAFARIDRIVER=/usr/bin/WebKitWebDriver
+        DISPLAY="$XVFB_DISPLAY" GDK_BACKEND=x11)
+      ;;
+  esac
 }
 
 # --- setup -----------------------------------------------------------------------------
 # Setup is reported but not counted as a check, unless it fails (then nothing else runs).
-run_step setup "setup" setup bash tools/setup.sh test
+run_step setup "setup" "" setup 2700 bash tools/setup.sh test
 if ((LAST_RC != 0)); then
   print_report
   exit 1
@@ -116,55 +303,108 @@ fi
 # PATH (~/.cargo/bin, tools/node_modules/.bin) and TRUNK_SKIP_VERSION_CHECK, no installs.
 source tools/setup.sh env
 
+for engine in "${ENGINES[@]}"; do
+  if wants "browser-$engine" || wants "e2e-$engine"; then
+    probe_engine "$engine"
+  fi
+done
+
 WASM=(--target wasm32-unknown-unknown)
 # Every browser suite: tests/browser*.rs, as `--test NAME` arguments.
 BROWSER_SUITES=()
 for suite in tests/browser*.rs; do
   BROWSER_SUITES+=(--test "$(basename "$suite" .rs)")
 done
+E2E=(--features e2e --test e2e)
 
 # --- static checks ---------------------------------------------------------------------
 if wants fmt; then
-  run_step check "fmt" fmt cargo fmt --all -- --check
+  run_step check "fmt" "" fmt 300 cargo fmt --all -- --check
 fi
 if wants clippy; then
-  run_step check "clippy (native)" clippy-native \
+  run_step check "clippy (native)" "" clippy-native 1500 \
     cargo clippy --all-targets --features e2e -- -D warnings
-  run_step check "clippy (wasm32)" clippy-wasm32 \
-    cargo clippy "${WASM[@]}" --lib --bins --tests -- -D warnings
+  # The code that runs in wasm32: the crate and the browser suites (the native suites
+  # are linted natively; some use native-only dev-dependencies such as proptest).
+  run_step check "clippy (wasm32)" "" clippy-wasm32 1500 \
+    cargo clippy "${WASM[@]}" --lib --bins "${BROWSER_SUITES[@]}" -- -D warnings
 fi
 
 # --- native suites ---------------------------------------------------------------------
 if wants native; then
-  run_step tests "native tests" native cargo test
+  run_step tests "native tests" "" native 1500 cargo test --no-fail-fast
 fi
 
-# --- browser suites (wasm-bindgen-test) ------------------------------------------------
-if wants chromium; then
-  run_step tests "browser (Chromium)" browser-chromium \
-    env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver \
-    cargo test "${WASM[@]}" "${BROWSER_SUITES[@]}"
-fi
-if wants firefox; then
-  run_step tests "browser (Firefox)" browser-firefox \
-    env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$(command -v geckodriver)" \
-    cargo test "${WASM[@]}" "${BROWSER_SUITES[@]}"
-fi
+# --- browser suites (wasm-bindgen-test), once per engine -------------------------------
+BROWSER_BUILT=0
+for engine in "${ENGINES[@]}"; do
+  wants "browser-$engine" || continue
+  name="browser ($(engine_label "$engine"))"
+  if ((BROWSER_BUILT == 0)); then
+    run_step setup "browser suites: compile" "" browser-compile 1500 \
+      cargo test "${WASM[@]}" "${BROWSER_SUITES[@]}" --no-run
+    BROWSER_BUILT=$((LAST_RC == 0 ? 1 : -1))
+  fi
+  if ((BROWSER_BUILT < 0)); then
+    record_not_run "$name" "$engine" "the browser suites did not compile"
+    continue
+  fi
+  if [[ -n "${ENGINE_MISSING[$engine]:-}" ]]; then
+    record_not_run "$name" "$engine" "${ENGINE_MISSING[$engine]}"
+    continue
+  fi
+  if [[ "$engine" == webkit ]] && ! start_xvfb; then
+    record_not_run "$name" "$engine" "Xvfb did not start (see $LOG_DIR/xvfb.log)"
+    continue
+  fi
+  runner_env "$engine"
+  run_step tests "$name" "$engine" "browser-$engine" 600 \
+    env "${RUNNER_ENV[@]}" cargo test --no-fail-fast "${WASM[@]}" "${BROWSER_SUITES[@]}"
+done
+stop_xvfb
 
 # --- release build + end-to-end --------------------------------------------------------
 BUILD_OK=1
 if wants build; then
-  run_step check "trunk build --release" build trunk build --release
+  run_step check "trunk build --release" "" build 1500 trunk build --release
   ((LAST_RC == 0)) || BUILD_OK=0
 fi
-if wants e2e; then
-  if ((BUILD_OK)); then
-    run_step tests "e2e (Chromium)" e2e cargo test --features e2e --test e2e
+E2E_BUILT=0
+for layer in e2e-site e2e-chromium e2e-firefox e2e-webkit; do
+  wants "$layer" || continue
+  engine=${layer#e2e-}
+  if [[ "$engine" == site ]]; then
+    engine="" name="e2e (site: dist/, server)"
   else
-    printf '\n==== [e2e (Chromium)] not run: the release build failed\n'
-    record "e2e (Chromium)" 0 1 0 "not run: the release build failed"
+    name="e2e ($(engine_label "$engine"))"
   fi
-fi
+  if ((BUILD_OK == 0)); then
+    record_not_run "$name" "$engine" "the release build failed"
+    continue
+  fi
+  if ((E2E_BUILT == 0)); then
+    run_step setup "e2e suite: compile" "" e2e-compile 1200 cargo test "${E2E[@]}" --no-run
+    E2E_BUILT=$((LAST_RC == 0 ? 1 : -1))
+  fi
+  if ((E2E_BUILT < 0)); then
+    record_not_run "$name" "$engine" "the e2e suite did not compile"
+    continue
+  fi
+  if [[ -z "$engine" ]]; then
+    run_step tests "$name" "" e2e-site 300 cargo test "${E2E[@]}" -- site::
+    continue
+  fi
+  if [[ -n "${ENGINE_MISSING[$engine]:-}" ]]; then
+    record_not_run "$name" "$engine" "${ENGINE_MISSING[$engine]}"
+    continue
+  fi
+  # Every test outside `site::` runs in E2E_BROWSER. WebKit: no DISPLAY, so the harness
+  # starts a private Xvfb per driver (the same in CI and on a desktop).
+  run_step tests "$name" "$engine" "e2e-$engine" 600 \
+    env -u DISPLAY -u WAYLAND_DISPLAY E2E_BROWSER="$engine" \
+    E2E_EXPECT_BROWSER_VERSION="${ENGINE_VERSION[$engine]}" \
+    cargo test --no-fail-fast "${E2E[@]}" -- --skip site::
+done
 
 print_report
 exit "$ANY_FAILED"

@@ -3,13 +3,18 @@
 //! `HEAD` only. Correct `Content-Type` for what trunk emits (`application/wasm` matters:
 //! browsers refuse to stream-compile wasm served as anything else), `404` for anything
 //! missing, and no way out of the served directory. Stops when dropped.
+//!
+//! For the browser tests it can also add a snippet at the start of every HTML page's
+//! `<head>` ([`StaticServer::start_with_head`]; the suite's page probe), and it keeps
+//! every request it could not answer with `200` ([`StaticServer::failures`]): what a page
+//! asked for and did not get, seen from the server, the same in every browser.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
@@ -21,12 +26,47 @@ pub struct StaticServer {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
     accept_thread: Option<JoinHandle<()>>,
+    failures: Arc<Mutex<Vec<String>>>,
+}
+
+/// What every connection needs to answer.
+struct Site {
+    root: PathBuf,
+    /// Inserted right after the `<head ...>` tag of every HTML file served.
+    head: Option<String>,
+    /// `"<status> <method> <target>"` of every answer other than 200.
+    failures: Arc<Mutex<Vec<String>>>,
 }
 
 impl StaticServer {
     /// Serves `root` on a free loopback port.
     pub fn start(root: &Path) -> io::Result<Self> {
-        let root = root.canonicalize()?;
+        Self::serve(root, None)
+    }
+
+    /// Serves `root`, with `head` inserted right after the `<head>` tag of every HTML
+    /// file (before anything else in it, so a script there runs before the page's own).
+    /// A page without a `<head>` tag is served unchanged.
+    pub fn start_with_head(root: &Path, head: &str) -> io::Result<Self> {
+        Self::serve(root, Some(head.to_owned()))
+    }
+
+    /// Every request answered with something other than `200` so far, in order, as
+    /// `"404 GET /missing.js"`.
+    pub fn failures(&self) -> Vec<String> {
+        self.failures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    fn serve(root: &Path, head: Option<String>) -> io::Result<Self> {
+        let failures = Arc::new(Mutex::new(Vec::new()));
+        let site = Arc::new(Site {
+            root: root.canonicalize()?,
+            head,
+            failures: Arc::clone(&failures),
+        });
         let listener = TcpListener::bind(("127.0.0.1", 0))?;
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
@@ -40,10 +80,10 @@ impl StaticServer {
                             break;
                         }
                         let Ok(stream) = stream else { continue };
-                        let root = root.clone();
+                        let site = Arc::clone(&site);
                         let _ = thread::Builder::new().name("e2e-static-conn".into()).spawn(
                             move || {
-                                let _ = handle_connection(stream, &root);
+                                let _ = handle_connection(stream, &site);
                             },
                         );
                     }
@@ -53,6 +93,7 @@ impl StaticServer {
             addr,
             stop,
             accept_thread: Some(accept_thread),
+            failures,
         })
     }
 
@@ -74,7 +115,7 @@ impl Drop for StaticServer {
 }
 
 /// Answers requests on one connection until the client closes it (keep-alive).
-fn handle_connection(stream: TcpStream, root: &Path) -> io::Result<()> {
+fn handle_connection(stream: TcpStream, site: &Site) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut writer = stream;
@@ -91,11 +132,22 @@ fn handle_connection(stream: TcpStream, root: &Path) -> io::Result<()> {
             });
         let response = match (method, target) {
             (Some(method @ ("GET" | "HEAD")), Some(target)) => {
-                respond_file(root, target, method == "HEAD")
+                respond_file(site, target, method == "HEAD")
             }
             (Some(_), Some(_)) => Response::text(405, "Method Not Allowed"),
             _ => Response::text(400, "Bad Request"),
         };
+        if response.status != 200 {
+            site.failures
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .push(format!(
+                    "{} {} {}",
+                    response.status,
+                    method.unwrap_or("-"),
+                    target.unwrap_or("-")
+                ));
+        }
         response.write_to(&mut writer, close)?;
         if close {
             let _ = writer.shutdown(Shutdown::Both);
@@ -170,7 +222,8 @@ impl Response {
     }
 }
 
-fn respond_file(root: &Path, target: &str, head_only: bool) -> Response {
+fn respond_file(site: &Site, target: &str, head_only: bool) -> Response {
+    let root = &site.root;
     let not_found = || Response::text(404, "Not Found");
     let Some(relative) = request_path(target) else {
         return not_found();
@@ -186,15 +239,40 @@ fn respond_file(root: &Path, target: &str, head_only: bool) -> Response {
     if !path.starts_with(root) || !path.is_file() {
         return not_found();
     }
+    let content_type = content_type(&path);
     match fs::read(&path) {
         Ok(body) => Response {
             status: 200,
-            content_type: content_type(&path),
-            body,
+            content_type,
+            body: match &site.head {
+                Some(head) if content_type.starts_with("text/html") => insert_in_head(body, head),
+                _ => body,
+            },
             head_only,
         },
         Err(_) => not_found(),
     }
+}
+
+/// `html` with `snippet` right after its first `<head>` or `<head ...>` tag (ASCII case
+/// insensitive); unchanged if there is none.
+pub fn insert_in_head(mut html: Vec<u8>, snippet: &str) -> Vec<u8> {
+    let lower = html.to_ascii_lowercase();
+    let tag_end = lower.windows(5).enumerate().find_map(|(at, window)| {
+        let after = *lower.get(at + 5)?;
+        (window == b"<head" && (after == b'>' || after.is_ascii_whitespace()))
+            .then(|| {
+                lower[at..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map(|end| at + end + 1)
+            })
+            .flatten()
+    });
+    if let Some(end) = tag_end {
+        html.splice(end..end, snippet.bytes());
+    }
+    html
 }
 
 /// The request target's path as a relative file path: query and fragment dropped,

@@ -2,17 +2,29 @@
 //!
 //! [`Engine`] says which browser and driver to use and builds the capabilities for a
 //! new session; everything else ([`Driver`], [`Session`], [`Element`]) is plain W3C
-//! WebDriver and works with any engine. Chromium (chromedriver) is what the suite runs;
-//! Firefox (geckodriver) and WebKitGTK (WebKitWebDriver) plug in through
-//! `E2E_BROWSER=firefox|webkit` (WebKit needs a display: `xvfb-run -a`). Reading the browser console ([`Session::browser_log`])
-//! is a chromedriver extension (`goog:loggingPrefs` + `/se/log`), so Chromium only.
+//! WebDriver and works with any engine: Chromium (chromedriver), Firefox ESR
+//! (geckodriver) and WebKitGTK (WebKitWebDriver driving MiniBrowser), picked with
+//! `E2E_BROWSER=chromium|firefox|webkit`.
+//!
+//! MiniBrowser has no headless mode: for WebKit the driver runs on `$DISPLAY`, or, when
+//! there is no display, on a private Xvfb that [`Driver`] starts and stops itself.
+//!
+//! The browser's own console ([`Session::browser_console`]) is engine-specific: chromedriver
+//! serves it at `/se/log` (with `goog:loggingPrefs`); Firefox, with the pref
+//! `devtools.console.stdout.content`, prints it to stdout, which geckodriver passes on
+//! into its output; WebKitWebDriver has no way to read it (and MiniBrowser ignores
+//! `--enable-write-console-messages-to-stdout` in automation mode), so for WebKit it is
+//! `None`.
 
 use serde_json::{json, Value};
+use std::cell::Cell;
 use std::fmt;
 use std::fs::{self, File};
+use std::io::BufRead;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -21,6 +33,12 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// How long a driver may take to answer `/status` with `ready: true`.
 const DRIVER_START_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long a private Xvfb may take to report its display number.
+const XVFB_START_TIMEOUT: Duration = Duration::from_secs(10);
+/// Session timeouts (W3C `timeouts` capability), so that no command can hang for the
+/// drivers' defaults (page load: 300 s).
+const PAGE_LOAD_TIMEOUT_MS: u64 = 30_000;
+const SCRIPT_TIMEOUT_MS: u64 = 10_000;
 
 /// What can go wrong talking to a driver.
 #[derive(Debug)]
@@ -77,8 +95,9 @@ pub enum Engine {
     /// browser binary from `FIREFOX_BIN`, default `/usr/bin/firefox-esr`).
     Firefox,
     /// WebKitGTK's MiniBrowser driven by WebKitWebDriver (`WEBKITDRIVER`, default
-    /// `/usr/bin/WebKitWebDriver`; browser from `WEBKIT_BROWSER`). MiniBrowser has no
-    /// headless mode: run under a display, e.g. `xvfb-run -a cargo test ...`.
+    /// `/usr/bin/WebKitWebDriver`; browser binary from `WEBKIT_BROWSER` if set, else the
+    /// driver's default, MiniBrowser). MiniBrowser has no headless mode: it runs on
+    /// `$DISPLAY`, or on a private Xvfb when there is none.
     WebKit,
 }
 
@@ -101,9 +120,19 @@ impl Engine {
         }
     }
 
-    /// Whether [`Session::browser_log`] works (chromedriver only).
-    pub fn has_browser_log(self) -> bool {
-        self == Engine::Chromium
+    /// Where [`Session::browser_console`] reads the browser's own console from, or
+    /// `None` if this engine offers no way to read it.
+    pub fn console_source(self) -> Option<&'static str> {
+        match self {
+            Engine::Chromium => Some("chromedriver's /se/log (goog:loggingPrefs)"),
+            Engine::Firefox => Some("Firefox's stdout (devtools.console.stdout.content)"),
+            Engine::WebKit => None,
+        }
+    }
+
+    /// Whether the browser needs an X display (no headless mode).
+    fn needs_display(self) -> bool {
+        self == Engine::WebKit
     }
 
     fn driver_command(self, port: u16) -> Command {
@@ -129,6 +158,16 @@ impl Engine {
     /// `capabilities.alwaysMatch` for a new session; `profile` is a fresh, empty
     /// directory the browser may use as its profile.
     pub fn capabilities(self, profile: &Path) -> Value {
+        let mut capabilities = self.engine_capabilities(profile);
+        capabilities["timeouts"] = json!({
+            "pageLoad": PAGE_LOAD_TIMEOUT_MS,
+            "script": SCRIPT_TIMEOUT_MS,
+            "implicit": 0,
+        });
+        capabilities
+    }
+
+    fn engine_capabilities(self, profile: &Path) -> Value {
         match self {
             Engine::Chromium => {
                 let mut options = json!({
@@ -161,28 +200,36 @@ impl Engine {
                     "binary": std::env::var("FIREFOX_BIN")
                         .unwrap_or_else(|_| "/usr/bin/firefox-esr".into()),
                     "args": ["-headless", "-profile", profile.display().to_string()],
+                    "prefs": {
+                        // The page's console (console.*, uncaught errors) on stdout, which
+                        // geckodriver copies into its output: see Session::browser_console.
+                        "devtools.console.stdout.content": true,
+                    },
                 },
             }),
-            Engine::WebKit => json!({
-                "webkitgtk:browserOptions": {
-                    "binary": std::env::var("WEBKIT_BROWSER").unwrap_or_else(|_| {
-                        "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser".into()
-                    }),
-                    "args": ["--automation"],
-                },
-            }),
+            Engine::WebKit => {
+                // MiniBrowser keeps its profile in memory in automation mode; `profile`
+                // stays unused.
+                let mut options = json!({ "args": ["--automation"] });
+                if let Ok(binary) = std::env::var("WEBKIT_BROWSER") {
+                    options["binary"] = binary.into();
+                }
+                json!({ "webkitgtk:browserOptions": options })
+            }
         }
     }
 }
 
 /// A running WebDriver server (chromedriver, geckodriver, ...) on a free loopback port.
-/// Killed when dropped.
+/// Killed when dropped (and with it the private Xvfb, if it started one).
 pub struct Driver {
     engine: Engine,
     child: Child,
     base: String,
     log_path: PathBuf,
     agent: ureq::Agent,
+    // Dropped after `child` is killed (see `Drop for Driver`).
+    xvfb: Option<Xvfb>,
 }
 
 impl Driver {
@@ -205,6 +252,16 @@ impl Driver {
             .stdin(Stdio::null())
             .stdout(Stdio::from(log))
             .stderr(Stdio::from(log_err));
+        let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+            .iter()
+            .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()));
+        let xvfb = if engine.needs_display() && !has_display {
+            let xvfb = Xvfb::start()?;
+            command.env("DISPLAY", xvfb.display());
+            Some(xvfb)
+        } else {
+            None
+        };
         let child = command.spawn().map_err(|e| {
             let _ = fs::remove_file(&log_path);
             Error::Start(format!("{command:?}: {e}"))
@@ -221,6 +278,7 @@ impl Driver {
             base: format!("http://127.0.0.1:{port}"),
             log_path,
             agent,
+            xvfb,
         };
         driver.wait_ready()?;
         Ok(driver)
@@ -252,7 +310,15 @@ impl Driver {
 
     /// Everything the driver printed so far (for failure messages).
     pub fn output(&self) -> String {
-        fs::read_to_string(&self.log_path).unwrap_or_default()
+        fs::read(&self.log_path)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .unwrap_or_default()
+    }
+
+    /// Where the driver's output ends now, after its last whole line.
+    fn output_end(&self) -> usize {
+        let output = self.output();
+        output.rfind('\n').map_or(0, |i| i + 1)
     }
 
     pub fn engine(&self) -> Engine {
@@ -281,6 +347,9 @@ impl Driver {
             driver: self,
             id,
             profile,
+            capabilities: value["capabilities"].clone(),
+            // The console of this session only: what the browser prints from now on.
+            console_offset: Cell::new(self.output_end()),
         })
     }
 
@@ -318,6 +387,91 @@ impl Drop for Driver {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = fs::remove_file(&self.log_path);
+        // The browser (a child of the driver) is gone or going; now its display.
+        self.xvfb.take();
+    }
+}
+
+/// A private X server for a browser without a headless mode. Xvfb picks a free display
+/// number itself (`-displayfd`), so parallel tests and other X servers never clash.
+/// Killed when dropped.
+struct Xvfb {
+    child: Child,
+    display: String,
+}
+
+impl Xvfb {
+    fn start() -> Result<Self> {
+        let mut child = Command::new(std::env::var("XVFB").unwrap_or_else(|_| "Xvfb".into()))
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x1024x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| {
+                Error::Start(format!(
+                    "WebKit needs an X display and there is none ($DISPLAY is unset); \
+                     starting Xvfb failed: {e} (install the Debian package xvfb)"
+                ))
+            })?;
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (sender, receiver) = mpsc::channel();
+        thread::spawn(move || {
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+            let _ = sender.send(line);
+        });
+        let number = receiver
+            .recv_timeout(XVFB_START_TIMEOUT)
+            .ok()
+            .map(|line| line.trim().to_owned())
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        match number {
+            Some(number) => Ok(Xvfb {
+                child,
+                display: format!(":{number}"),
+            }),
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                Err(Error::Start(format!(
+                    "Xvfb did not report a display within {XVFB_START_TIMEOUT:?}"
+                )))
+            }
+        }
+    }
+
+    fn display(&self) -> &str {
+        &self.display
+    }
+}
+
+impl Drop for Xvfb {
+    /// SIGTERM first, so that Xvfb removes its socket and lock file; SIGKILL if it is
+    /// still there after a second.
+    fn drop(&mut self) {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill")
+            .args(["-TERM", &pid])
+            .stderr(Stdio::null())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -326,6 +480,10 @@ pub struct Session<'d> {
     driver: &'d Driver,
     id: String,
     profile: PathBuf,
+    /// What the driver answered to "New Session" (`browserName`, `browserVersion`, ...).
+    capabilities: Value,
+    /// How much of the driver's output [`Session::browser_console`] has read (Firefox).
+    console_offset: Cell<usize>,
 }
 
 impl Session<'_> {
@@ -382,20 +540,62 @@ impl Session<'_> {
         )
     }
 
-    /// The browser console since the last call (chromedriver only: needs the
-    /// `goog:loggingPrefs` capability that [`Engine::Chromium`] sets).
-    pub fn browser_log(&self) -> Result<Vec<LogEntry>> {
-        let value = self.command("POST", "/se/log", Some(json!({ "type": "browser" })))?;
-        let entries = value
-            .as_array()
-            .ok_or_else(|| Error::Protocol(format!("log: {value}")))?;
-        Ok(entries
-            .iter()
-            .map(|entry| LogEntry {
-                level: entry["level"].as_str().unwrap_or_default().into(),
-                message: entry["message"].as_str().unwrap_or_default().into(),
-            })
-            .collect())
+    pub fn engine(&self) -> Engine {
+        self.driver.engine
+    }
+
+    /// The capabilities the driver answered to "New Session".
+    pub fn capabilities(&self) -> &Value {
+        &self.capabilities
+    }
+
+    /// `browserName browserVersion` as the driver reports them.
+    pub fn browser(&self) -> String {
+        format!(
+            "{} {}",
+            self.capabilities["browserName"].as_str().unwrap_or("?"),
+            self.capabilities["browserVersion"].as_str().unwrap_or("?")
+        )
+    }
+
+    /// The browser's own console since the last call, or `None` where the engine gives
+    /// no access to it (WebKit); see [`Engine::console_source`].
+    ///
+    /// - Chromium: every entry of chromedriver's browser log (`SEVERE` for uncaught
+    ///   exceptions, `console.error` and failed loads; `WARNING`, `INFO`, ...).
+    /// - Firefox: the lines Firefox prints to stdout: `JavaScript error: URL, line N:
+    ///   message` (uncaught exceptions and unhandled rejections, level `SEVERE`),
+    ///   `JavaScript warning: ...` (`WARNING`), and `console.<level>: ...` (level
+    ///   `CONSOLE.<LEVEL>`). Firefox's own chrome code prints there too (its
+    ///   `JavaScript error:` lines name `resource://` or `chrome://` URLs; its
+    ///   `console.error:` lines cannot be told from the page's), so callers filter.
+    pub fn browser_console(&self) -> Result<Option<Vec<LogEntry>>> {
+        match self.driver.engine {
+            Engine::Chromium => {
+                let value = self.command("POST", "/se/log", Some(json!({ "type": "browser" })))?;
+                let entries = value
+                    .as_array()
+                    .ok_or_else(|| Error::Protocol(format!("log: {value}")))?;
+                Ok(Some(
+                    entries
+                        .iter()
+                        .map(|entry| LogEntry {
+                            level: entry["level"].as_str().unwrap_or_default().into(),
+                            message: entry["message"].as_str().unwrap_or_default().into(),
+                        })
+                        .collect(),
+                ))
+            }
+            Engine::Firefox => {
+                let output = self.driver.output();
+                let start = self.console_offset.get().min(output.len());
+                // Only whole lines: a line still being written is read next time.
+                let end = output[start..].rfind('\n').map_or(start, |i| start + i + 1);
+                self.console_offset.set(end);
+                Ok(Some(parse_firefox_console(&output[start..end])))
+            }
+            Engine::WebKit => Ok(None),
+        }
     }
 
     fn element(&self, value: &Value) -> Result<Element<'_>> {
@@ -407,6 +607,44 @@ impl Session<'_> {
             id: id.into(),
         })
     }
+}
+
+/// Firefox's stdout console lines (see [`Session::browser_console`]); a message
+/// continues on the following lines until the next line that starts a new entry or a
+/// driver log line (which starts with a millisecond timestamp).
+fn parse_firefox_console(output: &str) -> Vec<LogEntry> {
+    let mut entries: Vec<LogEntry> = Vec::new();
+    let mut in_entry = false;
+    for line in output.lines() {
+        let started = if let Some(message) = line.strip_prefix("JavaScript error: ") {
+            Some(("SEVERE".to_owned(), message))
+        } else if let Some(message) = line.strip_prefix("JavaScript warning: ") {
+            Some(("WARNING".to_owned(), message))
+        } else if let Some(rest) = line.strip_prefix("console.") {
+            rest.split_once(": ").and_then(|(level, message)| {
+                level
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase())
+                    .then(|| (format!("CONSOLE.{}", level.to_ascii_uppercase()), message))
+            })
+        } else {
+            None
+        };
+        if let Some((level, message)) = started {
+            entries.push(LogEntry {
+                level,
+                message: message.to_owned(),
+            });
+            in_entry = true;
+        } else if line.starts_with(|c: char| c.is_ascii_digit()) || line.is_empty() {
+            in_entry = false;
+        } else if in_entry {
+            let last = entries.last_mut().expect("in an entry");
+            last.message.push('\n');
+            last.message.push_str(line);
+        }
+    }
+    entries
 }
 
 impl Drop for Session<'_> {
@@ -443,6 +681,13 @@ impl Element<'_> {
         Ok(value.as_str().map(Into::into))
     }
 
+    /// A DOM property as a string (e.g. an input's current `value`); empty if it is not
+    /// a string.
+    pub fn property(&self, name: &str) -> Result<String> {
+        let value = self.command("GET", &format!("/property/{name}"), None)?;
+        Ok(value.as_str().unwrap_or_default().into())
+    }
+
     pub fn click(&self) -> Result<()> {
         self.command("POST", "/click", None)?;
         Ok(())
@@ -463,7 +708,8 @@ impl Element<'_> {
 /// One browser console message.
 #[derive(Debug, Clone)]
 pub struct LogEntry {
-    /// `SEVERE`, `WARNING`, `INFO`, ...
+    /// `SEVERE`, `WARNING`, `INFO`, ... (Firefox's `console.*` lines: `CONSOLE.ERROR`,
+    /// `CONSOLE.WARN`, ...).
     pub level: String,
     pub message: String,
 }
