@@ -1,21 +1,22 @@
 //! The Yew components that render a transcript; rendering only (the logic lives in
 //! [`state`](crate::state) and [`search`](crate::search)).
 //!
-//! - [`TranscriptViewer`]: the embeddable viewer: search bar, speaker filter and the
-//!   transcript. It owns the viewer's state; rendering calls no browser API (the
-//!   browser-only work runs in effects and event handlers), so it can also be rendered
-//!   on the server.
+//! - [`TranscriptViewer`]: the embeddable viewer: skip link, View settings bar, search
+//!   bar, speaker filter and the transcript. It owns the viewer's state and settings.
+//!   Rendering calls no browser API but one: the first render reads the stored settings
+//!   (natively, the defaults). The rest of the browser-only work runs in effects and
+//!   event handlers, so the viewer can also be rendered on the server.
 //! - [`Labels`]: the viewer's own words, for a host to translate.
 //! - [`App`]: the demo site's entry component. It fetches the bundled catalog and one
 //!   transcript, shows loading and error states around the viewer, and keeps the
 //!   viewer's state in the page URL.
 //!
-//! Submodules: `viewer` (the viewer and its state), `search_bar` (the search form),
-//! `speakers` (the speaker filter), `header` (kind, title, dateline), `summary`, `turn`
-//! (one speaker's turn), `highlight` (text with `<mark>`s), `source` (the credit
-//! footer), `labels` (words; pure), `date` (dates in the transcript's language; pure),
-//! `dom` (the browser calls, with native stand-ins) and `app` (loading, errors, the
-//! catalog list).
+//! Submodules: `viewer` (the viewer and its state), `settings_bar` (the View settings
+//! form), `search_bar` (the search form), `speakers` (the speaker filter), `header`
+//! (kind, title, dateline), `summary`, `turn` (one speaker's turn), `highlight` (text
+//! with `<mark>`s), `source` (the credit footer), `labels` (words; pure), `date` (dates
+//! in the transcript's language; pure), `dom` (the browser calls, with native
+//! stand-ins) and `app` (loading, errors, the catalog list).
 
 mod app;
 mod date;
@@ -24,6 +25,7 @@ mod header;
 mod highlight;
 mod labels;
 mod search_bar;
+mod settings_bar;
 mod source;
 mod speakers;
 mod summary;

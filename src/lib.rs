@@ -6,6 +6,7 @@
 //! - [`dates`]: month names, date validity and display, shared by both.
 //! - [`search`]: query folding, matching and highlight spans, without the DOM.
 //! - [`state`]: viewer state, actions, filtering and URL form, without the DOM.
+//! - [`settings`]: view settings, their root attributes and stored form, without the DOM.
 //! - [`components`]: the Yew components that render a transcript.
 
 pub mod components;
@@ -13,6 +14,7 @@ pub mod convert;
 pub mod dates;
 pub mod model;
 pub mod search;
+pub mod settings;
 pub mod state;
 
 pub use components::{App, TranscriptViewer, TranscriptViewerProps};

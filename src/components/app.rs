@@ -10,7 +10,7 @@
 // unit-tested) but nothing calls them.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
-use super::viewer::TranscriptViewer;
+use super::viewer::{with_settings, TranscriptViewer};
 use crate::dates;
 use crate::model::{Catalog, JsonError, Transcript, SCHEMA_VERSION};
 use std::fmt;
@@ -37,7 +37,9 @@ impl Default for AppProps {
     }
 }
 
-/// The trunk entry component: loads the catalog and one transcript and renders it.
+/// The trunk entry component: loads the catalog and one transcript and renders it as
+/// the whole page ([`TranscriptViewer`] with `page`: a banner with the catalog and the
+/// settings bar, then `<main>`).
 ///
 /// While loading it shows a `role="status"` message; when a file cannot be fetched or
 /// read it shows a `role="alert"` naming the file and the error (HTTP status, network
@@ -52,27 +54,54 @@ pub fn App(props: &AppProps) -> Html {
             load(base.clone(), move |next| page.set(next))
         });
     }
-    let content = match &page.content {
+    let nav = match &page.catalog {
+        Some((catalog, current)) if catalog.transcripts.len() > 1 => {
+            html! { <CatalogNav catalog={catalog.clone()} current={*current} /> }
+        }
+        _ => Html::default(),
+    };
+    match &page.content {
+        Content::Ready(transcript) => html! {
+            <TranscriptViewer transcript={transcript.clone()} sync_url=true page=true
+                header={nav} />
+        },
         Content::Loading => html! {
-            <div class="tv-root">
+            <PageShell {nav}>
                 <p class="tv-status" role="status">{ "Loading transcript…" }</p>
+            </PageShell>
+        },
+        Content::Failed(error) => html! {
+            <PageShell {nav}><LoadErrorView error={error.clone()} /></PageShell>
+        },
+    }
+}
+
+/// Properties of [`PageShell`].
+#[derive(Properties, PartialEq)]
+struct PageShellProps {
+    /// The catalog's navigation, if any.
+    nav: Html,
+    /// What `<main>` holds.
+    children: Html,
+}
+
+/// The page around the loading and error states, laid out like the viewer's page (a
+/// banner with the catalog, then `<main>`) and in the reader's stored colours and size,
+/// so that the page does not flash another scheme before the transcript shows.
+#[function_component]
+fn PageShell(props: &PageShellProps) -> Html {
+    let settings = use_memo((), |()| super::dom::stored_settings());
+    with_settings(
+        html! {
+            <div class="tv-root tv-page">
+                if props.nav != Html::default() {
+                    <header class="tv-banner">{ props.nav.clone() }</header>
+                }
+                <main class="tv-main">{ props.children.clone() }</main>
             </div>
         },
-        Content::Failed(error) => html! { <LoadErrorView error={error.clone()} /> },
-        Content::Ready(transcript) => {
-            html! { <TranscriptViewer transcript={transcript.clone()} sync_url=true /> }
-        }
-    };
-    html! {
-        <>
-            if let Some((catalog, current)) = &page.catalog {
-                if catalog.transcripts.len() > 1 {
-                    <CatalogNav catalog={catalog.clone()} current={*current} />
-                }
-            }
-            <main class="tv-main">{ content }</main>
-        </>
-    }
+        &settings,
+    )
 }
 
 /// What the app shows: the catalog once known (with the index of the entry shown) and
@@ -169,12 +198,10 @@ pub struct LoadErrorViewProps {
 pub fn LoadErrorView(props: &LoadErrorViewProps) -> Html {
     let e = &props.error;
     html! {
-        <div class="tv-root">
-            <div class="tv-error" role="alert">
-                <h1 class="tv-error-title">{ e.file.heading() }</h1>
-                <p>{ "File: " }<code class="tv-error-url">{ e.url.clone() }</code></p>
-                <p class="tv-error-detail">{ e.kind.to_string() }</p>
-            </div>
+        <div class="tv-error" role="alert">
+            <h1 class="tv-error-title">{ e.file.heading() }</h1>
+            <p>{ "File: " }<code class="tv-error-url">{ e.url.clone() }</code></p>
+            <p class="tv-error-detail">{ e.kind.to_string() }</p>
         </div>
     }
 }
@@ -190,8 +217,8 @@ pub struct CatalogNavProps {
     pub label: AttrValue,
 }
 
-/// `<nav>` listing the bundled transcripts as `?t=<id>` links, the one shown marked
-/// `aria-current="page"`.
+/// `<nav class="tv-catalog">` listing the bundled transcripts as `?t=<id>` links, the
+/// one shown marked `aria-current="page"`. It goes in a `.tv-root`'s banner.
 #[function_component]
 pub fn CatalogNav(props: &CatalogNavProps) -> Html {
     let items = props
@@ -216,7 +243,7 @@ pub fn CatalogNav(props: &CatalogNavProps) -> Html {
             }
         });
     html! {
-        <nav class="tv-root tv-catalog" aria-label={props.label.clone()}>
+        <nav class="tv-catalog" aria-label={props.label.clone()}>
             <ul>{ for items }</ul>
         </nav>
     }

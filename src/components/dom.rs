@@ -1,11 +1,12 @@
 //! The browser calls the viewer makes outside rendering: reading form controls in event
-//! handlers, the page URL and history, scrolling, focus, the clipboard, timers and window
-//! event listeners. Every function has a native stand-in that does nothing, so the crate
+//! handlers, the page URL and history, scrolling, focus, the clipboard, `localStorage`,
+//! timers and window event listeners. Every function has a native stand-in that does nothing, so the crate
 //! (and the pure render path) still builds and renders without a browser. Nothing here
 //! panics on a missing element: a lookup that fails does nothing.
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(unused_variables, dead_code))]
 
+use crate::settings::{Settings, STORAGE_KEY};
 use crate::state::{turn_link, HistoryEntry};
 use yew::prelude::*;
 
@@ -85,6 +86,39 @@ mod imp {
             .and_then(|el| el.dyn_into::<HtmlElement>().ok());
         if let Some(el) = target {
             let _ = el.focus();
+        }
+    }
+
+    /// Moves the focus to the element with this id (which scrolls it into view).
+    pub fn focus_id(id: &str) {
+        if let Some(el) = element(id).and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    }
+
+    /// `window.localStorage`, if the page may use it. Reading the property throws when
+    /// storage is blocked (a `SecurityError` in sandboxed frames or with cookies
+    /// disabled): that is `None` too.
+    fn local_storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    /// The value stored under `key`; `None` when there is none or storage cannot be
+    /// read.
+    pub fn storage_get(key: &str) -> Option<String> {
+        local_storage()?.get_item(key).ok().flatten()
+    }
+
+    /// Stores `value` under `key`, or removes the key for `None`. False when storage
+    /// cannot be used (blocked, disabled, or full: a `QuotaExceededError`); nothing is
+    /// thrown or logged.
+    pub fn storage_set(key: &str, value: Option<&str>) -> bool {
+        let Some(storage) = local_storage() else {
+            return false;
+        };
+        match value {
+            Some(value) => storage.set_item(key, value).is_ok(),
+            None => storage.remove_item(key).is_ok(),
         }
     }
 
@@ -235,6 +269,13 @@ mod imp {
     pub fn scroll_to_current_match(root: &NodeRef) {}
     pub fn scroll_to_id(id: &str) {}
     pub fn focus_inside(id: &str, selector: &str) {}
+    pub fn focus_id(id: &str) {}
+    pub fn storage_get(key: &str) -> Option<String> {
+        None
+    }
+    pub fn storage_set(key: &str, value: Option<&str>) -> bool {
+        false
+    }
     pub fn location_search() -> Option<String> {
         None
     }
@@ -266,3 +307,18 @@ mod imp {
 }
 
 pub use imp::*;
+
+/// The settings stored under [`STORAGE_KEY`], or the defaults when there are none, when
+/// storage cannot be read, or when what is stored is not valid.
+pub fn stored_settings() -> Settings {
+    storage_get(STORAGE_KEY)
+        .map(|text| Settings::from_json(&text))
+        .unwrap_or_default()
+}
+
+/// Stores `settings` under [`STORAGE_KEY`] (removing the key when they are all
+/// defaults); false when storage cannot be used, in which case the settings still hold
+/// for this page.
+pub fn store_settings(settings: &Settings) -> bool {
+    storage_set(STORAGE_KEY, settings.stored_form().as_deref())
+}

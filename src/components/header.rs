@@ -25,8 +25,8 @@ pub struct HeaderProps {
     pub shown: Option<AttrValue>,
 }
 
-/// `<header class="tv-header">` with the kind, the `<h1>` title, the dateline and the
-/// filter note (`.tv-shown`).
+/// `<header class="tv-header">` with the kind, the `<h1>` title (`tabindex="-1"`: the
+/// skip link moves the focus there), the dateline and the filter note (`.tv-shown`).
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
     let t = &props.transcript;
@@ -37,7 +37,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             if let Some(kind) = &t.kind {
                 <p class="tv-kind">{ kind.clone() }</p>
             }
-            <h1 class="tv-title" id={format!("{}title", props.id_prefix)}>
+            <h1 class="tv-title" id={format!("{}title", props.id_prefix)} tabindex="-1">
                 { highlight(&t.title, &ranges, current) }
             </h1>
             if !dateline.is_empty() {

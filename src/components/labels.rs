@@ -6,6 +6,7 @@
 //! their slots in braces (`{n}`, `{name}`, `{names}`, `{shown}`, `{total}`,
 //! `{number}`), filled by [`fill`].
 
+use crate::settings::{Font, FontSize, Scheme, Spacing};
 use yew::AttrValue;
 
 /// A phrase with a count, in its singular and plural forms; `{n}` is the count.
@@ -95,6 +96,64 @@ pub struct Labels {
     /// Announced when the clipboard is not available and the link went to the address
     /// bar instead.
     pub link_in_address_bar: AttrValue,
+    /// The skip link, the first thing on the page: jumps past the controls to the
+    /// transcript's title.
+    pub skip_to_transcript: AttrValue,
+    /// Accessible name of an embedded viewer's region; `{title}` is the transcript's
+    /// title.
+    pub viewer_region: AttrValue,
+    /// The button that shows or hides the settings bar, and the bar's accessible name.
+    pub view_settings: AttrValue,
+    /// The font size group.
+    pub font_size: AttrValue,
+    /// One font size; `{n}` is the percentage.
+    pub font_size_percent: AttrValue,
+    /// The button one size down.
+    pub smaller: AttrValue,
+    /// The button one size up.
+    pub larger: AttrValue,
+    /// Announced after "smaller" / "larger"; `{n}` is the percentage.
+    pub font_size_now: AttrValue,
+    /// The colour scheme group.
+    pub colours: AttrValue,
+    /// The scheme that follows the system's light, dark or high-contrast preference.
+    pub scheme_system: AttrValue,
+    /// The viewer's light scheme.
+    pub scheme_light: AttrValue,
+    /// The viewer's dark scheme.
+    pub scheme_dark: AttrValue,
+    /// Black text on white.
+    pub scheme_black_on_white: AttrValue,
+    /// White text on black.
+    pub scheme_white_on_black: AttrValue,
+    /// Dark blue text on light blue.
+    pub scheme_dark_blue_on_light_blue: AttrValue,
+    /// Brown text on beige.
+    pub scheme_brown_on_beige: AttrValue,
+    /// The letter spacing group.
+    pub letter_spacing: AttrValue,
+    /// The line spacing group.
+    pub line_height: AttrValue,
+    /// The word spacing group.
+    pub word_spacing: AttrValue,
+    /// The first spacing step (the default), in every spacing group.
+    pub spacing_normal: AttrValue,
+    /// The second spacing step.
+    pub spacing_wider: AttrValue,
+    /// The third spacing step (at least WCAG 1.4.12's letter and line spacing).
+    pub spacing_widest: AttrValue,
+    /// The font family group.
+    pub font: AttrValue,
+    /// The system's sans-serif font.
+    pub font_sans: AttrValue,
+    /// A serif font.
+    pub font_serif: AttrValue,
+    /// The highly legible font (Atkinson Hyperlegible).
+    pub font_legible: AttrValue,
+    /// The button that sets every view setting back to its default.
+    pub reset_settings: AttrValue,
+    /// Announced after a reset.
+    pub settings_reset: AttrValue,
 }
 
 impl Default for Labels {
@@ -127,6 +186,34 @@ impl Default for Labels {
             copy_link_unattributed: "Copy link to turn {n}".into(),
             link_copied: "Link copied".into(),
             link_in_address_bar: "Link to the turn is in the address bar".into(),
+            skip_to_transcript: "Skip to the transcript".into(),
+            viewer_region: "Transcript: {title}".into(),
+            view_settings: "View settings".into(),
+            font_size: "Font size".into(),
+            font_size_percent: "{n}%".into(),
+            smaller: "Smaller".into(),
+            larger: "Larger".into(),
+            font_size_now: "Font size {n}%".into(),
+            colours: "Site colours".into(),
+            scheme_system: "Automatic".into(),
+            scheme_light: "Light".into(),
+            scheme_dark: "Dark".into(),
+            scheme_black_on_white: "Black on white".into(),
+            scheme_white_on_black: "White on black".into(),
+            scheme_dark_blue_on_light_blue: "Dark blue on light blue".into(),
+            scheme_brown_on_beige: "Brown on beige".into(),
+            letter_spacing: "Letter spacing".into(),
+            line_height: "Line spacing".into(),
+            word_spacing: "Word spacing".into(),
+            spacing_normal: "Normal".into(),
+            spacing_wider: "Wider".into(),
+            spacing_widest: "Widest".into(),
+            font: "Font".into(),
+            font_sans: "Sans-serif".into(),
+            font_serif: "Serif".into(),
+            font_legible: "Extra legible".into(),
+            reset_settings: "Reset settings".into(),
+            settings_reset: "Settings reset".into(),
         }
     }
 }
@@ -170,6 +257,55 @@ impl Labels {
         match speaker {
             Some(name) => fill(&self.copy_link, &[("n", &n), ("name", name)]),
             None => fill(&self.copy_link_unattributed, &[("n", &n)]),
+        }
+    }
+
+    /// An embedded viewer's accessible name, for the transcript titled `title`.
+    pub fn viewer_region(&self, title: &str) -> String {
+        fill(&self.viewer_region, &[("title", title)])
+    }
+
+    /// A font size's name (`150%`).
+    pub fn font_size_percent(&self, size: FontSize) -> String {
+        fill(
+            &self.font_size_percent,
+            &[("n", &size.percent().to_string())],
+        )
+    }
+
+    /// Announced once the size is `size`.
+    pub fn font_size_now(&self, size: FontSize) -> String {
+        fill(&self.font_size_now, &[("n", &size.percent().to_string())])
+    }
+
+    /// A colour scheme's name.
+    pub fn scheme(&self, scheme: Scheme) -> &AttrValue {
+        match scheme {
+            Scheme::System => &self.scheme_system,
+            Scheme::Light => &self.scheme_light,
+            Scheme::Dark => &self.scheme_dark,
+            Scheme::BlackOnWhite => &self.scheme_black_on_white,
+            Scheme::WhiteOnBlack => &self.scheme_white_on_black,
+            Scheme::DarkBlueOnLightBlue => &self.scheme_dark_blue_on_light_blue,
+            Scheme::BrownOnBeige => &self.scheme_brown_on_beige,
+        }
+    }
+
+    /// A spacing step's name.
+    pub fn spacing(&self, spacing: Spacing) -> &AttrValue {
+        match spacing {
+            Spacing::Normal => &self.spacing_normal,
+            Spacing::Wider => &self.spacing_wider,
+            Spacing::Widest => &self.spacing_widest,
+        }
+    }
+
+    /// A font family's name.
+    pub fn font_name(&self, font: Font) -> &AttrValue {
+        match font {
+            Font::Sans => &self.font_sans,
+            Font::Serif => &self.font_serif,
+            Font::Legible => &self.font_legible,
         }
     }
 
@@ -277,6 +413,39 @@ mod tests {
         assert_eq!(counts, ["0 matches", "1 match", "2 matches"]);
         assert_eq!(l.turns.format(1, &[]), "1 turn");
         assert_eq!(l.words.format(57, &[]), "57 words");
+        assert_eq!(l.viewer_region("Talks"), "Transcript: Talks");
+        assert_eq!(l.font_size_percent(FontSize::Percent175), "175%");
+        assert_eq!(l.font_size_now(FontSize::Percent200), "Font size 200%");
+    }
+
+    #[test]
+    fn every_setting_has_a_distinct_name() {
+        use crate::settings::Choice;
+        let l = Labels::default();
+        fn distinct(names: Vec<&AttrValue>) {
+            let mut v: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+            assert!(v.iter().all(|n| !n.trim().is_empty()), "{v:?}");
+            v.sort_unstable();
+            let len = v.len();
+            v.dedup();
+            assert_eq!(v.len(), len, "{v:?}");
+        }
+        distinct(Scheme::ALL.iter().map(|s| l.scheme(*s)).collect());
+        distinct(Spacing::ALL.iter().map(|s| l.spacing(*s)).collect());
+        distinct(Font::ALL.iter().map(|f| l.font_name(*f)).collect());
+        distinct(vec![
+            &l.view_settings,
+            &l.font_size,
+            &l.colours,
+            &l.letter_spacing,
+            &l.line_height,
+            &l.word_spacing,
+            &l.font,
+            &l.reset_settings,
+            &l.smaller,
+            &l.larger,
+            &l.skip_to_transcript,
+        ]);
     }
 
     #[test]

@@ -1,16 +1,19 @@
-//! The embeddable viewer: the search bar and speaker filter, then one transcript as a
-//! semantic `<article>`. It owns the viewer's one reducer ([`ViewState`]); its children
-//! get plain data and callbacks.
+//! The embeddable viewer: a skip link, the "View settings" bar, the search bar and
+//! speaker filter, then one transcript as a semantic `<article>`. It owns the viewer's
+//! reducers, what the reader asked to see ([`ViewState`]) and how to see it
+//! ([`Settings`], kept in `localStorage`); its children get plain data and callbacks.
 
 use super::dom;
 use super::header::Header;
 use super::labels::Labels;
 use super::search_bar::SearchBar;
+use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
 use super::speakers::SpeakerFilter;
 use super::summary::Summary;
 use super::turn::TurnSection;
 use crate::model::Transcript;
+use crate::settings::{Settings, SettingsAction};
 use crate::state::{
     blocks, find, has_view_params, history_entry, merge_query, shown_turns, speaker_ids,
     speaker_stats, turn_for_fragment, turn_ids, Action, Block, HistoryEntry, MatchSlice, Matches,
@@ -52,23 +55,54 @@ pub struct TranscriptViewerProps {
     /// `initial_state`.
     #[prop_or_default]
     pub sync_url: bool,
+    /// Show the "View settings" bar (font size, colours, spacing, font). On by default.
+    #[prop_or(true)]
+    pub show_settings: bool,
+    /// Start from the settings stored in `localStorage` (under
+    /// [`STORAGE_KEY`](crate::settings::STORAGE_KEY), shared by every viewer of the
+    /// site) and store every change there. On by default; when storage is blocked or
+    /// full the settings still hold for the page. Off: the settings start from the
+    /// defaults and are forgotten with the page.
+    #[prop_or(true)]
+    pub store_settings: bool,
+    /// The viewer is the whole page (as in the demo site's `App`): its root holds the
+    /// page's landmarks, a `<header>` banner with [`header`](Self::header) and the
+    /// settings bar, then `<main>` with the search, the speaker filter and the
+    /// transcript. Off by default: embedded in a host's page, the viewer is one
+    /// labelled region (`<section aria-label="Transcript: <title>">`).
+    #[prop_or_default]
+    pub page: bool,
+    /// Shown at the top, before the settings bar (in the banner when
+    /// [`page`](Self::page) is on), e.g. a site's navigation.
+    #[prop_or_default]
+    pub header: Html,
 }
 
-/// Renders the controls and a transcript inside `<div class="tv-root">`, which scopes
-/// the viewer's CSS:
+/// Renders the controls and a transcript inside `.tv-root`, which scopes the viewer's
+/// CSS and carries the settings as attributes (`data-scheme`, `data-size`,
+/// `data-letter`, `data-line`, `data-word`, `data-font`; see
+/// [`Settings::to_attributes`]) that `viewer.css` turns into custom properties, never
+/// inline styles. Embedded, the root is `<section class="tv-root" aria-label=…>`; with
+/// `page`, `<div class="tv-root tv-page">`. In it:
 ///
+/// - `<a class="tv-skip-link">` "Skip to the transcript", shown when focused, which
+///   moves the focus to the title;
+/// - `.tv-banner` (a `<header>` with `page`, else a `<div>`): the `header` prop and the
+///   settings bar ([`SettingsBar`]);
 /// - `<div class="tv-controls">`: the search landmark ([`SearchBar`]) and the speaker
-///   filter ([`SpeakerFilter`]);
+///   filter ([`SpeakerFilter`]) (inside `<main class="tv-main">` with `page`);
 /// - `<article class="tv-transcript">`: header (kind, title, dateline, "Showing 3 of 5
 ///   turns" while filtering), summary, `<div class="tv-turns">` with one section per
 ///   shown turn and a `<button class="tv-hidden-marker">` in place of each run of hidden
 ///   turns, and the source credit;
-/// - `<p class="tv-announcement" role="status">`: "Link copied" and the like.
+/// - `<p class="tv-announcement" role="status">`: "Link copied", "Font size 150%",
+///   "Settings reset" and the like.
 ///
 /// The text is only ever rendered as text nodes (search highlights are `<mark>`
-/// elements around slices of it). Rendering calls no browser API; the browser-only work
-/// (URL, scrolling, focus, clipboard) happens in effects and event handlers, so the
-/// viewer also renders on the server.
+/// elements around slices of it). Rendering calls no browser API except that the first
+/// render reads the stored settings (natively: the defaults); the browser-only work
+/// (URL, scrolling, focus, clipboard, storing settings) happens in effects and event
+/// handlers, so the viewer also renders on the server.
 ///
 /// ```no_run
 /// use std::rc::Rc;
@@ -92,6 +126,16 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let state = {
         let initial = props.initial_state.clone();
         use_reducer(move || initial.unwrap_or_default())
+    };
+    let settings = {
+        let store = props.store_settings;
+        use_reducer(move || {
+            if store {
+                dom::stored_settings()
+            } else {
+                Settings::default()
+            }
+        })
     };
     let root = use_node_ref();
 
@@ -126,6 +170,37 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let target = use_state_eq(|| None::<usize>);
     let announcement = use_state_eq(AttrValue::default);
 
+    // The settings bar's actions; smaller/larger and reset are also announced.
+    let on_settings = {
+        let dispatch = settings.dispatcher();
+        let announce = announcement.setter();
+        use_callback(
+            ((*settings).clone(), labels.clone()),
+            move |action: SettingsAction, (current, labels)| {
+                let next = current.apply(action);
+                match action {
+                    SettingsAction::Smaller | SettingsAction::Larger => {
+                        announce.set(labels.font_size_now(next.size).into())
+                    }
+                    SettingsAction::Reset => announce.set(labels.settings_reset.clone()),
+                    _ => {}
+                }
+                dispatch.dispatch(action);
+            },
+        )
+    };
+    // Every settings change is stored (not the mount's: nothing changed then).
+    {
+        let mounted = use_mut_ref(|| false);
+        use_effect_with(
+            ((*settings).clone(), props.store_settings),
+            move |(settings, store)| {
+                if std::mem::replace(&mut *mounted.borrow_mut(), true) && *store {
+                    dom::store_settings(settings);
+                }
+            },
+        );
+    }
     // Every action goes through here; stable for the viewer's life.
     let act = {
         let scroll = scroll_to_match.clone();
@@ -323,28 +398,90 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             }
         }
     });
-    html! {
-        <div class="tv-root" ref={root}>
-            <div class="tv-controls">
-                { search_bar }
-                if !t.speakers.is_empty() {
-                    <SpeakerFilter transcript={t.clone()} stats={stats.clone()}
-                        hidden={state.hidden.clone()}
-                        match_counts={matches.active().then(|| matches.per_speaker.clone())}
-                        labels={labels.clone()} {on_toggle} {on_only} {on_show_all} />
-                }
-            </div>
-            <article class="tv-transcript" lang={t.lang.clone()}
-                aria-labelledby={format!("{p}title")}>
-                <Header transcript={t.clone()} id_prefix={p.clone()}
-                    matches={MatchSlice::new(&matches, matches.in_title(), current)} {shown} />
-                <Summary transcript={t.clone()} id_prefix={p.clone()}
-                    label={props.summary_label.clone()}
-                    matches={MatchSlice::new(&matches, matches.in_summary(), current)} />
-                <div class="tv-turns">{ for turns }</div>
-                <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
-            </article>
-            <p class="tv-announcement" role="status">{ (*announcement).clone() }</p>
+    let skip = {
+        let id = format!("{p}title");
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            dom::focus_id(&id);
+        })
+    };
+    let skip_link = html! {
+        <a class="tv-skip-link" href={format!("#{p}title")} onclick={skip}>
+            { labels.skip_to_transcript.clone() }
+        </a>
+    };
+    let banner = html! {
+        <>
+            { props.header.clone() }
+            if props.show_settings {
+                <SettingsBar settings={(*settings).clone()} id_prefix={p.clone()}
+                    labels={labels.clone()} on_action={on_settings} />
+            }
+        </>
+    };
+    let has_banner = props.show_settings || props.header != Html::default();
+    let controls = html! {
+        <div class="tv-controls">
+            { search_bar }
+            if !t.speakers.is_empty() {
+                <SpeakerFilter transcript={t.clone()} stats={stats.clone()}
+                    hidden={state.hidden.clone()}
+                    match_counts={matches.active().then(|| matches.per_speaker.clone())}
+                    labels={labels.clone()} {on_toggle} {on_only} {on_show_all} />
+            }
         </div>
+    };
+    let article = html! {
+        <article class="tv-transcript" lang={t.lang.clone()}
+            aria-labelledby={format!("{p}title")}>
+            <Header transcript={t.clone()} id_prefix={p.clone()}
+                matches={MatchSlice::new(&matches, matches.in_title(), current)} {shown} />
+            <Summary transcript={t.clone()} id_prefix={p.clone()}
+                label={props.summary_label.clone()}
+                matches={MatchSlice::new(&matches, matches.in_summary(), current)} />
+            <div class="tv-turns">{ for turns }</div>
+            <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
+        </article>
+    };
+    let announcement = html! {
+        <p class="tv-announcement" role="status">{ (*announcement).clone() }</p>
+    };
+    let view = if props.page {
+        html! {
+            <div class="tv-root tv-page" ref={root}>
+                { skip_link }
+                if has_banner {
+                    <header class="tv-banner">{ banner }</header>
+                }
+                <main class="tv-main">
+                    { controls }
+                    { article }
+                </main>
+                { announcement }
+            </div>
+        }
+    } else {
+        html! {
+            <section class="tv-root" ref={root} aria-label={labels.viewer_region(&t.title)}>
+                { skip_link }
+                if has_banner {
+                    <div class="tv-banner">{ banner }</div>
+                }
+                { controls }
+                { article }
+                { announcement }
+            </section>
+        }
+    };
+    with_settings(view, &settings)
+}
+
+/// `root` (an element) with the settings' attributes added.
+pub(super) fn with_settings(mut root: Html, settings: &Settings) -> Html {
+    if let Html::VTag(tag) = &mut root {
+        for (name, value) in settings.to_attributes() {
+            std::rc::Rc::make_mut(tag).add_attribute(name, value);
+        }
     }
+    root
 }

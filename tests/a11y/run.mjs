@@ -1,0 +1,554 @@
+#!/usr/bin/env node
+// Accessibility audits of the built site in headless Chromium (the system's, driven by
+// playwright-core; nothing is downloaded). Serves the dist directory itself on
+// 127.0.0.1 and runs, each as one test:
+//
+//   - axe-core (WCAG 2.0/2.1/2.2 A and AA, plus color-contrast-enhanced, i.e. 7:1) in
+//     every colour scheme at the smallest and largest font size, with a search and a
+//     speaker filter on and the settings open; and the system scheme under the device's
+//     dark and more-contrast preferences;
+//   - reflow (WCAG 1.4.10): 320 CSS px wide at 200%, no horizontal scrolling;
+//   - text spacing (WCAG 1.4.12): a stylesheet forcing the criterion's spacing, then no
+//     control or text clipped and no two controls overlapping;
+//   - a keyboard-only walk: skip link, settings, search, speaker filter, transcript, each
+//     operated with Enter / Space / arrows, the focus always visible in the scheme's
+//     focus colour, in every scheme;
+//   - the settings surviving a reload; a blocked localStorage still letting the reader
+//     change them; the system's preferences as defaults; print;
+//   - and, throughout, no console errors, page errors or failed requests.
+//
+// Usage: npm ci --prefix tests/a11y && node tests/a11y/run.mjs [DIST]   (default: dist/)
+// Prints one line per test and, last, "N passed, N failed"; exits 1 on any failure.
+
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { SCHEMES, SIZES, STORAGE_KEY, launch, openPage, serve } from "./lib.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+// WCAG 1.4.12's spacing, forced on every element; served as a file of the site so that
+// the site's CSP (style-src 'self') lets it in.
+const TEXT_SPACING_CSS = `* {
+  line-height: 1.5 !important;
+  letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important;
+}
+p, li, legend, label, dd, dt, h1, h2, h3, blockquote {
+  margin-bottom: 2em !important;
+}`;
+
+const SEARCH = "/?q=mr+president&hide=alexander-lukashenko";
+
+const dist = path.resolve(process.argv[2] ?? "dist");
+if (!fs.existsSync(path.join(dist, "index.html"))) {
+  console.error(`no ${path.join(dist, "index.html")}: build the site first`);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+class Failure extends Error {}
+function check(ok, message) {
+  if (!ok) throw new Failure(message);
+}
+function equal(got, want, what) {
+  check(
+    JSON.stringify(got) === JSON.stringify(want),
+    `${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`,
+  );
+}
+
+/** The viewer's root attributes (src/settings.rs, Settings::to_attributes). */
+async function rootSettings(page) {
+  return page.$eval(".tv-root", (root) =>
+    Object.fromEntries(
+      ["scheme", "size", "letter", "line", "word", "font"].map((k) => [
+        k,
+        root.getAttribute(`data-${k}`),
+      ]),
+    ),
+  );
+}
+
+async function rootProperty(page, name) {
+  return page.$eval(".tv-root", (root, n) => getComputedStyle(root).getPropertyValue(n).trim(), name);
+}
+
+/** Runs axe with the WCAG 2.x A/AA tags and the 7:1 contrast rule; returns violations. */
+async function axe(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      rules: { "color-contrast-enhanced": { enabled: true } },
+      resultTypes: ["violations"],
+    });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
+    }));
+  });
+}
+
+function describeViolations(violations) {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.join("\n      ")}`)
+    .join("\n    ");
+}
+
+/** Waits until the viewer has applied the search (the current match is marked). */
+async function searchReady(page) {
+  await page.waitForSelector("mark.tv-current");
+}
+
+// ---- axe in every scheme and size ------------------------------------------------
+
+for (const scheme of SCHEMES) {
+  for (const size of SIZES) {
+    test(`axe: ${scheme} at ${size}%, search and speaker filter on, settings open`, async (t) => {
+      const page = await t.open({ path: SEARCH, settings: { scheme, size, open: true } });
+      await searchReady(page);
+      equal(await rootSettings(page), { scheme, size, letter: "normal", line: "normal", word: "normal", font: "sans" }, "root attributes");
+      check((await page.$$("form.tv-settings-panel input[type=radio]")).length >= 20, "the settings are open");
+      check((await page.$$("button.tv-hidden-marker")).length > 0, "the filter hides turns");
+      const violations = await axe(page);
+      check(violations.length === 0, `${violations.length} violations:\n    ${describeViolations(violations)}`);
+      });
+  }
+}
+
+for (const [what, options, bg] of [
+  ["prefers-color-scheme: dark", { colorScheme: "dark" }, "#16181b"],
+  ["prefers-contrast: more", { contrast: "more" }, "#ffffff"],
+  ["prefers-contrast: more and dark", { colorScheme: "dark", contrast: "more" }, "#000000"],
+]) {
+  test(`axe: the system scheme under ${what}`, async (t) => {
+    const page = await t.open({ path: SEARCH, settings: { open: true }, context: options });
+    await searchReady(page);
+    equal(await rootProperty(page, "--tv-bg"), bg, "--tv-bg");
+    const violations = await axe(page);
+    check(violations.length === 0, `${violations.length} violations:\n    ${describeViolations(violations)}`);
+  });
+}
+
+test("axe: the audit catches a planted nameless button and 5.6:1 text (self-check)", async (t) => {
+  const page = await t.open();
+  await page.evaluate(() => {
+    // CSSOM, which the CSP allows (inline style attributes it would block).
+    document.styleSheets[document.styleSheets.length - 1].insertRule(".tv-planted-grey { color: #666666 }");
+    const root = document.querySelector(".tv-root");
+    root.insertAdjacentHTML("beforeend", '<button type="button"></button><p class="tv-planted-grey">Grey text at 5.6:1</p>');
+  });
+  const ids = (await axe(page)).map((v) => v.id).sort();
+  equal(ids, ["button-name", "color-contrast-enhanced"], "violations found");
+});
+
+test("axe: a first visit (nothing stored, settings collapsed)", async (t) => {
+  const page = await t.open();
+  equal(await page.getAttribute(".tv-settings-toggle", "aria-expanded"), "false", "aria-expanded");
+  const violations = await axe(page);
+  check(violations.length === 0, `${violations.length} violations:\n    ${describeViolations(violations)}`);
+});
+
+// ---- reflow and text spacing -----------------------------------------------------------
+
+for (const [what, settings] of [
+  ["at 200%", { size: "200", open: true }],
+  ["at 200% with the widest spacing and the legible font", { size: "200", letter: "widest", line: "widest", word: "widest", font: "legible", open: true }],
+]) {
+  test(`reflow: 320 CSS px wide ${what}, no horizontal scrolling`, async (t) => {
+    const page = await t.open({ path: SEARCH, settings, viewport: { width: 320, height: 640 } });
+    await searchReady(page);
+    const size = await page.$eval(".tv-root", (r) => getComputedStyle(r).fontSize);
+    equal(size, "36px", "root font size");
+    const { scrollWidth, clientWidth, wide } = await page.evaluate(() => {
+      const d = document.documentElement;
+      const wide = [...document.querySelectorAll(".tv-root *")]
+        .filter((el) => el.getBoundingClientRect().right > d.clientWidth + 1)
+        .filter((el) => el.getBoundingClientRect().width > 1)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+      return { scrollWidth: d.scrollWidth, clientWidth: d.clientWidth, wide };
+    });
+    check(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; wider: ${wide.join(", ")}`);
+  });
+}
+
+/** Controls or text clipped by overflow, and controls whose boxes overlap. */
+async function spacingProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const name = (el) =>
+      `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${String(el.className).split(" ")[0]} "${(el.textContent || el.value || "").trim().slice(0, 30)}"`;
+    const shown = (el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== "hidden";
+    };
+    const all = [...document.querySelectorAll(".tv-root *")].filter(shown);
+    for (const el of all) {
+      const cs = getComputedStyle(el);
+      const clips = (v) => v === "hidden" || v === "clip";
+      if (clips(cs.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+        problems.push(`clipped across: ${name(el)} (${el.scrollWidth} > ${el.clientWidth})`);
+      }
+      if (clips(cs.overflowY) && el.scrollHeight > el.clientHeight + 1) {
+        problems.push(`clipped down: ${name(el)} (${el.scrollHeight} > ${el.clientHeight})`);
+      }
+    }
+    const controls = all.filter((el) => el.matches("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"));
+    const boxes = controls.map((el) => [el, el.getBoundingClientRect()]);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, ra] = boxes[i];
+        const [b, rb] = boxes[j];
+        if (a.contains(b) || b.contains(a)) continue;
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 1 && h > 1) problems.push(`overlap: ${name(a)} and ${name(b)} (${w.toFixed(1)}×${h.toFixed(1)})`);
+      }
+    }
+    // Text that runs out of its control.
+    for (const el of controls) {
+      if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== "INPUT") {
+        problems.push(`text wider than its control: ${name(el)} (${el.scrollWidth} > ${el.clientWidth})`);
+      }
+    }
+    return { problems, controls: controls.length };
+  });
+}
+
+for (const [what, viewport, settings] of [
+  ["1280 px wide, at 100%", { width: 1280, height: 900 }, { open: true }],
+  ["320 px wide, at 100%", { width: 320, height: 640 }, { open: true }],
+  ["1280 px wide, at 200% with the widest spacing", { width: 1280, height: 900 }, { size: "200", letter: "widest", line: "widest", word: "widest", open: true }],
+]) {
+  test(`text spacing (1.4.12), ${what}: nothing clipped, no controls overlap`, async (t) => {
+    const page = await t.open({ path: SEARCH, settings, viewport });
+    await searchReady(page);
+    await page.evaluate(
+      (href) =>
+        new Promise((resolve, reject) => {
+          const link = document.createElement("link");
+          link.rel = "stylesheet";
+          link.href = href;
+          link.onload = resolve;
+          link.onerror = () => reject(new Error("the spacing stylesheet did not load"));
+          document.head.append(link);
+        }),
+      "/__a11y/text-spacing.css",
+    );
+    const spacing = await page.$eval("#t1-p1", (p) => getComputedStyle(p).letterSpacing);
+    check(parseFloat(spacing) > 2, `the spacing stylesheet applies (letter-spacing ${spacing})`);
+    const { problems, controls } = await spacingProblems(page);
+    check(controls >= 30, `only ${controls} controls found`);
+    check(problems.length === 0, `${problems.length} problems:\n    ${problems.slice(0, 15).join("\n    ")}`);
+  });
+}
+
+// ---- keyboard ----------------------------------------------------------------------------
+
+/** What has the focus, and whether its focus ring shows in the scheme's focus colour. */
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: "body" };
+    const root = el.closest(".tv-root");
+    const hex = root ? getComputedStyle(root).getPropertyValue("--tv-focus").trim() : "";
+    const n = parseInt(hex.slice(1), 16);
+    const rgb = `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+    const cs = getComputedStyle(el);
+    const outline = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor === rgb;
+    const shadow = cs.boxShadow !== "none" && cs.boxShadow.includes(rgb);
+    const r = el.getBoundingClientRect();
+    return {
+      tag: el.tagName.toLowerCase(),
+      cls: String(el.className),
+      type: el.getAttribute("type"),
+      name: el.getAttribute("name"),
+      value: el.value,
+      text: (el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 40),
+      ring: outline || shadow,
+      style: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}; shadow ${cs.boxShadow}; want ${rgb}`,
+      visible: r.width > 1 && r.height > 1,
+    };
+  });
+}
+
+/** Tabs through the page until the focus comes back to the start; every stop. */
+async function tabWalk(page, limit = 120) {
+  const stops = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focused(page);
+    if (f.tag === "body" || (stops.length > 0 && f.cls === stops[0].cls && f.tag === stops[0].tag)) break;
+    stops.push(f);
+  }
+  return stops;
+}
+
+function describeStop(f) {
+  return `${f.tag}.${f.cls.split(" ")[0]}${f.name ? `[name=${f.name}][value=${f.value}]` : ""} "${f.text}"`;
+}
+
+test("keyboard: Tab reaches the skip link, settings, search, speaker filter and transcript", async (t) => {
+  const page = await t.open({ path: "/?q=mr+president" });
+  await searchReady(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const stops = await tabWalk(page);
+  const seen = (pred, what) => check(stops.some(pred), `Tab never reaches ${what}: ${stops.map(describeStop).join(" → ")}`);
+  check(stops[0]?.cls === "tv-skip-link" && stops[0].visible, `the first stop is the visible skip link, not ${describeStop(stops[0] ?? {})}`);
+  const order = ["tv-settings-toggle", "tv-search-input", "tv-speaker-toggle", "tv-turn-link"].map((c) => stops.findIndex((f) => f.cls === c));
+  check(order.every((n, i) => n > 0 && (i === 0 || n > order[i - 1])), `settings, search, speakers, transcript in this order: ${stops.map(describeStop).join(" → ")}`);
+  seen((f) => f.cls === "tv-search-input", "the search box");
+  seen((f) => f.cls === "tv-match-diacritics", "the search options");
+  seen((f) => f.cls === "tv-speaker-toggle", "a speaker toggle");
+  seen((f) => f.cls === "tv-show-all", "Show all");
+  seen((f) => f.cls === "tv-turn-link", "a turn's link");
+  seen((f) => f.cls === "tv-hidden-marker" || f.cls === "tv-turn-link", "the transcript");
+  const hidden = stops.filter((f) => !f.ring || !f.visible);
+  check(hidden.length === 0, `focus not visible on: ${hidden.map((f) => `${describeStop(f)} (${f.style})`).join("; ")}`);
+  // The skip link: Enter moves the focus to the transcript's title.
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  const title = await focused(page);
+  equal([title.tag, title.cls], ["h1", "tv-title"], "focus after the skip link");
+  check(title.ring, `the title shows its focus (${title.style})`);
+  await page.keyboard.press("Tab");
+  equal((await focused(page)).cls, "tv-turn-link", "the next stop after the title");
+});
+
+test("keyboard: the settings operate with Enter, Space and arrow keys", async (t) => {
+  const page = await t.open();
+  const toggle = page.locator(".tv-settings-toggle");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  equal((await focused(page)).cls, "tv-settings-toggle", "focus");
+  await page.keyboard.press("Enter");
+  equal(await toggle.getAttribute("aria-expanded"), "true", "Enter expands");
+  await page.keyboard.press("Space");
+  equal(await toggle.getAttribute("aria-expanded"), "false", "Space collapses");
+  check((await page.$$("form.tv-settings-panel")).length === 0, "the form is gone");
+  await page.keyboard.press("Space");
+  equal(await toggle.getAttribute("aria-expanded"), "true", "Space expands");
+  // Toggle → Smaller → the size group (one stop, the checked radio) → Larger → colours.
+  await page.keyboard.press("Tab");
+  equal((await focused(page)).cls, "tv-size-step tv-size-smaller", "after the toggle");
+  await page.keyboard.press("Tab");
+  let f = await focused(page);
+  equal([f.name, f.value], ["tv-size", "100"], "the size group");
+  await page.keyboard.press("ArrowRight");
+  equal((await rootSettings(page)).size, "125", "ArrowRight in the size group");
+  await page.keyboard.press("ArrowRight");
+  equal((await rootSettings(page)).size, "150", "ArrowRight again");
+  await page.keyboard.press("ArrowLeft");
+  equal((await rootSettings(page)).size, "125", "ArrowLeft");
+  await page.keyboard.press("Tab");
+  equal((await focused(page)).cls, "tv-size-step tv-size-larger", "then Larger");
+  await page.keyboard.press("Enter");
+  equal((await rootSettings(page)).size, "150", "Enter on Larger");
+  await page.keyboard.press("Space");
+  equal((await rootSettings(page)).size, "175", "Space on Larger");
+  equal(await page.textContent(".tv-announcement"), "Font size 175%", "announced");
+  await page.keyboard.press("Tab");
+  f = await focused(page);
+  equal([f.name, f.value], ["tv-scheme", "system"], "the colours group");
+  await page.keyboard.press("ArrowDown");
+  equal((await rootSettings(page)).scheme, "light", "ArrowDown in the colours");
+  await page.keyboard.press("ArrowDown");
+  equal((await rootSettings(page)).scheme, "dark", "ArrowDown again");
+  equal(await rootProperty(page, "--tv-bg"), "#16181b", "dark colours");
+  for (const [name, key, want] of [
+    ["tv-letter", "letter", "wider"],
+    ["tv-line", "line", "wider"],
+    ["tv-word", "word", "wider"],
+    ["tv-font", "font", "serif"],
+  ]) {
+    await page.keyboard.press("Tab");
+    f = await focused(page);
+    equal(f.name, name, "the next group");
+    await page.keyboard.press("ArrowRight");
+    equal((await rootSettings(page))[key], want, `ArrowRight in ${name}`);
+  }
+  await page.keyboard.press("Tab");
+  equal((await focused(page)).cls, "tv-settings-reset", "then Reset");
+  await page.keyboard.press("Enter");
+  equal(await rootSettings(page), { scheme: "system", size: "100", letter: "normal", line: "normal", word: "normal", font: "sans" }, "after Reset");
+  equal(await page.textContent(".tv-announcement"), "Settings reset", "announced");
+  equal((await focused(page)).cls, "tv-settings-reset", "the focus stays on Reset");
+});
+
+test("keyboard: search and speaker filter operate from the keyboard", async (t) => {
+  const page = await t.open();
+  await page.focus(".tv-search-input");
+  await page.keyboard.type("mr president");
+  await page.waitForFunction(() => document.querySelector(".tv-search-status").textContent === "1 of 2");
+  await page.keyboard.press("Enter");
+  equal(await page.textContent(".tv-search-status"), "2 of 2", "Enter: next match");
+  await page.keyboard.press("Escape");
+  equal(await page.inputValue(".tv-search-input"), "", "Esc clears");
+  await page.focus(".tv-speaker-item[data-speaker=alexander-lukashenko] .tv-speaker-toggle");
+  await page.keyboard.press("Space");
+  equal(await page.getAttribute(".tv-speaker-item[data-speaker=alexander-lukashenko] .tv-speaker-toggle", "aria-pressed"), "false", "Space hides the speaker");
+  check((await page.$$("button.tv-hidden-marker")).length === 2, "two runs of hidden turns");
+  await page.focus("button.tv-hidden-marker");
+  await page.keyboard.press("Enter");
+  check((await page.$$("button.tv-hidden-marker")).length === 1, "Enter on a marker shows its turns");
+  await page.focus(".tv-show-all");
+  await page.keyboard.press("Enter");
+  check((await page.$$("button.tv-hidden-marker")).length === 0, "Enter on Show all shows every turn");
+  await page.focus(".tv-speaker-item[data-speaker=vladimir-putin] .tv-show-only");
+  await page.keyboard.press("Space");
+  equal(await page.getAttribute(".tv-speaker-item[data-speaker=alexander-lukashenko] .tv-speaker-toggle", "aria-pressed"), "false", "Space on Only hides the others");
+  await page.focus("input.tv-whole-words");
+  await page.keyboard.press("Space");
+  check(await page.isChecked("input.tv-whole-words"), "Space checks Whole words");
+});
+
+for (const scheme of SCHEMES) {
+  test(`keyboard: the focus ring shows in the ${scheme} scheme's focus colour on every stop`, async (t) => {
+    const page = await t.open({ path: SEARCH, settings: { scheme, open: true } });
+    await searchReady(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const stops = await tabWalk(page);
+    check(stops.length >= 25, `only ${stops.length} stops`);
+    check(stops.some((f) => f.type === "radio"), "radios were reached");
+    const hidden = stops.filter((f) => !f.ring || !f.visible);
+    check(hidden.length === 0, `focus not visible on: ${hidden.map((f) => `${describeStop(f)} (${f.style})`).join("; ")}`);
+  });
+}
+
+// ---- storage, system preferences, print ----------------------------------------------
+
+test("settings survive a reload", async (t) => {
+  const page = await t.open();
+  await page.click(".tv-settings-toggle");
+  await page.check("input[name=tv-scheme][value=white-on-black]");
+  await page.click(".tv-size-larger");
+  await page.check("input[name=tv-font][value=legible]");
+  await page.check("input[name=tv-line][value=widest]");
+  const want = { scheme: "white-on-black", size: "125", letter: "normal", line: "widest", word: "normal", font: "legible" };
+  equal(await rootSettings(page), want, "before the reload");
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
+  equal(stored, { ...want, open: true }, "stored");
+  const font = page.waitForResponse((r) => r.url().endsWith("/fonts/atkinson-hyperlegible-latin-400-normal.woff2"));
+  await page.reload();
+  await page.waitForSelector("article.tv-transcript h1");
+  equal(await rootSettings(page), want, "after the reload");
+  check(await page.isChecked("input[name=tv-scheme][value=white-on-black]"), "the radio shows it");
+  equal(await rootProperty(page, "--tv-bg"), "#000000", "colours");
+  // The legible font comes from this site, and is used.
+  const response = await font;
+  equal([response.status(), response.headers()["content-type"]], [200, "font/woff2"], "the bundled font");
+  await page.waitForFunction(() => [...document.fonts].some((f) => f.family.includes("Atkinson Hyperlegible") && f.status === "loaded"));
+});
+
+test("blocked storage: settings still change, nothing is thrown or logged", async (t) => {
+  const page = await t.open({
+    init: () => {
+      Object.defineProperty(window, "localStorage", {
+        configurable: true,
+        get() {
+          throw new DOMException("The operation is insecure.", "SecurityError");
+        },
+      });
+    },
+  });
+  check(await page.evaluate(() => { try { window.localStorage; return false; } catch (e) { return e.name === "SecurityError"; } }), "localStorage throws");
+  await page.click(".tv-settings-toggle");
+  await page.check("input[name=tv-scheme][value=brown-on-beige]");
+  await page.click(".tv-size-larger");
+  await page.click(".tv-size-larger");
+  equal(await rootSettings(page), { scheme: "brown-on-beige", size: "150", letter: "normal", line: "normal", word: "normal", font: "sans" }, "settings");
+  equal(await rootProperty(page, "--tv-bg"), "#f5ecd9", "colours");
+  await page.click(".tv-settings-reset");
+  equal((await rootSettings(page)).scheme, "system", "after Reset");
+});
+
+test("system preferences are the defaults until the reader chooses", async (t) => {
+  const page = await t.open({ context: { colorScheme: "dark", reducedMotion: "reduce" } });
+  equal(await rootProperty(page, "--tv-bg"), "#16181b", "dark device: dark scheme");
+  const transition = await page.$eval("a.tv-skip-link", (a) => getComputedStyle(a).transitionDuration);
+  equal(transition, "0s", "reduced motion: no transitions");
+  await page.click(".tv-settings-toggle");
+  await page.check("input[name=tv-scheme][value=light]");
+  equal(await rootProperty(page, "--tv-bg"), "#fdfcf8", "the reader's choice wins");
+  await page.reload();
+  await page.waitForSelector("article.tv-transcript h1");
+  equal(await rootProperty(page, "--tv-bg"), "#fdfcf8", "and is kept");
+});
+
+test("print: the transcript as filtered, without controls", async (t) => {
+  const page = await t.open({ path: SEARCH, settings: { scheme: "white-on-black", open: true } });
+  await searchReady(page);
+  await page.emulateMedia({ media: "print" });
+  const shown = await page.evaluate(() => {
+    const visible = (sel) => [...document.querySelectorAll(sel)].filter((el) => el.getClientRects().length > 0).length;
+    return {
+      controls: visible(".tv-skip-link, .tv-banner, .tv-settings, .tv-controls, .tv-turn-link"),
+      turns: visible(".tv-turn"),
+      title: visible("h1"),
+      bg: getComputedStyle(document.querySelector(".tv-root")).backgroundColor,
+    };
+  });
+  equal(shown, { controls: 0, turns: 3, title: 1, bg: "rgb(255, 255, 255)" }, "printed");
+  const pdf = await page.pdf({ format: "A4" });
+  check(pdf.length > 1000, "a PDF is made");
+});
+
+test("no inline styles anywhere (the site's CSP is style-src 'self')", async (t) => {
+  const page = await t.open({ path: SEARCH, settings: { scheme: "dark", size: "150", open: true } });
+  await searchReady(page);
+  const csp = await page.getAttribute("meta[http-equiv=Content-Security-Policy]", "content");
+  equal(csp, "style-src 'self'", "the page's CSP");
+  await page.check("input[name=tv-letter][value=widest]");
+  await page.click(".tv-speaker-toggle");
+  equal(await page.$$eval("[style]", (els) => els.map((e) => e.outerHTML.slice(0, 80))), [], "elements with a style attribute");
+  equal(await page.$$eval("body style", (els) => els.length), 0, "style elements");
+});
+
+// ---- run ------------------------------------------------------------------------------------
+
+const server = await serve(dist, { "/__a11y/text-spacing.css": ["text/css; charset=utf-8", TEXT_SPACING_CSS] });
+const browser = await launch();
+let passed = 0;
+let failed = 0;
+for (const [i, { name, fn }] of tests.entries()) {
+  const pages = [];
+  const t = {
+    open: async (options) => {
+      const page = await openPage(browser, server.base, options);
+      pages.push(page);
+      return page;
+    },
+  };
+  let error;
+  try {
+    await fn(t);
+  } catch (e) {
+    error = e;
+  }
+  const errors = pages.flatMap((page) => page.errors);
+  if (!error && errors.length) {
+    error = new Failure(`console or page errors:\n    ${errors.join("\n    ")}`);
+  }
+  for (const page of pages) await page.context().close().catch(() => {});
+  if (error) {
+    failed++;
+    console.log(`not ok ${i + 1} - ${name}`);
+    console.log(`    ${error instanceof Failure ? error.message : error.stack}`);
+  } else {
+    passed++;
+    console.log(`ok ${i + 1} - ${name}`);
+  }
+}
+await browser.close();
+await server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
