@@ -341,6 +341,159 @@ fn typing_a_search_marks_matches_and_the_url_keeps_it() -> TestResult {
     Ok(())
 }
 
+/// WebDriver's Escape key.
+const ESCAPE: &str = "\u{E00C}";
+
+/// Clicks `element` once a reader could: scrolled to the middle of the window and not
+/// covered by anything (the sticky search bar) and not moving (a page still smooth-scrolling
+/// to the current match), waiting for that as Playwright's actionability checks do.
+fn click_in_view(session: &Session, element: &webdriver::Element) -> webdriver::Result<()> {
+    webdriver::poll(
+        RENDER_TIMEOUT,
+        "the element to be uncovered in view",
+        || {
+            let uncovered = session.execute(
+                "const e = arguments[0];\
+             e.scrollIntoView({block: 'center', inline: 'nearest'});\
+             const top = () => e.getBoundingClientRect().top;\
+             return new Promise(done => setTimeout(() => {\
+               const before = top();\
+               setTimeout(() => {\
+                 const r = e.getBoundingClientRect();\
+                 const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);\
+                 done(r.top === before && hit !== null && (hit === e || e.contains(hit)));\
+               }, 250);\
+             }, 50));",
+                vec![element.as_arg()],
+            )?;
+            Ok((uncovered == serde_json::Value::Bool(true)).then_some(()))
+        },
+    )?;
+    element.click()
+}
+
+/// The filter as a reader uses it (the issue's acceptance case): with `mr president`
+/// searched, switching Alexander Lukashenko off leaves the three Putin turns, two
+/// hidden-turn markers and `1 of 1`; the copied address reopens exactly that view; a
+/// marker reveals its turn; `in person` finds the one place the source joins with a
+/// no-break space; Esc clears the search.
+#[test]
+fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
+    let server = serve_with_probe(&dist_dir())?;
+    let driver = start_driver();
+    let session = open(&driver);
+    session.goto(&server.url("/"))?;
+    wait_for_transcript(&session, &server)?;
+    let text_of = |css: &str| -> webdriver::Result<String> {
+        match session.find(css)? {
+            Some(e) => e.text(),
+            None => Ok(String::new()),
+        }
+    };
+    let wait_status = |want: &str| {
+        webdriver::poll(RENDER_TIMEOUT, &format!("search status {want:?}"), || {
+            Ok((text_of(".tv-search-status")? == want).then_some(()))
+        })
+    };
+    let count = |css: &str| -> webdriver::Result<usize> { Ok(session.find_all(css)?.len()) };
+    let lukashenko = r#"li[data-speaker="alexander-lukashenko"] button.tv-speaker-toggle"#;
+
+    let input = session
+        .find("input.tv-search-input")?
+        .ok_or("no search box")?;
+    input.click()?;
+    input.send_keys("mr president")?;
+    wait_status("1 of 2")?;
+
+    click_in_view(
+        &session,
+        &session
+            .find(lukashenko)?
+            .ok_or("no toggle for Lukashenko")?,
+    )?;
+    wait_status("1 of 1")?;
+    let shown: Vec<String> = session
+        .find_all("section.tv-turn")?
+        .iter()
+        .map(|t| Ok(t.attribute("data-speaker")?.unwrap_or_default()))
+        .collect::<webdriver::Result<_>>()?;
+    assert_eq!(
+        shown, ["vladimir-putin"; 3],
+        "turns shown with Lukashenko off"
+    );
+    assert_eq!(count("button.tv-hidden-marker")?, 2, "hidden-turn markers");
+    assert_eq!(
+        text_of("button.tv-hidden-marker")?,
+        "1 turn by Alexander Lukashenko hidden"
+    );
+    assert_eq!(text_of(".tv-shown")?, "Showing 3 of 5 turns");
+    assert_eq!(
+        session
+            .find(lukashenko)?
+            .ok_or("toggle gone")?
+            .attribute("aria-pressed")?
+            .as_deref(),
+        Some("false")
+    );
+    let params = session.execute(
+        "const p = new URLSearchParams(location.search); return [p.get('q'), p.get('hide')];",
+        vec![],
+    )?;
+    assert_eq!(
+        params,
+        serde_json::json!(["mr president", "alexander-lukashenko"])
+    );
+    assert_no_page_errors(&session, &server);
+
+    // The copied address reopens the same view, in a fresh page load.
+    let address = session.current_url()?;
+    session.goto(&server.url("/"))?;
+    wait_for_transcript(&session, &server)?;
+    session.goto(&address)?;
+    wait_for_transcript(&session, &server)?;
+    wait_status("1 of 1")?;
+    assert_eq!(count("section.tv-turn")?, 3);
+    assert_eq!(count("button.tv-hidden-marker")?, 2);
+    assert_eq!(count("mark.tv-match")?, 1);
+
+    // A marker reveals the turn it stands for; its match counts again.
+    click_in_view(
+        &session,
+        &session
+            .find("button.tv-hidden-marker")?
+            .ok_or("no marker after reload")?,
+    )?;
+    wait_status("1 of 2")?;
+    assert_eq!(count("section.tv-turn")?, 4);
+    assert_eq!(count("button.tv-hidden-marker")?, 1);
+
+    // Show all, then the no-break space: `in person` is `in\u{a0}person` in the source.
+    click_in_view(
+        &session,
+        &session.find("button.tv-show-all")?.ok_or("no Show all")?,
+    )?;
+    webdriver::poll(RENDER_TIMEOUT, "all five turns", || {
+        Ok((count("section.tv-turn")? == 5).then_some(()))
+    })?;
+    let input = session
+        .find("input.tv-search-input")?
+        .ok_or("no search box")?;
+    click_in_view(&session, &input)?;
+    input.send_keys(ESCAPE)?;
+    wait_status("")?;
+    assert_eq!(count("mark.tv-match")?, 0, "Esc clears the marks");
+    input.send_keys("in person")?;
+    wait_status("1 of 1")?;
+    let mark = session.execute(
+        "const m = document.querySelectorAll('mark.tv-match');\
+         return [m.length, m[0].textContent, m[0].parentElement.id];",
+        vec![],
+    )?;
+    assert_eq!(mark, serde_json::json!([1, "in\u{a0}person", "t1-p3"]));
+    assert_no_page_errors(&session, &server);
+    Ok(())
+}
+
 /// The error check is not blind: a page that goes wrong in each way it knows of is
 /// reported, by each source this engine has.
 #[test]

@@ -214,10 +214,24 @@ setup_serve() {
   setup_cargo_fetch
 }
 
+setup_a11y() {
+  # axe-core and playwright-core for tests/a11y (pinned by its package-lock.json); no
+  # browser download: the suite drives Debian's Chromium.
+  local dir="$TV_ROOT/tests/a11y"
+  if grep -qs '"version": "4.14.1"' "$dir/node_modules/axe-core/package.json" &&
+    grep -qs '"version": "1.65.1"' "$dir/node_modules/playwright-core/package.json"; then
+    setup_log "ok: axe-core 4.14.1, playwright-core 1.65.1 (tests/a11y/node_modules)"
+    return 0
+  fi
+  setup_log "installing axe-core and playwright-core from npm into tests/a11y/node_modules"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 setup_timed npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+}
+
 setup_test() {
   setup_serve
   setup_apt "${APT_PACKAGES_TEST[@]}"
   setup_geckodriver
+  setup_a11y
   setup_check_engines
 }
 

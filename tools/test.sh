@@ -21,6 +21,8 @@
 #   e2e-chromium     the e2e browser tests (tests/e2e.rs): dist/ served and driven in Chromium
 #   e2e-firefox      the same in Firefox ESR
 #   e2e-webkit       the same in WebKitGTK (the e2e harness starts its own Xvfb)
+#   a11y             tests/a11y/run.mjs on dist/: axe-core audits, reflow, text spacing,
+#                    keyboard walk, storage (headless Chromium via playwright-core)
 # Groups: browser = browser-*, e2e = e2e-*, chromium|firefox|webkit = that engine's two
 # layers. The browser suites and the e2e suite are compiled once, before their first layer
 # (reported as steps, counted only if they fail), so an engine's time is its own.
@@ -44,7 +46,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 ENGINES=(chromium firefox webkit)
 ALL_LAYERS=(fmt clippy native browser-chromium browser-firefox browser-webkit build
-  e2e-site e2e-chromium e2e-firefox e2e-webkit)
+  e2e-site e2e-chromium e2e-firefox e2e-webkit a11y)
 LAYERS=()
 if (($# == 0)); then
   LAYERS=("${ALL_LAYERS[@]}")
@@ -156,6 +158,11 @@ run_step() {
     local counts
     counts="$(sed 's/\x1b\[[0-9;]*m//g' "$log" |
       sed -n 's/^test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p')"
+    # Other runners (the Node audits): "N passed, N failed" alone on the last such line.
+    if [[ -z "$counts" ]]; then
+      counts="$(sed 's/\x1b\[[0-9;]*m//g' "$log" |
+        sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' | tail -n 1)"
+    fi
     local p f
     while read -r p f; do
       [[ -n "$p" ]] || continue
@@ -405,6 +412,16 @@ for layer in e2e-site e2e-chromium e2e-firefox e2e-webkit; do
     E2E_EXPECT_BROWSER_VERSION="${ENGINE_VERSION[$engine]}" \
     cargo test --no-fail-fast "${E2E[@]}" -- --skip site::
 done
+
+# --- accessibility audits (Chromium only: axe-core through playwright-core) -----------
+if wants a11y; then
+  if ((BUILD_OK == 0)); then
+    record_not_run "a11y audits (axe-core, Chromium)" chromium "the release build failed"
+  else
+    run_step tests "a11y audits (axe-core, Chromium)" chromium a11y 900 \
+      node tests/a11y/run.mjs dist
+  fi
+fi
 
 print_report
 exit "$ANY_FAILED"
