@@ -790,6 +790,32 @@ async fn a_turn_link_is_copied_and_announced() {
     );
 }
 
+/// Where the browser has no clipboard API (or refuses it), the link goes to the address
+/// bar instead and the announcement says so: the fallback the engines need.
+#[wasm_bindgen_test]
+async fn without_a_clipboard_the_link_goes_to_the_address_bar() {
+    for stub in [
+        // No clipboard API at all (older engines, insecure contexts).
+        "Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });",
+        // A clipboard that refuses (permission denied).
+        "Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+            writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError'))
+        } });",
+    ] {
+        let _url = PageUrl::set("?t=talks");
+        js_sys::eval(stub).unwrap();
+        let root = mount().await;
+        let announcement = one(&root, ".tv-root > .tv-announcement[role=status]");
+        click(&one(&root, "#t2 > button.tv-turn-link")).await;
+        wait_until("the fallback is announced", || {
+            text(&announcement) == "Link to the turn is in the address bar"
+        })
+        .await;
+        assert_eq!(window().location().hash().unwrap(), "#t2", "{stub}");
+        js_sys::eval("delete navigator.clipboard").unwrap();
+    }
+}
+
 // ---- Scale ------------------------------------------------------------------------------
 
 /// A transcript of `turns` turns alternating between the two speakers, each paragraph
