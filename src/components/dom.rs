@@ -99,8 +99,16 @@ mod imp {
     /// `window.localStorage`, if the page may use it. Reading the property throws when
     /// storage is blocked (a `SecurityError` in sandboxed frames or with cookies
     /// disabled): that is `None` too.
+    ///
+    /// Read as an ordinary property (`Reflect.get`), as page scripts read it, so that
+    /// whatever the page sees is what we see: web-sys's getter may be bound to
+    /// `Window.prototype` and, in WebKit, bypass an instance-level property.
     fn local_storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
+        let window = web_sys::window()?;
+        js_sys::Reflect::get(&window, &"localStorage".into())
+            .ok()?
+            .dyn_into::<web_sys::Storage>()
+            .ok()
     }
 
     /// The value stored under `key`; `None` when there is none or storage cannot be
