@@ -11,9 +11,13 @@ use std::rc::Rc;
 use transcript_viewer::components::{AppProps, TranscriptViewerProps};
 use transcript_viewer::{App, Transcript, TranscriptViewer};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::Element;
+
+#[path = "support/dom.rs"]
+#[allow(dead_code)]
+mod dom;
+use dom::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -49,20 +53,11 @@ fn transcript(json: &str) -> Rc<Transcript> {
     Rc::new(Transcript::from_json(json).expect("fixture parses"))
 }
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 /// A fresh `<div>` appended to `parent`.
 fn child_div(parent: &Element) -> Element {
     let div = document().create_element("div").unwrap();
     parent.append_child(&div).unwrap();
     div
-}
-
-/// A fresh `<div>` appended to the body, so each test sees only its own DOM.
-fn fresh_root() -> Element {
-    child_div(&document().body().unwrap())
 }
 
 async fn mount_viewer(transcript: Rc<Transcript>, id_prefix: &str) -> Element {
@@ -79,43 +74,11 @@ async fn mount_viewer_into(root: Element, transcript: Rc<Transcript>, id_prefix:
     root
 }
 
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
-        .collect()
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
-}
-
-fn texts(root: &Element, selector: &str) -> Vec<String> {
-    all(root, selector).iter().map(text).collect()
-}
-
 fn attrs(root: &Element, selector: &str, name: &str) -> Vec<String> {
     all(root, selector)
         .iter()
         .map(|e| e.get_attribute(name).unwrap_or_default())
         .collect()
-}
-
-/// Resolves after `ms` milliseconds (a `setTimeout` wrapped in a promise).
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 /// Waits (at most about five seconds) until `selector` matches inside `root`.

@@ -15,9 +15,13 @@ use transcript_viewer::components::TranscriptViewerProps;
 use transcript_viewer::state::ViewState;
 use transcript_viewer::{Transcript, TranscriptViewer};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
+
+#[path = "support/dom.rs"]
+#[allow(dead_code)]
+mod dom;
+use dom::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -45,21 +49,6 @@ fn transcript() -> Rc<Transcript> {
     Rc::new(Transcript::from_json(TALKS).expect("fixture parses"))
 }
 
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
-
-fn document() -> web_sys::Document {
-    window().document().unwrap()
-}
-
-/// A fresh `<div>` appended to the body, so each test sees only its own DOM.
-fn fresh_root() -> Element {
-    let div = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div
-}
-
 struct Mounted {
     root: Element,
     handle: yew::AppHandle<TranscriptViewer>,
@@ -79,31 +68,6 @@ async fn mount() -> Element {
     });
     // Left mounted: nothing in it listens to the page beyond its own root.
     mount_with(props).await.root
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
-        .collect()
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
-}
-
-fn texts(root: &Element, selector: &str) -> Vec<String> {
-    all(root, selector).iter().map(text).collect()
-}
-
-fn attr(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(name)
 }
 
 fn input(root: &Element) -> HtmlInputElement {
@@ -157,11 +121,6 @@ async fn press(root: &Element, key: &str, shift: bool) -> bool {
     event.default_prevented()
 }
 
-async fn click(el: &Element) {
-    el.clone().dyn_into::<HtmlElement>().unwrap().click();
-    yew::scheduler::flush().await;
-}
-
 /// The button with this exact accessible name (`aria-label`, else its text).
 fn button(root: &Element, name: &str) -> Element {
     let found: Vec<Element> = all(root, "button")
@@ -188,28 +147,6 @@ fn visible_turns(root: &Element) -> Vec<String> {
         .iter()
         .map(|e| e.id())
         .collect()
-}
-
-/// Resolves after `ms` milliseconds.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
-/// Waits (at most about five seconds) until `ok` holds.
-async fn wait_until(what: &str, ok: impl Fn() -> bool) {
-    for _ in 0..250 {
-        yew::scheduler::flush().await;
-        if ok() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting until {what}");
 }
 
 /// Replaces `Element.prototype.scrollIntoView` with a recorder (once per page), so that

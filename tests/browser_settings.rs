@@ -18,7 +18,12 @@ use transcript_viewer::settings::{Font, FontSize, Scheme, Settings, Spacing, STO
 use transcript_viewer::{Transcript, TranscriptViewer};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
+
+#[path = "support/dom.rs"]
+#[allow(dead_code)]
+mod dom;
+use dom::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -35,14 +40,6 @@ const TALKS: &str = r#"{"schema":1,"lang":"en","title":"Russian-Belarusian talks
 /// The viewer's stylesheet, added to the test page once so that computed styles can be
 /// checked (the runner's page has no other styles).
 const CSS: &str = include_str!("../www/viewer.css");
-
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
-
-fn document() -> web_sys::Document {
-    window().document().unwrap()
-}
 
 fn storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
@@ -98,32 +95,6 @@ async fn unmount(m: Mounted) {
     m.handle.destroy();
     yew::scheduler::flush().await;
     m.root.remove();
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
-        .collect()
-}
-
-fn attr(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(name)
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
-}
-
-async fn click(el: &Element) {
-    el.dyn_ref::<HtmlElement>().unwrap().click();
-    yew::scheduler::flush().await;
 }
 
 fn radio(root: &Element, name: &str, value: &str) -> HtmlInputElement {
