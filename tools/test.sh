@@ -334,7 +334,7 @@ if wants clippy; then
   # The code that runs in wasm32: the crate and the browser suites (the native suites
   # are linted natively; some use native-only dev-dependencies such as proptest).
   run_step check "clippy (wasm32)" "" clippy-wasm32 1500 \
-    cargo clippy "${WASM[@]}" --lib --bins "${BROWSER_SUITES[@]}" -- -D warnings
+    cargo clippy "${WASM[@]}" --lib --bins --examples "${BROWSER_SUITES[@]}" -- -D warnings
 fi
 
 # --- native suites ---------------------------------------------------------------------
