@@ -645,6 +645,42 @@ fn embedded_viewers_are_independent_and_leave_the_host_alone() -> TestResult {
     Ok(())
 }
 
+/// The site built with `trunk build --release --public-url /talks/` into
+/// `target/dist-subpath/talks` (or `$E2E_SUBPATH_ROOT/talks`; `tools/test.sh` builds it)
+/// and served under `/talks/`: the app and the embedding page load everything they need
+/// from under `/talks/`.
+#[test]
+fn the_site_works_under_a_sub_path() -> TestResult {
+    let root = std::env::var("E2E_SUBPATH_ROOT").unwrap_or_else(|_| "target/dist-subpath".into());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(root);
+    assert!(
+        root.join("talks/index.html").is_file(),
+        "{} has no talks/index.html: build it with `trunk build --release --public-url \
+         /talks/ --dist target/dist-subpath/talks` (or `bash tools/test.sh build e2e`)",
+        root.display()
+    );
+    let server = serve_with_probe(&root)?;
+    let driver = start_driver();
+    let session = open(&driver);
+    session.goto(&server.url("/talks/"))?;
+    let heading = wait_for_transcript(&session, &server)?;
+    assert_eq!(heading.text()?, "Russian-Belarusian talks");
+    assert_no_page_errors(&session, &server);
+
+    session.goto(&server.url("/talks/embed.html"))?;
+    webdriver::poll(
+        RENDER_TIMEOUT,
+        "both embedded viewers under /talks/",
+        || Ok((session.find_all(".tv-root article.tv-transcript h1")?.len() == 2).then_some(())),
+    )
+    .map_err(|e| {
+        let errors = page_errors(&session, &server).unwrap_or_default();
+        format!("{e} ({})\npage errors: {errors:#?}", session.browser())
+    })?;
+    assert_no_page_errors(&session, &server);
+    Ok(())
+}
+
 /// The error check is not blind: a page that goes wrong in each way it knows of is
 /// reported, by each source this engine has.
 #[test]
