@@ -7,6 +7,8 @@
 //!   (natively, the defaults). The rest of the browser-only work runs in effects and
 //!   event handlers, so the viewer can also be rendered on the server.
 //! - [`Labels`]: the viewer's own words, for a host to translate.
+//! - [`RemoteTranscript`]: fetches a transcript's JSON from a URL, then shows it in a
+//!   [`TranscriptViewer`] (with the same loading and error states as [`App`]).
 //! - [`App`]: the demo site's entry component. It fetches the bundled catalog and one
 //!   transcript, shows loading and error states around the viewer, and keeps the
 //!   viewer's state in the page URL.
@@ -32,6 +34,6 @@ mod summary;
 mod turn;
 mod viewer;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, RemoteTranscript, RemoteTranscriptProps};
 pub use labels::{fill, Labels, Plural};
 pub use viewer::{TranscriptViewer, TranscriptViewerProps};

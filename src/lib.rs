@@ -8,14 +8,22 @@
 //! - [`state`]: viewer state, actions, filtering and URL form, without the DOM.
 //! - [`settings`]: view settings, their root attributes and stored form, without the DOM.
 //! - [`components`]: the Yew components that render a transcript.
+//! - [`embed`]: the JavaScript API (`mount`) and the demo site's start-up rule.
 
 pub mod components;
 pub mod convert;
 pub mod dates;
+pub mod embed;
 pub mod model;
 pub mod search;
 pub mod settings;
 pub mod state;
 
-pub use components::{App, TranscriptViewer, TranscriptViewerProps};
+pub use components::{
+    App, AppProps, Labels, RemoteTranscript, RemoteTranscriptProps, TranscriptViewer,
+    TranscriptViewerProps,
+};
 pub use model::Transcript;
+pub use search::SearchOptions;
+pub use settings::Settings;
+pub use state::ViewState;

@@ -1,8 +1,10 @@
-//! The trunk entry point: mounts the viewer app on the page, nothing else.
+//! The trunk entry point: renders the demo site's app into the page's
+//! `[data-transcript-viewer-app]` element, if any ([`transcript_viewer::embed::start_app`]);
+//! on a host page without it, loading the module only makes `mount` available.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    yew::Renderer::<transcript_viewer::App>::new().render();
+    transcript_viewer::embed::start_app();
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("transcript-viewer is a WebAssembly app: build it with `trunk build`.");
 }

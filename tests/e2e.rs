@@ -494,6 +494,193 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
     Ok(())
 }
 
+/// The host page's styles that the viewers must leave alone, as `www/embed-host.css`
+/// sets them: `[selector, property, value]`.
+const HOST_STYLES: &[[&str; 3]] = &[
+    ["html", "font-size", "24px"],
+    ["body", "font-family", "Georgia"],
+    ["body", "line-height", "36px"],
+    ["#host-intro", "font-size", "24px"],
+    ["#host-intro", "box-sizing", "content-box"],
+    ["#host-intro", "margin-bottom", "24px"],
+    ["#host-intro mark", "background-color", "rgb(255, 105, 180)"],
+    [".host-main", "box-sizing", "content-box"],
+];
+
+/// The host's computed styles for [`HOST_STYLES`], each as `selector property: value`
+/// (a `font-family` cut to its first family).
+fn host_styles(session: &Session) -> webdriver::Result<Vec<String>> {
+    let styles = session.execute(
+        "return arguments[0].map(([sel, prop]) => {\
+           const v = getComputedStyle(document.querySelector(sel)).getPropertyValue(prop);\
+           const first = prop === 'font-family' ? v.split(',')[0].replace(/\"/g, '') : v;\
+           return sel + ' ' + prop + ': ' + first.trim();\
+         });",
+        vec![serde_json::json!(HOST_STYLES
+            .iter()
+            .map(|[sel, prop, _]| [sel, prop])
+            .collect::<Vec<_>>())],
+    )?;
+    Ok(styles
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|v| v.as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// The demo host page (`embed.html`): a `<transcript-viewer>` element and a viewer
+/// mounted from the host's script with inline data both render; searching in one leaves
+/// the other alone; no id is used twice; the host's styles are what its stylesheet says;
+/// `destroy()` and removing the element empty the viewers, and later key, popstate and
+/// hashchange events throw nothing.
+#[test]
+fn embedded_viewers_are_independent_and_leave_the_host_alone() -> TestResult {
+    let server = serve_with_probe(&dist_dir())?;
+    let driver = start_driver();
+    let session = open(&driver);
+    session.goto(&server.url("/embed.html"))?;
+    let expected: Vec<String> = HOST_STYLES
+        .iter()
+        .map(|[sel, prop, value]| format!("{sel} {prop}: {value}"))
+        .collect();
+    assert_eq!(
+        host_styles(&session)?,
+        expected,
+        "the host's styles, before"
+    );
+
+    let headings = "#viewer-element article.tv-transcript h1, \
+                    #viewer-mounted article.tv-transcript h1";
+    webdriver::poll(RENDER_TIMEOUT, "both embedded viewers' headings", || {
+        Ok((session.find_all(headings)?.len() == 2).then_some(()))
+    })
+    .map_err(|e| {
+        let errors = page_errors(&session, &server).unwrap_or_default();
+        format!("{e} ({})\npage errors: {errors:#?}", session.browser())
+    })?;
+    assert_eq!(host_styles(&session)?, expected, "the host's styles, after");
+
+    let duplicates = session.execute(
+        "const seen = new Set(), twice = [];\
+         for (const e of document.querySelectorAll('[id]')) {\
+           if (seen.has(e.id)) twice.push(e.id); seen.add(e.id);\
+         }\
+         return twice;",
+        vec![],
+    )?;
+    assert_eq!(
+        duplicates,
+        serde_json::json!([]),
+        "ids used twice in the page"
+    );
+
+    let input = session
+        .find("#viewer-element input.tv-search-input")?
+        .ok_or("no search box in the <transcript-viewer>")?;
+    input.click()?;
+    input.send_keys("president")?;
+    webdriver::poll(RENDER_TIMEOUT, "matches in the first viewer", || {
+        Ok((!session
+            .find_all("#viewer-element mark.tv-match")?
+            .is_empty())
+        .then_some(()))
+    })?;
+    assert!(
+        session
+            .find_all("#viewer-mounted mark.tv-match")?
+            .is_empty(),
+        "searching in the first viewer marked text in the second"
+    );
+    let second_query = session
+        .find("#viewer-mounted input.tv-search-input")?
+        .ok_or("no search box in the mounted viewer")?
+        .property("value")?;
+    assert_eq!(second_query, "", "the second viewer's search box");
+    let mark_colour = session.execute(
+        "return getComputedStyle(document.querySelector('#viewer-element mark.tv-match'))\
+           .backgroundColor;",
+        vec![],
+    )?;
+    assert_ne!(
+        mark_colour,
+        serde_json::json!("rgb(255, 105, 180)"),
+        "the viewer's highlights took the host's `mark` colour"
+    );
+    let root_box = session.execute(
+        "return getComputedStyle(document.querySelector('#viewer-element .tv-root')).boxSizing;",
+        vec![],
+    )?;
+    assert_eq!(
+        root_box,
+        serde_json::json!("border-box"),
+        ".tv-root box-sizing"
+    );
+    assert_eq!(
+        host_styles(&session)?,
+        expected,
+        "the host's styles, after a search"
+    );
+    assert!(
+        session.current_url()?.ends_with("/embed.html"),
+        "an embedded viewer changed the host's URL: {}",
+        session.current_url()?
+    );
+
+    let left = session.execute(
+        "window.hostViewer.destroy();\
+         window.hostViewer.destroy();\
+         document.getElementById('viewer-element').remove();\
+         dispatchEvent(new PopStateEvent('popstate'));\
+         dispatchEvent(new HashChangeEvent('hashchange'));\
+         document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));\
+         return [document.getElementById('viewer-mounted').childElementCount,\
+                 document.querySelectorAll('.tv-root').length];",
+        vec![],
+    )?;
+    assert_eq!(left, serde_json::json!([0, 0]), "what destroy() left");
+    assert_no_page_errors(&session, &server);
+    Ok(())
+}
+
+/// The site built with `trunk build --release --public-url /talks/` into
+/// `target/dist-subpath/talks` (or `$E2E_SUBPATH_ROOT/talks`; `tools/test.sh` builds it)
+/// and served under `/talks/`: the app and the embedding page load everything they need
+/// from under `/talks/`.
+#[test]
+fn the_site_works_under_a_sub_path() -> TestResult {
+    let root = std::env::var("E2E_SUBPATH_ROOT").unwrap_or_else(|_| "target/dist-subpath".into());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(root);
+    assert!(
+        root.join("talks/index.html").is_file(),
+        "{} has no talks/index.html: build it with `trunk build --release --public-url \
+         /talks/ --dist target/dist-subpath/talks` (or `bash tools/test.sh build e2e`)",
+        root.display()
+    );
+    let server = serve_with_probe(&root)?;
+    let driver = start_driver();
+    let session = open(&driver);
+    session.goto(&server.url("/talks/"))?;
+    let heading = wait_for_transcript(&session, &server)?;
+    assert_eq!(heading.text()?, "Russian-Belarusian talks");
+    assert_no_page_errors(&session, &server);
+
+    session.goto(&server.url("/talks/embed.html"))?;
+    webdriver::poll(
+        RENDER_TIMEOUT,
+        "both embedded viewers under /talks/",
+        || Ok((session.find_all(".tv-root article.tv-transcript h1")?.len() == 2).then_some(())),
+    )
+    .map_err(|e| {
+        let errors = page_errors(&session, &server).unwrap_or_default();
+        format!("{e} ({})\npage errors: {errors:#?}", session.browser())
+    })?;
+    assert_no_page_errors(&session, &server);
+    Ok(())
+}
+
 /// The error check is not blind: a page that goes wrong in each way it knows of is
 /// reported, by each source this engine has.
 #[test]

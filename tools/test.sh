@@ -11,12 +11,13 @@
 # Layers (in this order):
 #   fmt              cargo fmt --all -- --check
 #   clippy           cargo clippy, native (all targets, with the e2e suite) and wasm32
-#                    (the crate and the browser suites)
+#                    (the crate, the examples and the browser suites)
 #   native           cargo test: every native suite (model, converter, ...)
 #   browser-chromium the wasm-bindgen-test suites (tests/browser*.rs) in headless Chromium
 #   browser-firefox  the same in headless Firefox ESR
 #   browser-webkit   the same in WebKitGTK (MiniBrowser on an Xvfb display this script starts)
-#   build            trunk build --release into dist/
+#   build            trunk build --release into dist/, and with --public-url /talks/
+#                    into target/dist-subpath/talks/
 #   e2e-site         the e2e checks that need no browser (dist/ and the suite's server)
 #   e2e-chromium     the e2e browser tests (tests/e2e.rs): dist/ served and driven in Chromium
 #   e2e-firefox      the same in Firefox ESR
@@ -334,7 +335,7 @@ if wants clippy; then
   # The code that runs in wasm32: the crate and the browser suites (the native suites
   # are linted natively; some use native-only dev-dependencies such as proptest).
   run_step check "clippy (wasm32)" "" clippy-wasm32 1500 \
-    cargo clippy "${WASM[@]}" --lib --bins "${BROWSER_SUITES[@]}" -- -D warnings
+    cargo clippy "${WASM[@]}" --lib --bins --examples "${BROWSER_SUITES[@]}" -- -D warnings
 fi
 
 # --- native suites ---------------------------------------------------------------------
@@ -374,6 +375,11 @@ stop_xvfb
 BUILD_OK=1
 if wants build; then
   run_step check "trunk build --release" "" build 1500 trunk build --release
+  ((LAST_RC == 0)) || BUILD_OK=0
+  # The same site for a sub-path, served by the e2e suite from target/dist-subpath as
+  # http://…/talks/ (tests/e2e.rs, the_site_works_under_a_sub_path).
+  run_step check "trunk build (/talks/)" "" build-subpath 1500 \
+    trunk build --release --public-url /talks/ --dist target/dist-subpath/talks
   ((LAST_RC == 0)) || BUILD_OK=0
 fi
 E2E_BUILT=0

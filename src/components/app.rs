@@ -76,6 +76,97 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// Properties of [`RemoteTranscript`].
+#[derive(Properties, PartialEq)]
+pub struct RemoteTranscriptProps {
+    /// The transcript JSON's URL, relative to the document's base URL or absolute.
+    pub src: AttrValue,
+    /// As [`TranscriptViewerProps::id_prefix`](super::TranscriptViewerProps::id_prefix).
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
+    /// As [`TranscriptViewerProps::labels`](super::TranscriptViewerProps::labels).
+    #[prop_or_default]
+    pub labels: Rc<super::Labels>,
+    /// As [`TranscriptViewerProps::initial_state`](super::TranscriptViewerProps::initial_state).
+    #[prop_or_default]
+    pub initial_state: Option<crate::state::ViewState>,
+    /// As [`TranscriptViewerProps::show_settings`](super::TranscriptViewerProps::show_settings).
+    #[prop_or(true)]
+    pub show_settings: bool,
+    /// As [`TranscriptViewerProps::store_settings`](super::TranscriptViewerProps::store_settings).
+    #[prop_or(true)]
+    pub store_settings: bool,
+    /// As [`TranscriptViewerProps::on_change`](super::TranscriptViewerProps::on_change).
+    #[prop_or_default]
+    pub on_change: Callback<crate::state::ViewState>,
+}
+
+/// Fetches the transcript at `src` and shows it in an embedded [`TranscriptViewer`]
+/// (not a page: one labelled region, no URL sync). While loading it shows a
+/// `role="status"` message, and when the file cannot be fetched or read a
+/// `role="alert"` naming the URL and the error, as [`App`] does.
+#[function_component]
+pub fn RemoteTranscript(props: &RemoteTranscriptProps) -> Html {
+    let content = use_state_eq(|| Content::Loading);
+    {
+        let content = content.clone();
+        use_effect_with(props.src.clone(), move |src| {
+            load_one(src.to_string(), move |next| content.set(next))
+        });
+    }
+    match &*content {
+        Content::Ready(transcript) => html! {
+            <TranscriptViewer transcript={transcript.clone()}
+                id_prefix={props.id_prefix.clone()} labels={props.labels.clone()}
+                initial_state={props.initial_state.clone()}
+                show_settings={props.show_settings} store_settings={props.store_settings}
+                on_change={props.on_change.clone()} />
+        },
+        Content::Loading => html! {
+            <div class="tv-root">
+                <p class="tv-status" role="status">{ "Loading transcript…" }</p>
+            </div>
+        },
+        Content::Failed(error) => html! {
+            <div class="tv-root"><LoadErrorView error={error.clone()} /></div>
+        },
+    }
+}
+
+/// Starts loading one transcript from `url`, reporting the result to `update`; returns
+/// the effect's clean-up, which stops reporting.
+#[cfg(target_arch = "wasm32")]
+fn load_one(url: String, update: impl Fn(Content) + 'static) -> impl FnOnce() {
+    let cancelled = Rc::new(std::cell::Cell::new(false));
+    let guard = cancelled.clone();
+    yew::platform::spawn_local(async move {
+        let report = |content: Content| {
+            if !guard.get() {
+                update(content)
+            }
+        };
+        report(Content::Loading);
+        report(match fetch_transcript(&url).await {
+            Ok(transcript) => Content::Ready(Rc::new(transcript)),
+            Err((url, kind)) => Content::Failed(Rc::new(LoadError::transcript(url, kind))),
+        });
+    });
+    move || cancelled.set(true)
+}
+
+/// Natively there is no network: the component stays in its loading state.
+#[cfg(not(target_arch = "wasm32"))]
+fn load_one(_url: String, _update: impl Fn(Content) + 'static) -> impl FnOnce() {
+    || ()
+}
+
+/// Fetches and reads one transcript: the transcript, or the resolved URL and what failed.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_transcript(url: &str) -> Result<Transcript, (String, LoadErrorKind)> {
+    let (url, text) = browser::fetch_text(url).await?;
+    Transcript::from_json(&text).map_err(|e| (url, LoadErrorKind::Json(e)))
+}
+
 /// Properties of [`PageShell`].
 #[derive(Properties, PartialEq)]
 struct PageShellProps {
@@ -349,13 +440,7 @@ fn load(base: AttrValue, update: impl Fn(Page) + 'static) -> impl FnOnce() {
             content: Content::Loading,
         });
         let url = join_url(&base, &format!("{}.json", query_escape(id)));
-        let result = match browser::fetch_text(&url).await {
-            Ok((url, text)) => {
-                Transcript::from_json(&text).map_err(|e| (url, LoadErrorKind::Json(e)))
-            }
-            Err(e) => Err(e),
-        };
-        match result {
+        match fetch_transcript(&url).await {
             Ok(transcript) => {
                 browser::set_title(&transcript.title);
                 report(Page {

@@ -76,6 +76,11 @@ pub struct TranscriptViewerProps {
     /// [`page`](Self::page) is on), e.g. a site's navigation.
     #[prop_or_default]
     pub header: Html,
+    /// Called with the new state whenever the reader changes the query, the search
+    /// options or the speaker filter (not on mount, not when only the current match
+    /// moves), e.g. to keep a host's own address or analytics in step.
+    #[prop_or_default]
+    pub on_change: Callback<ViewState>,
 }
 
 /// Renders the controls and a transcript inside `.tv-root`, which scopes the viewer's
@@ -308,6 +313,23 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                         dom::write_search(entry, &merge_query(&search, now));
                     }
                 }
+            }
+        });
+    }
+    // … and reported to the host's `on_change`, on the same changes.
+    {
+        let last = use_mut_ref(|| None::<ViewState>);
+        let seen = ViewState {
+            query: state.query.clone(),
+            options: state.options.clone(),
+            hidden: state.hidden.clone(),
+            ..ViewState::default()
+        };
+        let on_change = props.on_change.clone();
+        let full = (*state).clone();
+        use_effect_with(seen, move |now| {
+            if last.replace(Some(now.clone())).is_some() {
+                on_change.emit(full);
             }
         });
     }
