@@ -16,6 +16,11 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+#[path = "support/dom.rs"]
+#[allow(dead_code)]
+mod dom;
+use dom::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A short transcript with two speakers.
@@ -26,22 +31,6 @@ const TALK: &str = r#"{"schema":1,"lang":"en","title":"Embedded talk",
  {"id":"t2","speaker":"bo","paragraphs":["Good morning. Let us begin."]},
  {"id":"t3","speaker":"ann","paragraphs":["Thank you, good."]}],
 "source":{"file":"talk.txt"}}"#;
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn fresh_root() -> Element {
-    let div = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
-}
 
 async fn type_query(root: &Element, value: &str) {
     let input: HtmlInputElement = one(root, "input[type=search]").dyn_into().unwrap();
