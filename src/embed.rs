@@ -113,7 +113,11 @@ mod browser {
         pub fn destroy(&mut self) {
             if let Some(app) = self.app.take() {
                 app.destroy();
-                self.root.set_inner_html("");
+                // Anything left in the element (Yew removes what it rendered) goes too,
+                // node by node: no markup is ever parsed here.
+                while let Some(child) = self.root.first_child() {
+                    let _ = self.root.remove_child(&child);
+                }
             }
         }
 
