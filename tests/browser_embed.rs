@@ -13,7 +13,7 @@ use transcript_viewer::embed::mount;
 use transcript_viewer::{Transcript, TranscriptViewer, ViewState};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[path = "support/dom.rs"]
@@ -31,16 +31,6 @@ const TALK: &str = r#"{"schema":1,"lang":"en","title":"Embedded talk",
  {"id":"t2","speaker":"bo","paragraphs":["Good morning. Let us begin."]},
  {"id":"t3","speaker":"ann","paragraphs":["Thank you, good."]}],
 "source":{"file":"talk.txt"}}"#;
-
-async fn type_query(root: &Element, value: &str) {
-    let input: HtmlInputElement = one(root, "input[type=search]").dyn_into().unwrap();
-    input.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
-    input.dispatch_event(&event).unwrap();
-    yew::scheduler::flush().await;
-}
 
 /// Properties of [`Host`].
 #[derive(Properties, PartialEq)]

@@ -95,17 +95,6 @@ fn current(root: &Element) -> (String, String) {
     (text(mark), parent.id())
 }
 
-/// Types `value` into the search box as a user would: sets it and fires `input`.
-async fn type_query(root: &Element, value: &str) {
-    let input = input(root);
-    input.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
-    input.dispatch_event(&event).unwrap();
-    yew::scheduler::flush().await;
-}
-
 /// Presses `key` in the search box; returns whether the viewer took it (default
 /// prevented).
 async fn press(root: &Element, key: &str, shift: bool) -> bool {

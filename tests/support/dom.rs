@@ -75,3 +75,15 @@ pub async fn wait_until(what: &str, ok: impl Fn() -> bool) {
     }
     panic!("timed out waiting until {what}");
 }
+
+/// Types `value` into the viewer's search box in `root` as a user would: sets it and
+/// fires a bubbling `input` event, then lets Yew render.
+pub async fn type_query(root: &Element, value: &str) {
+    let input: web_sys::HtmlInputElement = one(root, "input[type=search]").dyn_into().unwrap();
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
