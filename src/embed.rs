@@ -167,16 +167,21 @@ mod browser {
                 if !data.is_object() {
                     return Err(bad("data", "must be a transcript object"));
                 }
-                let de = serde_wasm_bindgen::Deserializer::from(data);
-                let transcript: Transcript = serde_path_to_error::deserialize(de).map_err(|e| {
-                    bad(
-                        &format!("data.{}", e.path()),
-                        &format!("is invalid: {}", e.inner()),
-                    )
+                // Read as JSON text, like a fetched file: one deserializer for both
+                // paths keeps the Wasm small, and JSON.stringify + serde_json is faster
+                // than walking a large object property by property.
+                let text = js_sys::JSON::stringify(&data)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .ok_or_else(|| bad("data", "must be JSON data (no cycles or BigInts)"))?;
+                let transcript = Transcript::from_json(&text).map_err(|e| {
+                    let at = if e.path == "." {
+                        String::new()
+                    } else {
+                        format!(".{}", e.path)
+                    };
+                    bad(&format!("data{at}"), &format!("is invalid: {}", e.message))
                 })?;
-                transcript
-                    .validate()
-                    .map_err(|e| bad("data", &format!("is invalid: {e}")))?;
                 Source::Data(Rc::new(transcript))
             }
             (None, Some(src)) if !src.is_empty() => Source::Src(src.into()),

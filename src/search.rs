@@ -8,8 +8,9 @@
 //! back to the original, so matches are reported as byte ranges of the original text
 //! and highlighting never has to re-parse anything.
 
+mod base_letters;
+
 use std::ops::Range;
-use unicode_normalization::char::decompose_canonical;
 
 /// How text is folded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -190,17 +191,8 @@ fn fold_char(c: char, mode: FoldMode, prev: Option<char>, out: &mut String) {
                     }
                     return;
                 }
-                let mut first = None;
-                let mut marks = false;
-                decompose_canonical(c, |d| {
-                    if first.is_none() {
-                        first = Some(d);
-                    } else {
-                        marks = true;
-                    }
-                });
-                if let Some(f) = first.filter(|f| marks && is_latin_or_greek(*f)) {
-                    base = f;
+                if let Some(letter) = base_letters::base_letter(c) {
+                    base = letter;
                 }
             }
             for l in base.to_lowercase() {
