@@ -343,6 +343,43 @@ pub fn segments<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<Segment<'a>> 
     out
 }
 
+/// The byte `ranges` of `text` (sorted, non-overlapping, on character boundaries, as
+/// [`Folded::find_all`] returns them) as offsets in UTF-16 code units, which is how the
+/// DOM counts positions in a text node. One pass over the text; ranges that do not fit
+/// it are skipped, as in [`segments`].
+pub fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<u32>> {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut unit = 0u32;
+    let mut chars = text.char_indices().peekable();
+    // Advances to byte offset `to` (a character boundary), counting UTF-16 units.
+    let mut advance = |to: usize| -> u32 {
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= to {
+                break;
+            }
+            unit += c.len_utf16() as u32;
+            chars.next();
+        }
+        unit
+    };
+    let mut at = 0;
+    for r in ranges {
+        if r.start < at
+            || r.end <= r.start
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        let start = advance(r.start);
+        let end = advance(r.end);
+        out.push(start..end);
+        at = r.end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -517,6 +554,28 @@ mod tests {
         assert_eq!(f.orig_end(f.text.len()), text.len());
         // A match inside an expansion highlights the whole source character.
         assert_eq!(find("Straße", "s", default()), vec!["S", "ß"]);
+    }
+
+    #[test]
+    fn utf16_ranges_count_code_units() {
+        // "é" is 2 bytes and 1 unit; "😀" 4 bytes and 2 units; NBSP 2 bytes, 1 unit.
+        let text = "é a\u{a0}😀 bé";
+        let b = |s: &str| text.find(s).unwrap();
+        let ranges = [
+            b("a")..b("a") + 1,
+            b("😀")..b("😀") + 4,
+            b("bé")..text.len(),
+        ];
+        assert_eq!(utf16_ranges(text, &ranges), vec![2..3, 4..6, 7..9]);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&units[7..9]).unwrap(), "bé");
+        // Ranges that do not fit are skipped, not trusted.
+        assert_eq!(
+            utf16_ranges("ab", &[0..1, 0..1, 1..9, 1..2]),
+            vec![0..1, 1..2]
+        );
+        assert_eq!(utf16_ranges("é", &[1..2, 2..2]), vec![]);
+        assert_eq!(utf16_ranges("", &[]), vec![]);
     }
 
     #[test]

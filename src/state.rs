@@ -267,6 +267,89 @@ pub enum Place {
     Turn(usize, usize),
 }
 
+impl Place {
+    /// The `id` of the element that holds this text (`title`, `summary-2`, `t3-p1`),
+    /// after the viewer's id prefix; `None` for a place the transcript does not have.
+    pub fn element_id(self, transcript: &Transcript, prefix: &str) -> Option<String> {
+        Some(match self {
+            Place::Title => format!("{prefix}title"),
+            Place::Summary(i) => {
+                transcript.summary.get(i)?;
+                format!("{prefix}summary-{}", i + 1)
+            }
+            Place::Turn(t, p) => {
+                let turn = transcript.turns.get(t)?;
+                turn.paragraphs.get(p)?;
+                format!("{prefix}{}-p{}", turn.id, p + 1)
+            }
+        })
+    }
+
+    /// The text at this place.
+    pub fn text(self, transcript: &Transcript) -> Option<&str> {
+        match self {
+            Place::Title => Some(&transcript.title),
+            Place::Summary(i) => transcript.summary.get(i).map(String::as_str),
+            Place::Turn(t, p) => transcript
+                .turns
+                .get(t)?
+                .paragraphs
+                .get(p)
+                .map(String::as_str),
+        }
+    }
+}
+
+/// The search's matches in one element's text, for a renderer that paints highlights
+/// over the text (the CSS Custom Highlight API) instead of wrapping them in elements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaintedText {
+    /// The `id` of the element holding the text.
+    pub element_id: String,
+    /// The text's length in UTF-16 code units, to check the element still holds it.
+    pub len16: u32,
+    /// The matches, as UTF-16 offsets into the element's text.
+    pub ranges16: Vec<Range<u32>>,
+}
+
+/// Every visible match except `current` (an index into [`Matches::all`], which a
+/// renderer draws as an element of its own), grouped by the element holding it.
+pub fn painted_texts(
+    transcript: &Transcript,
+    prefix: &str,
+    matches: &Matches,
+    current: Option<usize>,
+) -> Vec<PaintedText> {
+    let mut out = Vec::new();
+    let mut rest = &matches.all[..];
+    let mut start = 0;
+    while let Some(first) = rest.first() {
+        let place = first.place;
+        let n = rest.partition_point(|m| m.place == place);
+        let ranges: Vec<Range<usize>> = rest[..n]
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| Some(start + i) != current)
+            .map(|(_, m)| m.range.clone())
+            .collect();
+        if let (Some(id), Some(text)) =
+            (place.element_id(transcript, prefix), place.text(transcript))
+        {
+            let ranges16 = crate::search::utf16_ranges(text, &ranges);
+            if !ranges16.is_empty() {
+                out.push(PaintedText {
+                    element_id: id,
+                    len16: text.encode_utf16().count() as u32,
+                    ranges16,
+                });
+            }
+        }
+        rest = &rest[n..];
+        start += n;
+    }
+    out
+}
+
 /// The searchable texts of a transcript, folded once per fold mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchIndex {
@@ -463,6 +546,20 @@ impl MatchSlice {
         }
     }
 
+    /// Only the current match, if it is in `range`: what a part renders when the other
+    /// matches are painted over its text (see [`painted_texts`]), so that it re-renders
+    /// only when the current match comes or goes.
+    pub fn current_only(
+        matches: &Rc<Matches>,
+        range: Range<usize>,
+        current: Option<usize>,
+    ) -> Self {
+        match current.filter(|c| range.contains(c)) {
+            Some(c) => MatchSlice::new(matches, c..c + 1, Some(c)),
+            None => MatchSlice::new(matches, 0..0, None),
+        }
+    }
+
     /// The matches in the slice.
     pub fn matches(&self) -> &[Match] {
         &self.matches.all[self.range.clone()]
@@ -471,11 +568,17 @@ impl MatchSlice {
     /// The byte ranges of the matches in the text at `place`, and which of them (by
     /// position in the returned list) is the current match, if any.
     pub fn ranges(&self, place: Place) -> (Vec<Range<usize>>, Option<usize>) {
-        let (start, found) = self.matches.in_place(place);
-        let ranges = found.iter().map(|m| m.range.clone()).collect();
+        let (at, found) = self.matches.in_place(place);
+        // Only the slice's own matches (all of them, or just the current one).
+        let start = at.max(self.range.start);
+        let end = (at + found.len()).min(self.range.end).max(start);
+        let ranges = self.matches.all[start..end]
+            .iter()
+            .map(|m| m.range.clone())
+            .collect();
         let current = self
             .current
-            .filter(|c| (start..start + found.len()).contains(c))
+            .filter(|c| (start..end).contains(c))
             .map(|c| c - start);
         (ranges, current)
     }
@@ -704,6 +807,8 @@ impl Loaded {
 }
 
 #[cfg(test)]
+// Lists of byte ranges with one element are what these tests are about.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
     use crate::model::{Source, Speaker, Turn, SCHEMA_VERSION};
@@ -751,6 +856,89 @@ mod tests {
 
     fn search(t: &Transcript, state: &ViewState) -> Matches {
         find(t, &SearchIndex::new(t, state.options.fold_mode()), state)
+    }
+
+    #[test]
+    fn painted_texts_group_matches_by_element_without_the_current_one() {
+        let mut t = transcript();
+        t.turns[0].paragraphs[1] = "Más trade, trade.".into();
+        let s = ViewState::default().apply(Action::SetQuery("trade".into()));
+        let m = search(&t, &s);
+        // Title, summary, t1-p1, t1-p2 (twice), t3, t4, t6.
+        assert_eq!(m.all.len(), 8);
+        let painted = painted_texts(&t, "x-", &m, Some(3));
+        let ids: Vec<&str> = painted.iter().map(|p| p.element_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "x-title",
+                "x-summary-1",
+                "x-t1-p1",
+                "x-t1-p2",
+                "x-t3-p1",
+                "x-t4-p1",
+                "x-t6-p1"
+            ]
+        );
+        // "Más trade, trade.": "á" is two bytes but one UTF-16 unit; the current match
+        // (the first "trade" there, index 3) is left to the renderer.
+        assert_eq!(painted[3].ranges16, vec![11..16]);
+        assert_eq!(painted[3].len16, 17);
+        assert_eq!(painted[0].ranges16, vec![9..14]);
+        // With no current match, every match is painted; a place with only the current
+        // match is left out.
+        assert_eq!(
+            painted_texts(&t, "", &m, None)[3].ranges16,
+            vec![4..9, 11..16]
+        );
+        let title_only = ViewState::default().apply(Action::SetQuery("talks on".into()));
+        let m = search(&t, &title_only);
+        assert_eq!(m.all.len(), 1);
+        assert!(painted_texts(&t, "", &m, Some(0)).is_empty());
+    }
+
+    #[test]
+    fn places_name_their_elements_and_texts() {
+        let t = transcript();
+        assert_eq!(
+            Place::Turn(0, 1).element_id(&t, "a-").as_deref(),
+            Some("a-t1-p2")
+        );
+        assert_eq!(Place::Turn(0, 1).text(&t), Some("More trade talk."));
+        assert_eq!(
+            Place::Summary(0).element_id(&t, "").as_deref(),
+            Some("summary-1")
+        );
+        assert_eq!(Place::Title.text(&t), Some("Talks on trade"));
+        assert_eq!(Place::Turn(0, 2).element_id(&t, ""), None);
+        assert_eq!(Place::Turn(9, 0).text(&t), None);
+        assert_eq!(Place::Summary(1).element_id(&t, ""), None);
+    }
+
+    #[test]
+    fn a_current_only_slice_changes_only_when_the_current_match_comes_or_goes() {
+        let t = transcript();
+        let m = |q: &str| {
+            let s = ViewState::default().apply(Action::SetQuery(q.into()));
+            Rc::new(search(&t, &s))
+        };
+        let (trade, tra) = (m("trade"), m("tra"));
+        let turn1 = trade.in_turn(0);
+        assert_eq!(turn1, 2..4);
+        // Another query with matches in the same turn but no current match here: equal.
+        assert!(
+            MatchSlice::current_only(&trade, turn1.clone(), Some(0))
+                == MatchSlice::current_only(&tra, tra.in_turn(0), Some(7))
+        );
+        let here = MatchSlice::current_only(&trade, turn1.clone(), Some(2));
+        assert_eq!(here.matches().len(), 1);
+        // It renders only that match: t1's second paragraph has none then.
+        assert_eq!(here.ranges(Place::Turn(0, 0)), (vec![14..19], Some(0)));
+        assert_eq!(here.ranges(Place::Turn(0, 1)), (vec![], None));
+        let full = MatchSlice::new(&trade, trade.in_turn(0), Some(3));
+        assert_eq!(full.ranges(Place::Turn(0, 1)), (vec![5..10], Some(0)));
+        assert!(here != MatchSlice::current_only(&trade, turn1.clone(), Some(3)));
+        assert!(here != MatchSlice::current_only(&trade, turn1, None));
     }
 
     #[test]

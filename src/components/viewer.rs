@@ -6,6 +6,7 @@
 use super::dom;
 use super::header::Header;
 use super::labels::Labels;
+use super::paint;
 use super::search_bar::SearchBar;
 use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
@@ -15,9 +16,9 @@ use super::turn::TurnSection;
 use crate::model::Transcript;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
-    blocks, find, has_view_params, history_entry, merge_query, shown_turns, speaker_ids,
-    speaker_stats, turn_for_fragment, turn_ids, Action, Block, HistoryEntry, MatchSlice, Matches,
-    SearchIndex, ViewState,
+    blocks, find, has_view_params, history_entry, merge_query, painted_texts, shown_turns,
+    speaker_ids, speaker_stats, turn_for_fragment, turn_ids, Action, Block, HistoryEntry,
+    MatchSlice, Matches, SearchIndex, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -76,6 +77,13 @@ pub struct TranscriptViewerProps {
     /// [`page`](Self::page) is on), e.g. a site's navigation.
     #[prop_or_default]
     pub header: Html,
+    /// Paint the search's matches over the text with the CSS Custom Highlight API
+    /// (`::highlight(tv-match)`), where the browser has it: typing then changes no
+    /// element, which keeps long transcripts fast. The current match is always a
+    /// `<mark class="tv-match tv-current">`. Off, or in a browser without the API, every
+    /// match is a `<mark class="tv-match">` element. On by default.
+    #[prop_or(true)]
+    pub paint_highlights: bool,
     /// Called with the new state whenever the reader changes the query, the search
     /// options or the speaker filter (not on mount, not when only the current match
     /// moves), e.g. to keep a host's own address or analytics in step.
@@ -168,6 +176,22 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         use_memo((t.clone(), filter), |(t, filter)| blocks(t, filter))
     };
     let current = matches.current(state.current);
+    // Whether matches are painted (see `paint_highlights`): decided after mounting, so
+    // that the first render is the same in every browser and on the server.
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.setter();
+        use_effect_with(props.paint_highlights, move |&on| {
+            painted.set(on && paint::supported());
+        });
+    }
+    let slice = |range| {
+        if *painted {
+            MatchSlice::current_only(&matches, range, current)
+        } else {
+            MatchSlice::new(&matches, range, current)
+        }
+    };
 
     // What to do after the next render.
     let scroll_to_match = use_mut_ref(|| false);
@@ -262,6 +286,21 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 dom::focus_inside(&format!("{p}{id}"), ".tv-turn-link");
             }
         });
+    }
+    // Paint the matches (all but the current one) once the DOM holds this render's text.
+    {
+        let painter = use_mut_ref(paint::Painter::default);
+        let key = (SamePointer(matches.clone()), current, *painted);
+        let (root, t, p) = (root.clone(), t.clone(), p.clone());
+        let for_unmount = painter.clone();
+        use_effect_with(key, move |(matches, current, painted)| {
+            let texts = match painted {
+                true => painted_texts(&t, &p, &matches.0, *current),
+                false => Vec::new(),
+            };
+            painter.borrow_mut().paint(&root, &texts);
+        });
+        use_effect_with((), move |()| move || for_unmount.borrow_mut().clear());
     }
     // The URL's state: read on mount and on Back/Forward.
     {
@@ -396,7 +435,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             html! {
                 <TurnSection key={turn.id.clone()} transcript={t.clone()} index={*index}
                     id_prefix={p.clone()}
-                    matches={MatchSlice::new(&matches, matches.in_turn(*index), current)}
+                    matches={slice(matches.in_turn(*index))}
                     target={*target == Some(*index)} labels={labels.clone()}
                     on_copy_link={on_copy_link.clone()} />
             }
@@ -457,10 +496,10 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         <article class="tv-transcript" lang={t.lang.clone()}
             aria-labelledby={format!("{p}title")}>
             <Header transcript={t.clone()} id_prefix={p.clone()}
-                matches={MatchSlice::new(&matches, matches.in_title(), current)} {shown} />
+                matches={slice(matches.in_title())} {shown} />
             <Summary transcript={t.clone()} id_prefix={p.clone()}
                 label={props.summary_label.clone()}
-                matches={MatchSlice::new(&matches, matches.in_summary(), current)} />
+                matches={slice(matches.in_summary())} />
             <div class="tv-turns">{ for turns }</div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
         </article>
@@ -496,6 +535,15 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         }
     };
     with_settings(view, &settings)
+}
+
+/// An `Rc` compared by pointer, as an effect's dependency.
+struct SamePointer<T>(Rc<T>);
+
+impl<T> PartialEq for SamePointer<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// `root` (an element) with the settings' attributes added.
