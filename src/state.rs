@@ -234,12 +234,8 @@ pub struct SpeakerStats {
 /// Turns and words per speaker, in the order of `Transcript::speakers`.
 pub fn speaker_stats(transcript: &Transcript) -> Vec<SpeakerStats> {
     let mut stats = vec![SpeakerStats::default(); transcript.speakers.len()];
-    for turn in &transcript.turns {
-        let Some(i) = turn
-            .speaker
-            .as_ref()
-            .and_then(|id| transcript.speakers.iter().position(|s| s.id == *id))
-        else {
+    for (turn, speaker) in transcript.turns.iter().zip(turn_speakers(transcript)) {
+        let Some(i) = speaker else {
             continue;
         };
         stats[i].turns += 1;
@@ -254,6 +250,23 @@ pub fn speaker_stats(transcript: &Transcript) -> Vec<SpeakerStats> {
             .sum::<usize>();
     }
     stats
+}
+
+/// For each turn, the index in [`Transcript::speakers`] of its speaker (`None` for an
+/// unattributed turn or an unknown speaker). One pass with a map, so that a transcript
+/// with thousands of speakers costs no more than one with two.
+pub fn turn_speakers(transcript: &Transcript) -> Vec<Option<usize>> {
+    let by_id: std::collections::HashMap<&str, usize> = transcript
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    transcript
+        .turns
+        .iter()
+        .map(|turn| by_id.get(turn.speaker.as_deref()?).copied())
+        .collect()
 }
 
 /// Where a piece of searchable text is.
@@ -356,6 +369,8 @@ pub struct SearchIndex {
     /// The mode the texts were folded in.
     pub mode: FoldMode,
     fields: Vec<(Place, Folded)>,
+    /// [`turn_speakers`], for the per-speaker counts.
+    speakers: Vec<Option<usize>>,
 }
 
 impl SearchIndex {
@@ -370,7 +385,11 @@ impl SearchIndex {
                 fields.push((Place::Turn(t, p), fold(text, mode)));
             }
         }
-        SearchIndex { mode, fields }
+        SearchIndex {
+            mode,
+            fields,
+            speakers: turn_speakers(transcript),
+        }
     }
 }
 
@@ -416,12 +435,7 @@ pub fn find(transcript: &Transcript, index: &SearchIndex, state: &ViewState) -> 
         ..Matches::default()
     };
     if let Query::Phrase(phrase) = &query {
-        let speaker_of = |t: usize| {
-            transcript.turns[t]
-                .speaker
-                .as_ref()
-                .and_then(|id| transcript.speakers.iter().position(|s| s.id == *id))
-        };
+        let speaker_of = |t: usize| index.speakers.get(t).copied().flatten();
         for (place, folded) in &index.fields {
             let ranges = folded.find_all(phrase, state.options.whole_words);
             if ranges.is_empty() {
