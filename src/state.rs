@@ -198,15 +198,11 @@ pub enum Block {
 /// The turns and hidden-turn markers, in order.
 pub fn blocks(transcript: &Transcript, state: &ViewState) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
-    for (i, turn) in transcript.turns.iter().enumerate() {
+    for (i, speaker) in turn_speakers(transcript).into_iter().enumerate() {
         if state.shows(transcript, i) {
             out.push(Block::Turn(i));
             continue;
         }
-        let speaker = turn
-            .speaker
-            .as_ref()
-            .and_then(|id| transcript.speakers.iter().position(|s| s.id == *id));
         if let Some(Block::Hidden { turns, speakers }) = out.last_mut() {
             turns.push(i);
             if let Some(sp) = speaker.filter(|sp| !speakers.contains(sp)) {
@@ -220,6 +216,40 @@ pub fn blocks(transcript: &Transcript, state: &ViewState) -> Vec<Block> {
         }
     }
     out
+}
+
+/// The position in `blocks` of the block that shows (or stands for) turn `turn`.
+pub fn block_of_turn(blocks: &[Block], turn: usize) -> Option<usize> {
+    let last_turn = |b: &Block| match b {
+        Block::Turn(i) => *i,
+        Block::Hidden { turns, .. } => turns.last().copied().unwrap_or(0),
+    };
+    let at = blocks.partition_point(|b| last_turn(b) < turn);
+    blocks.get(at).filter(|b| match b {
+        Block::Turn(i) => *i == turn,
+        Block::Hidden { turns, .. } => turns.first().is_some_and(|&first| first <= turn),
+    })?;
+    Some(at)
+}
+
+/// How many blocks a viewer that renders a long transcript `batch` blocks at a time
+/// shows now: `rendered` so far, but at least up to the block holding `needed` (the
+/// current match's turn, the URL's target turn), and all of them when `batch` is 0.
+pub fn blocks_to_render(
+    blocks: &[Block],
+    batch: usize,
+    rendered: usize,
+    needed: &[Option<usize>],
+) -> usize {
+    if batch == 0 {
+        return blocks.len();
+    }
+    needed
+        .iter()
+        .filter_map(|turn| block_of_turn(blocks, (*turn)?))
+        .map(|b| b + 1)
+        .fold(rendered.max(batch), usize::max)
+        .min(blocks.len())
 }
 
 /// A speaker's share of the transcript.
@@ -953,6 +983,28 @@ mod tests {
         assert_eq!(full.ranges(Place::Turn(0, 1)), (vec![5..10], Some(0)));
         assert!(here != MatchSlice::current_only(&trade, turn1.clone(), Some(3)));
         assert!(here != MatchSlice::current_only(&trade, turn1, None));
+    }
+
+    #[test]
+    fn blocks_are_found_by_turn_and_rendered_in_batches() {
+        let t = transcript();
+        let s = ViewState::default().apply(Action::ToggleSpeaker("l".into()));
+        // t1, [t2], t3, [t4], t5, t6
+        let b = blocks(&t, &s);
+        let found: Vec<Option<usize>> = (0..7).map(|turn| block_of_turn(&b, turn)).collect();
+        assert_eq!(
+            found,
+            [Some(0), Some(1), Some(2), Some(3), Some(4), Some(5), None]
+        );
+        let all = blocks(&t, &ViewState::default());
+        assert_eq!(block_of_turn(&all, 3), Some(3));
+        // Two at a time; what is needed comes first; never more than there is.
+        assert_eq!(blocks_to_render(&b, 2, 0, &[]), 2);
+        assert_eq!(blocks_to_render(&b, 2, 4, &[None]), 4);
+        assert_eq!(blocks_to_render(&b, 2, 2, &[Some(4), Some(1)]), 5);
+        assert_eq!(blocks_to_render(&b, 2, 99, &[]), 6);
+        assert_eq!(blocks_to_render(&b, 0, 0, &[]), 6);
+        assert_eq!(blocks_to_render(&b, 2, 0, &[Some(99)]), 2);
     }
 
     #[test]

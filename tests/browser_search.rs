@@ -818,7 +818,11 @@ async fn a_megabyte_transcript_stays_responsive() {
     click(&speaker_toggle(&root, LUKASHENKO)).await;
     let filtered = now() - start;
     assert_eq!(status(&root), "1 of 1500");
-    assert_eq!(all(&root, ".tv-hidden-marker").len(), 750);
+    // Rendered a batch at a time (render_batch), the markers all arrive.
+    wait_until("750 markers", || {
+        all(&root, ".tv-hidden-marker").len() == 750
+    })
+    .await;
     web_sys::console::log_1(
         &format!(
             "1 MB, 1,500 turns (debug build): type {typed:.0} ms, refine + Enter \
@@ -933,4 +937,56 @@ async fn viewers_on_one_page_paint_only_their_own_matches() {
     b.handle.destroy();
     yew::scheduler::flush().await;
     assert_eq!(painted(), before - 2.0);
+}
+
+/// `n` turns by one speaker, "needle" only in the last one.
+fn long_transcript(n: usize) -> Rc<Transcript> {
+    let turns: Vec<String> = (1..=n)
+        .map(|i| {
+            let text = if i == n { "a needle here" } else { "hay" };
+            format!(r#"{{"id":"t{i}","speaker":"s","paragraphs":["{text} {i}"]}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"schema":1,"lang":"en","title":"Long","source":{{"file":"long.txt"}},
+        "speakers":[{{"id":"s","name":"S"}}],"turns":[{}]}}"#,
+        turns.join(",")
+    );
+    Rc::new(Transcript::from_json(&json).unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn a_long_transcript_renders_in_batches_and_what_is_needed_first() {
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: long_transcript(40),
+        render_batch: 10usize,
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    let list = one(&root, ".tv-turns");
+    // The first batch at once, marked busy; a search finds the last turn's text
+    // and renders up to it straight away.
+    assert_eq!(all(&root, "section.tv-turn").len(), 10);
+    assert_eq!(attr(&list, "aria-busy").as_deref(), Some("true"));
+    type_query(&root, "needle").await;
+    assert_eq!(status(&root), "1 of 1");
+    assert_eq!(current(&root), ("needle".to_string(), "t40-p1".to_string()));
+    assert_eq!(all(&root, "section.tv-turn").len(), 40);
+    handle.destroy();
+
+    // Left alone, the rest arrives a batch per task, in order, and the list is no
+    // longer busy.
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: long_transcript(40),
+        render_batch: 10usize,
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    wait_until("all 40 turns", || all(&root, "section.tv-turn").len() == 40).await;
+    let ids: Vec<String> = all(&root, "section.tv-turn")
+        .iter()
+        .map(|s| s.id())
+        .collect();
+    let expected: Vec<String> = (1..=40).map(|i| format!("t{i}")).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(attr(&one(&root, ".tv-turns"), "aria-busy"), None);
+    handle.destroy();
 }

@@ -16,9 +16,9 @@ use super::turn::TurnSection;
 use crate::model::Transcript;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
-    blocks, find, has_view_params, history_entry, merge_query, painted_texts, shown_turns,
-    speaker_ids, speaker_stats, turn_for_fragment, turn_ids, Action, Block, HistoryEntry,
-    MatchSlice, Matches, SearchIndex, ViewState,
+    blocks, blocks_to_render, find, has_view_params, history_entry, merge_query, painted_texts,
+    shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, Action, Block,
+    HistoryEntry, MatchSlice, Matches, Place, SearchIndex, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -84,12 +84,23 @@ pub struct TranscriptViewerProps {
     /// match is a `<mark class="tv-match">` element. On by default.
     #[prop_or(true)]
     pub paint_highlights: bool,
+    /// How many turns (and hidden-turn markers) to add to the page per step while a long
+    /// transcript first shows: the first ones appear at once and the rest follow, a
+    /// batch per task, so the page answers the reader meanwhile. The current match and
+    /// the URL's target turn are always rendered. 0 renders everything in one go (as a
+    /// server render, and the hydration of one, must). Default 250.
+    #[prop_or(DEFAULT_RENDER_BATCH)]
+    pub render_batch: usize,
     /// Called with the new state whenever the reader changes the query, the search
     /// options or the speaker filter (not on mount, not when only the current match
     /// moves), e.g. to keep a host's own address or analytics in step.
     #[prop_or_default]
     pub on_change: Callback<ViewState>,
 }
+
+/// Turns rendered per step while a long transcript first shows (see
+/// [`TranscriptViewerProps::render_batch`]).
+pub const DEFAULT_RENDER_BATCH: usize = 250;
 
 /// Renders the controls and a transcript inside `.tv-root`, which scopes the viewer's
 /// CSS and carries the settings as attributes (`data-scheme`, `data-size`,
@@ -199,6 +210,37 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let target = use_state_eq(|| None::<usize>);
     let announcement = use_state_eq(AttrValue::default);
 
+    // A long transcript is rendered a batch at a time (`render_batch`), starting over
+    // for each new transcript; what the reader must see is always rendered.
+    let rendered = use_state_eq(|| 0usize);
+    {
+        let rendered = rendered.setter();
+        use_effect_with(SamePointer(t.clone()), move |_| rendered.set(0));
+    }
+    let needed_turn = |place: Option<Place>| match place {
+        Some(Place::Turn(turn, _)) => Some(turn),
+        _ => None,
+    };
+    let limit = blocks_to_render(
+        &blocks,
+        props.render_batch,
+        *rendered,
+        &[
+            needed_turn(current.and_then(|c| matches.all.get(c)).map(|m| m.place)),
+            *target,
+        ],
+    );
+    {
+        let rendered = rendered.setter();
+        let (batch, total) = (props.render_batch, blocks.len());
+        use_effect_with((limit, total), move |&(limit, total)| {
+            let next = (limit < total)
+                .then(|| dom::Timeout::new(0, move || rendered.set(limit + batch)))
+                .flatten();
+            move || drop(next)
+        });
+    }
+
     // The settings bar's actions; smaller/larger and reset are also announced.
     let on_settings = {
         let dispatch = settings.dispatcher();
@@ -290,10 +332,10 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     // Paint the matches (all but the current one) once the DOM holds this render's text.
     {
         let painter = use_mut_ref(paint::Painter::default);
-        let key = (SamePointer(matches.clone()), current, *painted);
+        let key = (SamePointer(matches.clone()), current, *painted, limit);
         let (root, t, p) = (root.clone(), t.clone(), p.clone());
         let for_unmount = painter.clone();
-        use_effect_with(key, move |(matches, current, painted)| {
+        use_effect_with(key, move |(matches, current, painted, _)| {
             let texts = match painted {
                 true => painted_texts(&t, &p, &matches.0, *current),
                 false => Vec::new(),
@@ -429,7 +471,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let shown = state
         .filtering()
         .then(|| AttrValue::from(labels.showing(shown_turns(t, &state), t.turns.len())));
-    let turns = blocks.iter().map(|block| match block {
+    let turns = blocks.iter().take(limit).map(|block| match block {
         Block::Turn(index) => {
             let turn = &t.turns[*index];
             html! {
@@ -500,7 +542,9 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             <Summary transcript={t.clone()} id_prefix={p.clone()}
                 label={props.summary_label.clone()}
                 matches={slice(matches.in_summary())} />
-            <div class="tv-turns">{ for turns }</div>
+            <div class="tv-turns" aria-busy={(limit < blocks.len()).then_some("true")}>
+                { for turns }
+            </div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
         </article>
     };
