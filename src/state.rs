@@ -269,15 +269,7 @@ pub fn speaker_stats(transcript: &Transcript) -> Vec<SpeakerStats> {
             continue;
         };
         stats[i].turns += 1;
-        stats[i].words += turn
-            .paragraphs
-            .iter()
-            .map(|p| {
-                p.split(char::is_whitespace)
-                    .filter(|w| w.chars().any(char::is_alphanumeric))
-                    .count()
-            })
-            .sum::<usize>();
+        stats[i].words += turn.paragraphs.iter().map(|p| words(p)).sum::<usize>();
     }
     stats
 }
@@ -297,6 +289,22 @@ pub fn turn_speakers(transcript: &Transcript) -> Vec<Option<usize>> {
         .iter()
         .map(|turn| by_id.get(turn.speaker.as_deref()?).copied())
         .collect()
+}
+
+/// The words in `text`: runs without white space that hold a letter or digit. One pass,
+/// without splitting.
+fn words(text: &str) -> usize {
+    let mut n = 0;
+    let mut counted = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            n += 1;
+            counted = true;
+        }
+    }
+    n
 }
 
 /// Where a piece of searchable text is.
@@ -983,6 +991,23 @@ mod tests {
         assert_eq!(full.ranges(Place::Turn(0, 1)), (vec![5..10], Some(0)));
         assert!(here != MatchSlice::current_only(&trade, turn1.clone(), Some(3)));
         assert!(here != MatchSlice::current_only(&trade, turn1, None));
+    }
+
+    #[test]
+    fn words_hold_a_letter_or_digit() {
+        for (text, n) in [
+            ("", 0),
+            ("one two\u{a0}three", 3),
+            ("  — , 42 да-нет ! ", 2),
+            ("x\ty\nz", 3),
+        ] {
+            assert_eq!(words(text), n, "{text:?}");
+            let split = text
+                .split(char::is_whitespace)
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(words(text), split, "{text:?}");
+        }
     }
 
     #[test]
