@@ -136,7 +136,9 @@
         `section[data-speaker="${CSS.escape(c.speaker.id)}"]`,
       );
       const shown = [...turns].filter(rendered).length;
-      if (c.speaker.shown ? shown !== c.speaker.turns : shown !== 0) return false;
+      // Shown: every turn of the speaker in the DOM is rendered (all of them, unless the
+      // viewer ever renders only part of the transcript); hidden: none is.
+      if (c.speaker.shown ? shown === 0 || shown !== turns.length : shown !== 0) return false;
     }
     return true;
   };

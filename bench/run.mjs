@@ -280,7 +280,8 @@ async function loadOnce(browser, url, { query } = {}) {
 async function loadReps(browser, base, id, reps, memoryReps) {
   // One load gives four figures (FCP, transcript painted, interactive, long tasks): it
   // gets the budget of three measures.
-  const loads = await repeat(reps, () => loadOnce(browser, `${base}/?t=${id}`, { query: "of" }), 3 * BUDGET_MS);
+  const query = QUERIES[0].query;
+  const loads = await repeat(reps, () => loadOnce(browser, `${base}/?t=${id}`, { query }), 3 * BUDGET_MS);
   const memory = [];
   for (let i = 0; i < memoryReps; i++) {
     memory.push((await loadOnce(browser, `${base}/?t=${id}`)).memory);
