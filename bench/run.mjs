@@ -5,7 +5,8 @@
 //
 //   node bench/run.mjs --dist DIST --small bench-1mb --large bench-10mb \
 //     --converter target/release/transcript2json --large-text bench-10mb.txt \
-//     [--reps 20] [--large-reps 20] [--markdown FILE] [--json FILE]
+//     [--reps 20] [--large-reps 20] [--budget 15] [--markdown FILE] [--json FILE]
+//   node bench/run.mjs --report FILE.json    # the table again, from a run's --json
 //
 // Everything runs in one headless Chromium (the system's, driven by playwright-core)
 // against DIST served from 127.0.0.1. See bench/README.md for what each figure means.
@@ -59,7 +60,7 @@ const SEARCH_INPUT = '[role="search"] input';
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, "utf8"));
 const transcriptFile = (id) => path.join(DIST, "transcripts", `${id}.json`);
-for (const id of [args.small, args.large]) {
+for (const id of args.report ? [] : [args.small, args.large]) {
   if (!fs.existsSync(transcriptFile(id))) {
     console.error(`bench: no ${transcriptFile(id)} (tools/bench.sh generates it)`);
     process.exit(1);
@@ -396,7 +397,7 @@ const verdict = (pass) => (pass === null || pass === undefined ? "" : pass ? "�
  * A row of timings in ms (`values`), with the median time until the DOM was updated
  * (`dom`) when known; `target` { text, test(summary) }.
  */
-function timingRow(what, values, target = null, { asked = REPS, dom = null } = {}) {
+function timingRow(what, values, target = null, { asked = results.reps, dom = null } = {}) {
   const s = summary(values);
   if (s.n < asked) stopped = true;
   rows.push({
@@ -412,7 +413,7 @@ function timingRow(what, values, target = null, { asked = REPS, dom = null } = {
   return s;
 }
 /** A row for timed interactions (probe results). */
-const interactionRow = (what, runs, target = null, asked = REPS) =>
+const interactionRow = (what, runs, target = null, asked = results.reps) =>
   timingRow(
     what,
     runs.map((r) => r.painted),
@@ -441,55 +442,71 @@ function table() {
 }
 
 // --- main --------------------------------------------------------------------------------
-const started = Date.now();
-const cpuUse = cpuMonitor();
-const loadSamples = [os.loadavg()[0]];
-const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]), 5000);
-const results = { reps: REPS, largeReps: LARGE_REPS, budgetSeconds: BUDGET_MS / 1000, queries: QUERIES };
-let browser;
-let server;
-try {
-  if (args.converter && args["large-text"]) {
-    log("converter throughput");
-    results.converter = converterThroughput(
-      path.resolve(args.converter),
-      path.resolve(args["large-text"]),
-      Math.max(5, Math.min(REPS, 9)),
-    );
+/** Runs every phase; the results (every repetition) as one object. */
+async function runAll() {
+  const started = Date.now();
+  const cpuUse = cpuMonitor();
+  const loadSamples = [os.loadavg()[0]];
+  const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]), 5000);
+  const results = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? "CPU"}`,
+    reps: REPS,
+    largeReps: LARGE_REPS,
+    budgetSeconds: BUDGET_MS / 1000,
+    minReps: MIN_REPS,
+    queries: QUERIES,
+    jsonBytes: { small: fs.statSync(transcriptFile(args.small)).size, large: fs.statSync(transcriptFile(args.large)).size },
+  };
+  let browser;
+  let server;
+  try {
+    if (args.converter && args["large-text"]) {
+      log("converter throughput");
+      results.converter = converterThroughput(
+        path.resolve(args.converter),
+        path.resolve(args["large-text"]),
+        Math.max(5, Math.min(REPS, 9)),
+      );
+    }
+    server = await serve(DIST, routes);
+    browser = await launch();
+    results.browser = `Chromium ${browser.version()}`;
+    log(`${results.browser}, ${server.base}, ${REPS} repetitions (${LARGE_REPS} on ${args.large}), budget ${BUDGET_MS / 1000} s per measure`);
+
+    log("transfer sizes");
+    results.sizes = await transferSizes(browser, server);
+    log("floor: a bare input");
+    results.floor = await floorReps(browser, server.base, REPS);
+
+    log(`${args.small}: loads`);
+    results.small = await loadReps(browser, server.base, args.small, REPS, 3);
+    log(`${args.small}: interactions`);
+    Object.assign(results.small, await interactions(browser, server.base, args.small, REPS));
+    log(`${args.small}: ${LIBS.map((l) => l.name).join(", ")}`);
+    results.libs = await libraryReps(browser, server.base, args.small, REPS);
+
+    log(`${args.large}: loads`);
+    results.large = await loadReps(browser, server.base, args.large, LARGE_REPS, 1);
+    log(`${args.large}: interactions`);
+    Object.assign(results.large, await interactions(browser, server.base, args.large, LARGE_REPS));
+  } catch (e) {
+    problems.push(`the benchmark broke: ${e.stack ?? e}`);
+  } finally {
+    clearInterval(sampler);
+    results.cpu = cpuUse.stop();
+    if (browser) await browser.close().catch(() => {});
+    if (server) await server.close();
+    loadSamples.push(os.loadavg()[0]);
   }
-  server = await serve(DIST, routes);
-  browser = await launch();
-  results.browser = `Chromium ${browser.version()}`;
-  log(`${results.browser}, ${server.base}, ${REPS} repetitions (${LARGE_REPS} on ${args.large}), budget ${BUDGET_MS / 1000} s per measure`);
-
-  log("transfer sizes");
-  results.sizes = await transferSizes(browser, server);
-  log("floor: a bare input");
-  results.floor = await floorReps(browser, server.base, REPS);
-
-  log(`${args.small}: loads`);
-  results.small = await loadReps(browser, server.base, args.small, REPS, 3);
-  log(`${args.small}: interactions`);
-  Object.assign(results.small, await interactions(browser, server.base, args.small, REPS));
-  log(`${args.small}: ${LIBS.map((l) => l.name).join(", ")}`);
-  results.libs = await libraryReps(browser, server.base, args.small, REPS);
-
-  log(`${args.large}: loads`);
-  results.large = await loadReps(browser, server.base, args.large, LARGE_REPS, 1);
-  log(`${args.large}: interactions`);
-  Object.assign(results.large, await interactions(browser, server.base, args.large, LARGE_REPS));
-} catch (e) {
-  problems.push(`the benchmark broke: ${e.stack ?? e}`);
-} finally {
-  clearInterval(sampler);
-  results.cpu = cpuUse.stop();
-  if (browser) await browser.close().catch(() => {});
-  if (server) await server.close();
-  loadSamples.push(os.loadavg()[0]);
+  results.seconds = (Date.now() - started) / 1000;
+  results.loadAverage = loadSamples;
+  results.problems = problems;
+  return results;
 }
-results.seconds = (Date.now() - started) / 1000;
-results.loadAverage = loadSamples;
-results.problems = problems;
+
+const results = args.report ? readJson(args.report) : await runAll();
+if (args.report) problems.push(...(results.problems ?? []));
 
 // Counts must agree, or the comparison compares different work.
 const S = results.small;
@@ -504,7 +521,7 @@ if (S?.search && results.libs) {
   }
 }
 
-if (args.json) fs.writeFileSync(args.json, JSON.stringify(results, null, 1));
+if (args.json && !args.report) fs.writeFileSync(args.json, JSON.stringify(results, null, 1));
 if (problems.length) {
   for (const p of problems) console.error(`bench: ERROR: ${p}`);
   process.exit(1);
@@ -549,7 +566,7 @@ for (const lib of LIBS) {
     const want = q.key === "many" ? (lib.key === "markjs" ? 10 : 3) : null;
     valueRow(`${s1} · ours ÷ ${lib.name} · “${q.query}” (medians)`, {
       median: `${(oursMedian[q.key] / theirs).toFixed(2)}`,
-      spread: faster >= 1 ? `ours ${faster.toFixed(1)}× faster` : `ours ${(1 / faster).toFixed(1)}× slower`,
+      spread: faster >= 1 ? `ours ${faster.toFixed(2)}× faster` : `ours ${(1 / faster).toFixed(2)}× slower`,
       target: want ? `ours ≥ ${want}× faster (≤ ${(1 / want).toFixed(2)})` : "",
       pass: want ? faster >= want : null,
     });
@@ -557,7 +574,7 @@ for (const lib of LIBS) {
 }
 
 const L = results.large;
-const LR = LARGE_REPS;
+const LR = results.largeReps;
 timingRow(`${s10} · load → first contentful paint`, L.loads.map((l) => l.fcp), null, { asked: LR });
 timingRow(`${s10} · load → transcript painted`, L.loads.map((l) => l.transcriptPainted), null, { asked: LR });
 timingRow(`${s10} · load → interactive (a search answered and painted)`, L.loads.map((l) => l.interactive), null, {
@@ -628,17 +645,21 @@ const pct = (x) => `${Math.round(x * 100)} %`;
 const contention = results.cpu
   ? `other processes used ≈ ${pct(results.cpu.others)} of the machine's CPU time meanwhile (the benchmark and its browser ≈ ${pct(results.cpu.ours)})`
   : "CPU use of other processes unknown";
-const la = `${Math.min(...loadSamples).toFixed(1)}–${Math.max(...loadSamples).toFixed(1)}`;
-const jsonMb = (id) => (fs.statSync(transcriptFile(id)).size / 1e6).toFixed(1);
+const la = `${Math.min(...results.loadAverage).toFixed(1)}–${Math.max(...results.loadAverage).toFixed(1)}`;
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
 const out = [
-  `${results.browser} (headless, unthrottled frames) on ${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? "CPU"}; ` +
-    `${jsonMb(args.small)} MB and ${jsonMb(args.large)} MB transcript JSON; highlights seen as ${S.search.many.mode}; ` +
-    `${REPS} repetitions per measure (${LR} on 10 MB); ${Math.round(results.seconds)} s; load average ${la}; ${contention}.`,
+  `${results.date.slice(0, 16).replace("T", " ")} UTC, ${results.browser} (headless, unthrottled frames) on ${results.machine}; ` +
+    `${mb(results.jsonBytes.small)} MB and ${mb(results.jsonBytes.large)} MB transcript JSON; highlights seen as ${S.search.many.mode}; ` +
+    `${results.reps} repetitions per measure (${LR} on 10 MB); ${Math.round(results.seconds)} s; load average ${la}; ${contention}.`,
   "",
   table(),
   "",
   ...(stopped
-    ? [`\\* fewer repetitions than asked: a measure stops once it has used its time budget (${BUDGET_MS / 1000} s), after at least ${MIN_REPS}.`, ""]
+    ? [
+        `\\* fewer repetitions than asked: a measure stops once it has used its time budget ` +
+          `(${results.budgetSeconds} s; loads ${3 * results.budgetSeconds} s), after at least ${results.minReps}.`,
+        "",
+      ]
     : []),
 ].join("\n");
 process.stdout.write(out);
