@@ -38,9 +38,10 @@ impl SearchOptions {
 }
 
 /// A query after folding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Query {
     /// Nothing typed (or only white space): no search is active.
+    #[default]
     Empty,
     /// Only punctuation or symbols: a search is active but can match nothing.
     NothingToSearch,

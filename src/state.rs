@@ -465,26 +465,40 @@ impl Matches {
     }
 }
 
-/// Searches the transcript as the state asks; `index` must be folded in the state's mode.
-pub fn find(transcript: &Transcript, index: &SearchIndex, state: &ViewState) -> Matches {
-    let query = Query::new(&state.query, index.mode);
-    let mut out = Matches {
+/// Every match of a search, hidden turns included: what a speaker filter narrows down
+/// (see [`Found::visible`]) without searching again.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Found {
+    /// The folded query.
+    pub query: Query,
+    /// Every match, in document order.
+    pub all: Vec<Match>,
+    /// Matches per speaker, in the order of `Transcript::speakers`.
+    pub per_speaker: Vec<usize>,
+}
+
+/// Searches every text of the transcript for `query` with `options`; `index` must be
+/// folded in the options' mode.
+pub fn search(
+    transcript: &Transcript,
+    index: &SearchIndex,
+    query: &str,
+    options: &SearchOptions,
+) -> Found {
+    let query = Query::new(query, index.mode);
+    let mut out = Found {
         per_speaker: vec![0; transcript.speakers.len()],
-        ..Matches::default()
+        ..Found::default()
     };
     if let Query::Phrase(phrase) = &query {
-        let speaker_of = |t: usize| index.speakers.get(t).copied().flatten();
         for (place, folded) in &index.fields {
-            let ranges = folded.find_all(phrase, state.options.whole_words);
+            let ranges = folded.find_all(phrase, options.whole_words);
             if ranges.is_empty() {
                 continue;
             }
             if let Place::Turn(t, _) = place {
-                if let Some(sp) = speaker_of(*t) {
+                if let Some(sp) = index.speakers.get(*t).copied().flatten() {
                     out.per_speaker[sp] += ranges.len();
-                }
-                if !state.shows(transcript, *t) {
-                    continue;
                 }
             }
             out.all.extend(ranges.into_iter().map(|range| Match {
@@ -493,8 +507,37 @@ pub fn find(transcript: &Transcript, index: &SearchIndex, state: &ViewState) -> 
             }));
         }
     }
-    out.query = Some(query);
+    out.query = query;
     out
+}
+
+impl Found {
+    /// The matches in what `state` shows (its hidden speakers' turns left out, unless
+    /// revealed).
+    pub fn visible(&self, transcript: &Transcript, state: &ViewState) -> Matches {
+        let all = match state.filtering() {
+            false => self.all.clone(),
+            true => self
+                .all
+                .iter()
+                .filter(|m| match m.place {
+                    Place::Turn(t, _) => state.shows(transcript, t),
+                    _ => true,
+                })
+                .cloned()
+                .collect(),
+        };
+        Matches {
+            query: Some(self.query.clone()),
+            all,
+            per_speaker: self.per_speaker.clone(),
+        }
+    }
+}
+
+/// Searches the transcript as the state asks; `index` must be folded in the state's mode.
+pub fn find(transcript: &Transcript, index: &SearchIndex, state: &ViewState) -> Matches {
+    search(transcript, index, &state.query, &state.options).visible(transcript, state)
 }
 
 /// The status line for a search: `3 of 17`, `No matches`, or why nothing can match.

@@ -16,7 +16,7 @@ use super::turn::TurnSection;
 use crate::model::Transcript;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
-    blocks, blocks_to_render, find, has_view_params, history_entry, merge_query, painted_texts,
+    blocks, blocks_to_render, has_view_params, history_entry, merge_query, painted_texts, search,
     shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, Action, Block,
     HistoryEntry, MatchSlice, Matches, Place, SearchIndex, ViewState,
 };
@@ -168,14 +168,23 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let index = use_memo((t.clone(), state.options.fold_mode()), |(t, mode)| {
         SearchIndex::new(t, *mode)
     });
+    // Searched once per query; a speaker filter only narrows the result down.
+    let found = {
+        let t = t.clone();
+        let query = (state.query.clone(), state.options.clone());
+        use_memo((index.clone(), query), move |(index, (query, options))| {
+            search(&t, index, query, options)
+        })
+    };
     let matches: Rc<Matches> = {
         let t = t.clone();
-        let search = ViewState {
-            current: 0,
-            ..(*state).clone()
+        let filter = ViewState {
+            hidden: state.hidden.clone(),
+            revealed: state.revealed.clone(),
+            ..ViewState::default()
         };
-        use_memo((index.clone(), search), move |(index, search)| {
-            find(&t, index, search)
+        use_memo((found.clone(), filter), move |(found, filter)| {
+            found.visible(&t, filter)
         })
     };
     let blocks = {
