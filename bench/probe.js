@@ -89,7 +89,9 @@
   const showsMatches = (n) => {
     const h = bench.highlights();
     if (h.highlights + h.current === 0) return h.marks === n;
-    return h.highlights === n || h.highlights + h.current === n;
+    // Painted ranges, plus the current match as a range or as the one <mark> (the
+    // viewer paints every match but the current one, which stays an element).
+    return h.highlights === n || h.highlights + h.current === n || h.highlights + h.marks === n;
   };
   /** The current match: an element, or a highlight range. */
   const currentMatch = () => {
