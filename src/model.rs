@@ -7,6 +7,7 @@
 //! clear error (see [`Transcript::from_json`]).
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fmt;
 
 /// The version of the JSON schema written by this crate.
@@ -150,9 +151,66 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
+/// Something odd in a transcript that still renders ([`Transcript::warnings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The transcript has no turns (only its header, perhaps a summary).
+    NoTurns,
+    /// A turn names a speaker id that the speaker list does not have; the viewer shows
+    /// the id as the speaker's name.
+    UnknownSpeaker {
+        /// Index of the turn in [`Transcript::turns`].
+        turn: usize,
+        /// The turn's id.
+        turn_id: String,
+        /// The speaker id it names.
+        speaker: String,
+    },
+    /// A speaker that no turn names.
+    UnusedSpeaker {
+        /// Index of the speaker in [`Transcript::speakers`].
+        index: usize,
+        /// The speaker's id.
+        id: String,
+    },
+}
+
+impl Warning {
+    /// JSON path of the value concerned (`turns[3].speaker`, `speakers[0]`, `turns`).
+    pub fn path(&self) -> String {
+        match self {
+            Warning::NoTurns => "turns".into(),
+            Warning::UnknownSpeaker { turn, .. } => format!("turns[{turn}].speaker"),
+            Warning::UnusedSpeaker { index, .. } => format!("speakers[{index}]"),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    /// `at turns[3].speaker: turn "t4" names speaker "nobody", who is not in the
+    /// speaker list`: the path, then what is odd.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::NoTurns => write!(f, "at turns: the transcript has no turns"),
+            Warning::UnknownSpeaker {
+                turn_id, speaker, ..
+            } => write!(
+                f,
+                "at {}: turn {turn_id:?} names speaker {speaker:?}, who is not in the speaker list",
+                self.path()
+            ),
+            Warning::UnusedSpeaker { id, .. } => {
+                write!(f, "at {}: speaker {id:?} has no turns", self.path())
+            }
+        }
+    }
+}
+
 impl Transcript {
-    /// Reads a transcript from JSON text, checking the schema version and that every
-    /// turn names a known speaker. Errors carry the JSON path and line/column.
+    /// Reads a transcript from JSON text, checking the schema version and the ids
+    /// ([`Transcript::validate`]). Errors carry the JSON path and line/column. What is
+    /// odd but renders (a turn naming an unknown speaker, …) is no error: see
+    /// [`Transcript::warnings`].
     pub fn from_json(text: &str) -> Result<Transcript, JsonError> {
         // Check the version first so an old or future file says so instead of failing
         // on whichever field changed.
@@ -196,7 +254,9 @@ impl Transcript {
         s
     }
 
-    /// Checks the invariants serde cannot: unique ids and known speaker references.
+    /// Checks the invariants serde cannot and rendering needs: every speaker and turn id
+    /// is non-empty and unique (they become element ids and list keys). What is odd but
+    /// renders is a [`Warning`] instead ([`Transcript::warnings`]).
     pub fn validate(&self) -> Result<(), JsonError> {
         let fail = |path: String, message: String| {
             Err(JsonError {
@@ -206,7 +266,7 @@ impl Transcript {
                 message,
             })
         };
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         for (i, s) in self.speakers.iter().enumerate() {
             if s.id.is_empty() || !seen.insert(s.id.as_str()) {
                 return fail(
@@ -215,7 +275,7 @@ impl Transcript {
                 );
             }
         }
-        let mut turn_ids = std::collections::HashSet::new();
+        let mut turn_ids = HashSet::new();
         for (i, t) in self.turns.iter().enumerate() {
             if t.id.is_empty() || !turn_ids.insert(t.id.as_str()) {
                 return fail(
@@ -223,16 +283,42 @@ impl Transcript {
                     format!("turn id {:?} is empty or used twice", t.id),
                 );
             }
+        }
+        Ok(())
+    }
+
+    /// What is odd but still renders: a turn naming a speaker the list lacks, a speaker
+    /// no turn names, no turns at all. The viewer shows these as a note beside the
+    /// transcript; the converter never writes them (but a transcript with no turns).
+    /// In document order, turns' problems before speakers'.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let known: HashSet<&str> = self.speakers.iter().map(|s| s.id.as_str()).collect();
+        let mut used = HashSet::new();
+        let mut out = Vec::new();
+        if self.turns.is_empty() {
+            out.push(Warning::NoTurns);
+        }
+        for (i, t) in self.turns.iter().enumerate() {
             if let Some(sp) = &t.speaker {
-                if !seen.contains(sp.as_str()) {
-                    return fail(
-                        format!("turns[{i}].speaker"),
-                        format!("turn names unknown speaker {sp:?}"),
-                    );
+                used.insert(sp.as_str());
+                if !known.contains(sp.as_str()) {
+                    out.push(Warning::UnknownSpeaker {
+                        turn: i,
+                        turn_id: t.id.clone(),
+                        speaker: sp.clone(),
+                    });
                 }
             }
         }
-        Ok(())
+        for (i, s) in self.speakers.iter().enumerate() {
+            if !used.contains(s.id.as_str()) {
+                out.push(Warning::UnusedSpeaker {
+                    index: i,
+                    id: s.id.clone(),
+                });
+            }
+        }
+        out
     }
 
     /// The speaker with this id.
@@ -341,11 +427,52 @@ mod tests {
     }
 
     #[test]
-    fn unknown_speaker_reference_is_an_error() {
+    fn odd_but_renderable_transcripts_read_with_warnings() {
+        // In the sample, "question" has no turn.
+        assert_eq!(
+            sample().warnings(),
+            [Warning::UnusedSpeaker {
+                index: 1,
+                id: "question".into()
+            }]
+        );
         let mut t = sample();
+        t.turns[1].speaker = Some("question".into());
+        assert_eq!(t.warnings(), []);
         t.turns[0].speaker = Some("nobody".into());
-        let err = Transcript::from_json(&t.to_json()).unwrap_err();
-        assert_eq!(err.path, "turns[0].speaker");
+        let read = Transcript::from_json(&t.to_json()).expect("still readable");
+        let warnings = read.warnings();
+        assert_eq!(
+            warnings,
+            [
+                Warning::UnknownSpeaker {
+                    turn: 0,
+                    turn_id: "t1".into(),
+                    speaker: "nobody".into()
+                },
+                Warning::UnusedSpeaker {
+                    index: 0,
+                    id: "vladimir-putin".into()
+                }
+            ]
+        );
+        assert_eq!(warnings[0].path(), "turns[0].speaker");
+        assert_eq!(
+            warnings[0].to_string(),
+            "at turns[0].speaker: turn \"t1\" names speaker \"nobody\", who is not in the speaker list"
+        );
+        assert_eq!(
+            warnings[1].to_string(),
+            "at speakers[0]: speaker \"vladimir-putin\" has no turns"
+        );
+        let empty = r#"{"schema":1,"lang":"en","title":"T","source":{"file":"a.txt"}}"#;
+        let empty = Transcript::from_json(empty).unwrap().warnings();
+        assert_eq!(empty, [Warning::NoTurns]);
+        assert_eq!(empty[0].path(), "turns");
+        assert_eq!(
+            empty[0].to_string(),
+            "at turns: the transcript has no turns"
+        );
     }
 
     #[test]
