@@ -6,6 +6,7 @@
 use super::dom;
 use super::header::Header;
 use super::labels::Labels;
+use super::notes::TranscriptNotes;
 use super::search_bar::SearchBar;
 use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
@@ -146,6 +147,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
 
     // Computed once per transcript, per fold mode, per search.
     let stats = use_memo(t.clone(), |t| speaker_stats(t));
+    let warnings = use_memo(t.clone(), |t| t.warnings());
     let index = use_memo((t.clone(), state.options.fold_mode()), |(t, mode)| {
         SearchIndex::new(t, *mode)
     });
@@ -458,6 +460,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             aria-labelledby={format!("{p}title")}>
             <Header transcript={t.clone()} id_prefix={p.clone()}
                 matches={MatchSlice::new(&matches, matches.in_title(), current)} {shown} />
+            <TranscriptNotes {warnings} id_prefix={p.clone()} labels={labels.clone()} />
             <Summary transcript={t.clone()} id_prefix={p.clone()}
                 label={props.summary_label.clone()}
                 matches={MatchSlice::new(&matches, matches.in_summary(), current)} />
