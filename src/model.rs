@@ -231,6 +231,18 @@ impl Transcript {
             }
             _ => {}
         }
+        // serde would read a struct from an array too, field by field.
+        let leading = &text[..text.len() - text.trim_start().len()];
+        if text[leading.len()..].starts_with('[') {
+            let line = leading.matches('\n').count() + 1;
+            let column = leading.len() - leading.rfind('\n').map_or(0, |i| i + 1) + 1;
+            return Err(JsonError {
+                path: ".".into(),
+                line,
+                column,
+                message: "expected a transcript object, found an array".into(),
+            });
+        }
         let de = &mut serde_json::Deserializer::from_str(text);
         let transcript: Transcript = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
@@ -424,6 +436,25 @@ mod tests {
         let err = Transcript::from_json(&json[..json.len() / 2]).unwrap_err();
         assert!(err.line >= 1 && err.column > 0, "{err:?}");
         assert!(err.message.contains("EOF"), "{err}");
+    }
+
+    #[test]
+    fn a_document_that_is_no_object_says_so() {
+        let err = Transcript::from_json("\n  [1, 2, 3]").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 2, column 3: expected a transcript object, found an array"
+        );
+        let err = Transcript::from_json("7").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 1, column 1: invalid type: integer `7`, expected struct Transcript"
+        );
+        let err = Transcript::from_json("").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 1, column 0: EOF while parsing a value"
+        );
     }
 
     #[test]
