@@ -151,6 +151,18 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
+impl JsonError {
+    /// A serde_json error at the JSON path `path`, its position apart.
+    pub fn from_serde(path: String, e: &serde_json::Error) -> JsonError {
+        JsonError {
+            path,
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        }
+    }
+}
+
 /// Something odd in a transcript that still renders ([`Transcript::warnings`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
@@ -244,16 +256,13 @@ impl Transcript {
             });
         }
         let de = &mut serde_json::Deserializer::from_str(text);
-        let transcript: Transcript = serde_path_to_error::deserialize(de).map_err(|e| {
+        let transcript: Transcript = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
             let path = e.path().to_string();
-            let inner = e.into_inner();
-            JsonError {
-                path,
-                line: inner.line(),
-                column: inner.column(),
-                message: strip_position(&inner.to_string()),
-            }
+            JsonError::from_serde(path, &e.into_inner())
         })?;
+        // Nothing but white space may follow (not a second document, not garbage).
+        de.end()
+            .map_err(|e| JsonError::from_serde(".".into(), &e))?;
         transcript.validate()?;
         Ok(transcript)
     }
@@ -436,6 +445,17 @@ mod tests {
         let err = Transcript::from_json(&json[..json.len() / 2]).unwrap_err();
         assert!(err.line >= 1 && err.column > 0, "{err:?}");
         assert!(err.message.contains("EOF"), "{err}");
+    }
+
+    #[test]
+    fn nothing_may_follow_the_document() {
+        let json = sample().to_json();
+        let twice = format!("{json}{json}");
+        let err = Transcript::from_json(&twice).unwrap_err();
+        assert_eq!(err.path, ".");
+        assert_eq!((err.line, err.column), (2, 1));
+        assert_eq!(err.message, "trailing characters");
+        assert!(Transcript::from_json(&format!("\n {json} \n\t")).is_ok());
     }
 
     #[test]

@@ -373,7 +373,7 @@ pub fn query_escape(s: &str) -> String {
 /// Reads the catalog, checking its schema version and that it lists something.
 pub fn parse_catalog(text: &str) -> Result<Catalog, LoadErrorKind> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    let catalog: Catalog = serde_path_to_error::deserialize(de).map_err(|e| {
+    let catalog: Catalog = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let message = inner.to_string();
@@ -389,6 +389,8 @@ pub fn parse_catalog(text: &str) -> Result<Catalog, LoadErrorKind> {
             message,
         })
     })?;
+    de.end()
+        .map_err(|e| LoadErrorKind::Json(JsonError::from_serde(".".into(), &e)))?;
     if catalog.schema != SCHEMA_VERSION {
         return Err(LoadErrorKind::Json(JsonError {
             path: "schema".into(),
@@ -639,6 +641,10 @@ mod tests {
             parse_catalog(r#"{"schema":1,"transcripts":[]}"#),
             Err(LoadErrorKind::EmptyCatalog)
         );
+        let Err(LoadErrorKind::Json(e)) = parse_catalog(r#"{"schema":1,"transcripts":[]}}"#) else {
+            panic!("expected an error for what follows the document");
+        };
+        assert_eq!(e.to_string(), "line 1, column 30: trailing characters");
     }
 
     #[test]
