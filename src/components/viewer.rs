@@ -98,7 +98,9 @@ pub struct TranscriptViewerProps {
 /// - `<div class="tv-controls">`: the search landmark ([`SearchBar`]) and the speaker
 ///   filter ([`SpeakerFilter`]) (inside `<main class="tv-main">` with `page`);
 /// - `<article class="tv-transcript">`: header (kind, title, dateline, "Showing 3 of 5
-///   turns" while filtering), summary, `<div class="tv-turns">` with one section per
+///   turns" while filtering), the `role="status"` note of the transcript's warnings
+///   when it has any ([`Transcript::warnings`]: an unknown or unused speaker, no turns),
+///   summary, `<div class="tv-turns">` with one section per
 ///   shown turn and a `<button class="tv-hidden-marker">` in place of each run of hidden
 ///   turns, and the source credit;
 /// - `<p class="tv-announcement" role="status">`: "Link copied", "Font size 150%",
