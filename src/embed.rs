@@ -46,10 +46,13 @@ mod browser {
     /// The page element the demo site's [`App`] renders into: `index.html` has one.
     pub const APP_MARKER: &str = "data-transcript-viewer-app";
 
-    /// The trunk entry's work: renders [`App`] into the page's
-    /// `[data-transcript-viewer-app]` element, if there is one; on any other page it does
-    /// nothing, so loading the module never takes over a host page (use [`mount`]).
+    /// The trunk entry's work: installs the panic hook ([`crate::panic_report`]) and
+    /// renders [`App`] into the page's `[data-transcript-viewer-app]` element, if there
+    /// is one; on any other page it renders nothing, so loading the module never takes
+    /// over a host page (use [`mount`]).
     pub fn start_app() {
+        // Before anything can go wrong: a panic is shown, not only a dead page.
+        crate::panic_report::install();
         let root = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(&format!("[{APP_MARKER}]")).ok().flatten());

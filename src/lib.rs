@@ -9,12 +9,14 @@
 //! - [`settings`]: view settings, their root attributes and stored form, without the DOM.
 //! - [`components`]: the Yew components that render a transcript.
 //! - [`embed`]: the JavaScript API (`mount`) and the demo site's start-up rule.
+//! - [`panic_report`]: the panic hook that shows a panic on the page and in the console.
 
 pub mod components;
 pub mod convert;
 pub mod dates;
 pub mod embed;
 pub mod model;
+pub mod panic_report;
 pub mod search;
 pub mod settings;
 pub mod state;

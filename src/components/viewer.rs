@@ -6,6 +6,7 @@
 use super::dom;
 use super::header::Header;
 use super::labels::Labels;
+use super::notes::TranscriptNotes;
 use super::paint;
 use super::search_bar::SearchBar;
 use super::settings_bar::SettingsBar;
@@ -116,7 +117,9 @@ pub const DEFAULT_RENDER_BATCH: usize = 250;
 /// - `<div class="tv-controls">`: the search landmark ([`SearchBar`]) and the speaker
 ///   filter ([`SpeakerFilter`]) (inside `<main class="tv-main">` with `page`);
 /// - `<article class="tv-transcript">`: header (kind, title, dateline, "Showing 3 of 5
-///   turns" while filtering), summary, `<div class="tv-turns">` with one section per
+///   turns" while filtering), the `role="status"` note of the transcript's warnings
+///   when it has any ([`Transcript::warnings`]: an unknown or unused speaker, no turns),
+///   summary, `<div class="tv-turns">` with one section per
 ///   shown turn and a `<button class="tv-hidden-marker">` in place of each run of hidden
 ///   turns, and the source credit;
 /// - `<p class="tv-announcement" role="status">`: "Link copied", "Font size 150%",
@@ -165,6 +168,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
 
     // Computed once per transcript, per fold mode, per search.
     let stats = use_memo(t.clone(), |t| speaker_stats(t));
+    let warnings = use_memo(t.clone(), |t| t.warnings());
     let index = use_memo((t.clone(), state.options.fold_mode()), |(t, mode)| {
         SearchIndex::new(t, *mode)
     });
@@ -548,6 +552,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             aria-labelledby={format!("{p}title")}>
             <Header transcript={t.clone()} id_prefix={p.clone()}
                 matches={slice(matches.in_title())} {shown} />
+            <TranscriptNotes {warnings} id_prefix={p.clone()} labels={labels.clone()} />
             <Summary transcript={t.clone()} id_prefix={p.clone()}
                 label={props.summary_label.clone()}
                 matches={slice(matches.in_summary())} />
