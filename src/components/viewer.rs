@@ -18,8 +18,8 @@ use crate::model::Transcript;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
     blocks, blocks_to_render, has_view_params, history_entry, merge_query, painted_texts, search,
-    shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, Action, Block,
-    HistoryEntry, MatchSlice, Matches, Place, SearchIndex, ViewState,
+    shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, turn_speakers, Action,
+    Block, HistoryEntry, MatchSlice, Matches, Place, SearchIndex, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -168,6 +168,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
 
     // Computed once per transcript, per fold mode, per search.
     let stats = use_memo(t.clone(), |t| speaker_stats(t));
+    let speaker_of = use_memo(t.clone(), |t| turn_speakers(t));
     let warnings = use_memo(t.clone(), |t| t.warnings());
     let index = use_memo((t.clone(), state.options.fold_mode()), |(t, mode)| {
         SearchIndex::new(t, *mode)
@@ -489,6 +490,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             let turn = &t.turns[*index];
             html! {
                 <TurnSection key={turn.id.clone()} transcript={t.clone()} index={*index}
+                    speaker={speaker_of.get(*index).copied().flatten()}
                     id_prefix={p.clone()}
                     matches={slice(matches.in_turn(*index))}
                     target={*target == Some(*index)} labels={labels.clone()}
