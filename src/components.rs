@@ -35,6 +35,7 @@ mod source;
 mod speakers;
 mod summary;
 mod turn;
+mod turn_list;
 mod viewer;
 
 pub use app::{App, AppProps, RemoteTranscript, RemoteTranscriptProps};

@@ -13,13 +13,13 @@ use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
 use super::speakers::SpeakerFilter;
 use super::summary::Summary;
-use super::turn::TurnSection;
+use super::turn_list::TurnList;
 use crate::model::Transcript;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
     blocks, blocks_to_render, has_view_params, history_entry, merge_query, painted_texts, search,
     shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, turn_speakers, Action,
-    Block, HistoryEntry, MatchSlice, Matches, Place, SearchIndex, ViewState,
+    HistoryEntry, MatchSlice, Matches, Place, SearchIndex, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -485,37 +485,6 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let shown = state
         .filtering()
         .then(|| AttrValue::from(labels.showing(shown_turns(t, &state), t.turns.len())));
-    let turns = blocks.iter().take(limit).map(|block| match block {
-        Block::Turn(index) => {
-            let turn = &t.turns[*index];
-            html! {
-                <TurnSection key={turn.id.clone()} transcript={t.clone()} index={*index}
-                    speaker={speaker_of.get(*index).copied().flatten()}
-                    id_prefix={p.clone()}
-                    matches={slice(matches.in_turn(*index))}
-                    target={*target == Some(*index)} labels={labels.clone()}
-                    on_copy_link={on_copy_link.clone()} />
-            }
-        }
-        Block::Hidden { turns, speakers } => {
-            let names: Vec<&str> = speakers
-                .iter()
-                .filter_map(|&i| t.speakers.get(i))
-                .map(|s| s.name.as_str())
-                .collect();
-            let ids = turn_ids(t, turns);
-            let key = format!("\u{1}hidden-{}", ids.first().map_or("", String::as_str));
-            let onclick = {
-                let on_reveal = on_reveal.clone();
-                Callback::from(move |_: MouseEvent| on_reveal.emit(ids.clone()))
-            };
-            html! {
-                <button {key} type="button" class="tv-hidden-marker" {onclick}>
-                    { labels.hidden_marker(turns.len(), &names) }
-                </button>
-            }
-        }
-    });
     let skip = {
         let id = format!("{p}title");
         Callback::from(move |e: MouseEvent| {
@@ -559,7 +528,11 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 label={props.summary_label.clone()}
                 matches={slice(matches.in_summary())} />
             <div class="tv-turns" aria-busy={(limit < blocks.len()).then_some("true")}>
-                { for turns }
+                <TurnList transcript={t.clone()} blocks={blocks.clone()} {limit}
+                    speakers={speaker_of.clone()} id_prefix={p.clone()}
+                    matches={matches.clone()} {current} painted={*painted} target={*target}
+                    labels={labels.clone()} on_copy_link={on_copy_link.clone()}
+                    on_reveal={on_reveal.clone()} />
             </div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
         </article>
