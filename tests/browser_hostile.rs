@@ -319,7 +319,11 @@ async fn hostile_text_renders_as_inert_text() {
     );
     // 10,000 speakers, each in the filter, each with a turn; no note (nothing is odd).
     assert_eq!(all(&viewer, ".tv-speaker-item").len(), SPEAKERS);
-    assert_eq!(all(&viewer, "section.tv-turn").len(), SPEAKERS);
+    // The turns arrive a batch at a time (render_batch).
+    wait_until("every speaker's turn", || {
+        all(&viewer, "section.tv-turn").len() == SPEAKERS
+    })
+    .await;
     assert!(all(&viewer, ".tv-notes").is_empty());
     assert!(pwned().is_undefined());
     handle.destroy();
