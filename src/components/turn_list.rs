@@ -78,8 +78,8 @@ impl PartialEq for TurnListProps {
 const GROUP: usize = 64;
 
 /// The first `limit` blocks: `<section class="tv-turn">`s and
-/// `<button class="tv-hidden-marker">`s, rendered in groups of [`GROUP`] turns
-/// (components without elements of their own).
+/// `<button class="tv-hidden-marker">`s, rendered in groups of [`GROUP`] turns, each a
+/// `<div class="tv-turn-group">` (which the stylesheet lays out only near the view).
 #[function_component]
 pub fn TurnList(props: &TurnListProps) -> Html {
     let blocks = &props.blocks[..props.limit.min(props.blocks.len())];
@@ -240,5 +240,5 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
                 }
             }
         });
-    html! { <>{ for blocks }</> }
+    html! { <div class="tv-turn-group">{ for blocks }</div> }
 }
