@@ -9,12 +9,15 @@
 //! - [`settings`]: view settings, their root attributes and stored form, without the DOM.
 //! - [`components`]: the Yew components that render a transcript.
 //! - [`embed`]: the JavaScript API (`mount`) and the demo site's start-up rule.
+//! - [`page`]: the site's pre-rendered pages: their data, the HTML writing, and (natively)
+//!   the server-side rendering of the components.
 
 pub mod components;
 pub mod convert;
 pub mod dates;
 pub mod embed;
 pub mod model;
+pub mod page;
 pub mod search;
 pub mod settings;
 pub mod state;
