@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use std::path::Path;
 use transcript_viewer::components::parse_catalog;
 use transcript_viewer::model::{Catalog, Transcript};
+use transcript_viewer::settings::STORAGE_KEY;
 
 /// The second bundled transcript (the demo press briefing).
 const DEMO_ID: &str = "demo-press-briefing-2024-05-06";
@@ -173,6 +174,7 @@ const BEFORE: &str = "
     return {
       h1s: document.querySelectorAll('h1').length,
       turns: turns.length,
+      scheme: document.querySelector('.tv-root').dataset.scheme,
       focused: b.focused.className,
       scrollY: b.scrollY,
       ready: document.querySelector('.tv-root[data-ready]') !== null,
@@ -193,12 +195,14 @@ const AFTER: &str = "
       focusKept: document.activeElement === b.focused,
       scrollY: window.scrollY,
       moved: Math.abs(b.turns[2].getBoundingClientRect().top - b.top),
+      scheme: document.querySelector('.tv-root').dataset.scheme,
+      stored: localStorage.getItem(arguments[0]),
     };";
 
 /// The Wasm held back by the server until the static page is looked at: then the app
 /// hydrates it without replacing or duplicating a node, moving anything, losing the
-/// reader's scroll position or focus, or any error; and the page works (a search marks
-/// its matches).
+/// reader's scroll position or focus, or any error; the reader's stored colours apply
+/// (and stay stored as they were); and the page works (a search marks its matches).
 #[test]
 fn hydration_keeps_the_rendered_page() -> TestResult {
     let dist = dist_dir();
@@ -208,19 +212,43 @@ fn hydration_keeps_the_rendered_page() -> TestResult {
     let driver = start_driver();
     // Navigation returns at once: the page's load waits for the held Wasm.
     let session = open_with(&driver, |c| c["pageLoadStrategy"] = "none".into());
+    // A returning reader's colours, stored from another document of the site.
+    session.goto(&server.url("/noscript.css"))?;
+    let stored = r#"{"scheme":"white-on-black"}"#;
+    webdriver::poll(RENDER_TIMEOUT, "the settings stored", || {
+        let done = session.execute(
+            "if (location.pathname !== '/noscript.css') return false;\
+             localStorage.setItem(arguments[0], arguments[1]); return true;",
+            vec![json!(STORAGE_KEY), json!(stored)],
+        )?;
+        Ok((done == json!(true)).then_some(()))
+    })?;
     session.goto(&server.url(&format!("/{REFERENCE_ID}/")))?;
     assert!(
         wasm.wait_for_request(RENDER_TIMEOUT),
         "the page never asked for the Wasm"
     );
     webdriver::poll(RENDER_TIMEOUT, "the page to be parsed", || {
-        let state = session.execute("return document.readyState;", vec![])?;
+        let state = session.execute(
+            "return location.pathname.length > 1 ? document.readyState : 'loading';",
+            vec![],
+        )?;
         Ok((state != json!("loading")).then_some(()))
     })?;
     let before = session.execute(BEFORE, vec![])?;
     assert_eq!(
-        (&before["h1s"], &before["turns"], &before["ready"]),
-        (&json!(1), &json!(t.turns.len()), &json!(false)),
+        (
+            &before["h1s"],
+            &before["turns"],
+            &before["ready"],
+            &before["scheme"]
+        ),
+        (
+            &json!(1),
+            &json!(t.turns.len()),
+            &json!(false),
+            &json!("system")
+        ),
         "the static page: {before}"
     );
     assert_eq!(before["focused"], json!("tv-turn-link"), "{before}");
@@ -233,12 +261,13 @@ fn hydration_keeps_the_rendered_page() -> TestResult {
     session
         .wait_for(".tv-root[data-ready]", RENDER_TIMEOUT)
         .map_err(|e| format!("{e}: the app did not hydrate the page"))?;
-    let after = session.execute(AFTER, vec![])?;
+    let after = session.execute(AFTER, vec![json!(STORAGE_KEY)])?;
     assert_eq!(
         after,
         json!({
             "h1s": 1, "sameH1": true, "turns": t.turns.len(), "sameTurns": true, "roots": 1,
             "twice": [], "focusKept": true, "scrollY": before["scrollY"], "moved": 0,
+            "scheme": "white-on-black", "stored": stored,
         }),
         "after hydration ({})",
         session.browser()
