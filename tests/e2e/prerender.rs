@@ -324,10 +324,11 @@ fn old_addresses_lead_to_the_transcripts_page() -> TestResult {
     Ok(())
 }
 
-/// A host page holding two viewers rendered by `render_embedded` (what `render-pages
-/// embed` prints), which its script hands to `mount(…, { hydrate: true })`, one with
-/// `data`, one with `src`: both are hydrated (the same nodes, each id once, working),
-/// and `hydrate` without pre-rendered markup, or with a search, is refused by name.
+/// A host page holding three viewers rendered by `render_embedded` (what `render-pages
+/// embed` prints): two its script hands to `mount(…, { hydrate: true })`, one with
+/// `data`, one with `src`, and a `<transcript-viewer hydrate>` element. All are hydrated
+/// (the same nodes, each id once, working); `hydrate` without pre-rendered markup, or
+/// with a search, is refused by name.
 #[test]
 fn mount_hydrates_a_host_pages_markup() -> TestResult {
     let dist = dist_dir();
@@ -335,6 +336,7 @@ fn mount_hydrates_a_host_pages_markup() -> TestResult {
     for file in [
         "transcript-viewer.js",
         "transcript-viewer_bg.wasm",
+        "transcript-viewer-element.js",
         "viewer.css",
     ] {
         std::fs::copy(dist.join(file), root.join(file))?;
@@ -345,20 +347,25 @@ fn mount_hydrates_a_host_pages_markup() -> TestResult {
     let t = transcript(&dist, DEMO_ID)?;
     let one = transcript_viewer::page::render_embedded(t.clone(), "one-", true)?;
     let two = transcript_viewer::page::render_embedded(t.clone(), "two-", false)?;
+    let three = transcript_viewer::page::render_embedded(t.clone(), "three-", true)?;
     std::fs::write(
         root.join("host.html"),
         HOST_PAGE
             .replace("{ONE}", &one)
             .replace("{TWO}", &two)
+            .replace("{THREE}", &three)
             .replace("{JSON}", &json),
     )?;
     let server = serve_with_probe(&root)?;
     let driver = start_driver();
     let session = open(&driver);
     session.goto(&server.url("/host.html"))?;
-    webdriver::poll(RENDER_TIMEOUT, "both viewers hydrated", || {
-        let ready = session.find_all("#one > .tv-root[data-ready], #two > .tv-root[data-ready]")?;
-        Ok((ready.len() == 2).then_some(()))
+    webdriver::poll(RENDER_TIMEOUT, "the three viewers hydrated", || {
+        let ready = session.find_all(
+            "#one > .tv-root[data-ready], #two > .tv-root[data-ready], \
+             #three > .tv-root[data-ready]",
+        )?;
+        Ok((ready.len() == 3).then_some(()))
     })
     .map_err(|e| {
         let errors = super::page_errors(&session, &server).unwrap_or_default();
@@ -373,7 +380,7 @@ fn mount_hydrates_a_host_pages_markup() -> TestResult {
              && turns.length === b.turns.length && turns.every((t, i) => t === b.turns[i]);\
          };\
          return {\
-           one: same('one'), two: same('two'),\
+           one: same('one'), two: same('two'), three: same('three'),\
            roots: document.querySelectorAll('.tv-root').length,\
            turns: document.querySelectorAll('#one section.tv-turn').length,\
            settings: document.querySelectorAll('.tv-settings').length,\
@@ -385,7 +392,8 @@ fn mount_hydrates_a_host_pages_markup() -> TestResult {
     assert_eq!(
         state,
         json!({
-            "one": true, "two": true, "roots": 2, "turns": t.turns.len(), "settings": 1,
+            "one": true, "two": true, "three": true, "roots": 3, "turns": t.turns.len(),
+            "settings": 2,
             "twice": [],
             "errors": [
                 "empty: transcript-viewer: options.hydrate needs the element to hold a \
@@ -410,6 +418,7 @@ fn mount_hydrates_a_host_pages_markup() -> TestResult {
 
     let left: Value = session.execute(
         "window.__one.destroy(); window.__two.destroy();\
+         document.getElementById('three').remove();\
          return document.querySelectorAll('.tv-root').length;",
         vec![],
     )?;
@@ -434,6 +443,7 @@ const HOST_PAGE: &str = r#"<!doctype html>
     <div id="one">{ONE}</div>
     <div id="two">{TWO}</div>
     <div id="empty"></div>
+    <transcript-viewer id="three" src="{JSON}" id-prefix="three-" hydrate>{THREE}</transcript-viewer>
     <script type="module">
       const nodes = (id) => {
         const el = document.getElementById(id);
@@ -443,9 +453,9 @@ const HOST_PAGE: &str = r#"<!doctype html>
           turns: [...el.querySelectorAll("section.tv-turn")],
         };
       };
-      window.__before = { one: nodes("one"), two: nodes("two") };
-      const { default: init, mount } = await import("./transcript-viewer.js");
-      await init();
+      window.__before = { one: nodes("one"), two: nodes("two"), three: nodes("three") };
+      const { ready, mount } = await import("./transcript-viewer-element.js");
+      await ready;
       const data = await (await fetch("{JSON}")).json();
       const el = (id) => document.getElementById(id);
       window.__one = mount(el("one"), { data, idPrefix: "one-", hydrate: true });
