@@ -27,6 +27,7 @@ mod dom;
 mod header;
 mod highlight;
 mod labels;
+mod paint;
 mod search_bar;
 mod settings_bar;
 mod source;

@@ -6,6 +6,8 @@
 //! The schema is versioned by [`SCHEMA_VERSION`]; readers reject other versions with a
 //! clear error (see [`Transcript::from_json`]).
 
+mod json_path;
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -150,6 +152,27 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
+impl JsonError {
+    /// serde_json's error reading `text`, with the JSON path of the value it stopped at.
+    pub fn from_serde(text: &str, error: &serde_json::Error) -> JsonError {
+        let (line, column) = (error.line(), error.column());
+        let message = strip_position(&error.to_string());
+        let offset = json_path::offset_of(text, line, column);
+        let path = match line {
+            0 => ".".to_string(),
+            // Reported at the object's end: the object is what lacks it.
+            _ if message.starts_with("missing field") => json_path::object_path_at(text, offset),
+            _ => json_path::path_at(text, offset),
+        };
+        JsonError {
+            path,
+            line,
+            column,
+            message,
+        }
+    }
+}
+
 impl Transcript {
     /// Reads a transcript from JSON text, checking the schema version and that every
     /// turn names a known speaker. Errors carry the JSON path and line/column.
@@ -173,17 +196,8 @@ impl Transcript {
             }
             _ => {}
         }
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let transcript: Transcript = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            JsonError {
-                path,
-                line: inner.line(),
-                column: inner.column(),
-                message: strip_position(&inner.to_string()),
-            }
-        })?;
+        let transcript: Transcript =
+            serde_json::from_str(text).map_err(|e| JsonError::from_serde(text, &e))?;
         transcript.validate()?;
         Ok(transcript)
     }

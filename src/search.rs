@@ -38,9 +38,10 @@ impl SearchOptions {
 }
 
 /// A query after folding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Query {
     /// Nothing typed (or only white space): no search is active.
+    #[default]
     Empty,
     /// Only punctuation or symbols: a search is active but can match nothing.
     NothingToSearch,
@@ -93,13 +94,48 @@ pub struct Folded {
 
 /// Folds `s`; see the module documentation.
 pub fn fold(s: &str, mode: FoldMode) -> Folded {
+    fold_with(s, mode, true)
+}
+
+/// [`fold`], with or without the fast paths (which the tests check against the slow,
+/// one-character-at-a-time path).
+fn fold_with(s: &str, mode: FoldMode, fast: bool) -> Folded {
     let mut out = String::with_capacity(s.len());
     let mut anchors: Vec<Anchor> = Vec::new();
     // The anchor of the current run of spaces, once the run is irregular.
     let mut space_run: Option<(usize, Option<usize>)> = None; // (orig start, anchor index)
     let mut buf = String::new();
-    for (i, c) in s.char_indices() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast paths for the common cases, which fold to the same length: a run of
+        // ASCII that is not white space, lower-cased in place, and basic Cyrillic.
+        if fast && bytes[i].is_ascii() && !bytes[i].is_ascii_whitespace() && bytes[i] != 0x0B {
+            let end = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii() || b.is_ascii_whitespace() || *b == 0x0B)
+                .map_or(bytes.len(), |n| i + n);
+            let at = out.len();
+            out.push_str(&s[i..end]);
+            out[at..].make_ascii_lowercase();
+            space_run = None;
+            i = end;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let len = c.len_utf8();
+        if fast && matches!(c, 'а'..='я' | 'А'..='Я') {
+            out.push(if c <= 'Я' {
+                char::from_u32(c as u32 + 0x20).unwrap_or(c)
+            } else {
+                c
+            });
+            space_run = None;
+            i += len;
+            continue;
+        }
         if c.is_whitespace() {
             match &mut space_run {
                 Some((start, anchor)) => {
@@ -128,13 +164,10 @@ pub fn fold(s: &str, mode: FoldMode) -> Folded {
                     space_run = Some((i, anchor));
                 }
             }
+            i += len;
             continue;
         }
         space_run = None;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
         buf.clear();
         fold_char(c, mode, out.chars().next_back(), &mut buf);
         // One char to one char of the same length maps byte for byte; anything else
@@ -148,6 +181,7 @@ pub fn fold(s: &str, mode: FoldMode) -> Folded {
             });
         }
         out.push_str(&buf);
+        i += len;
     }
     Folded { text: out, anchors }
 }
@@ -343,6 +377,43 @@ pub fn segments<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<Segment<'a>> 
     out
 }
 
+/// The byte `ranges` of `text` (sorted, non-overlapping, on character boundaries, as
+/// [`Folded::find_all`] returns them) as offsets in UTF-16 code units, which is how the
+/// DOM counts positions in a text node. One pass over the text; ranges that do not fit
+/// it are skipped, as in [`segments`].
+pub fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<u32>> {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut unit = 0u32;
+    let mut chars = text.char_indices().peekable();
+    // Advances to byte offset `to` (a character boundary), counting UTF-16 units.
+    let mut advance = |to: usize| -> u32 {
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= to {
+                break;
+            }
+            unit += c.len_utf16() as u32;
+            chars.next();
+        }
+        unit
+    };
+    let mut at = 0;
+    for r in ranges {
+        if r.start < at
+            || r.end <= r.start
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        let start = advance(r.start);
+        let end = advance(r.end);
+        out.push(start..end);
+        at = r.end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -517,6 +588,49 @@ mod tests {
         assert_eq!(f.orig_end(f.text.len()), text.len());
         // A match inside an expansion highlights the whole source character.
         assert_eq!(find("Straße", "s", default()), vec!["S", "ß"]);
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
+    fn fast_paths_fold_exactly_like_the_slow_path() {
+        use proptest::prelude::*;
+        let alphabet: Vec<char> = "aZ09 ,.\t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2009}\u{200b}éÉİıßſÆøабвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЙЯЪΣσςά\u{301}\u{308}’«—😀"
+            .chars()
+            .collect();
+        let text = proptest::collection::vec(proptest::sample::select(alphabet), 0..40)
+            .prop_map(|chars| chars.into_iter().collect::<String>());
+        let mut runner = proptest::test_runner::TestRunner::default();
+        for match_diacritics in [false, true] {
+            let mode = FoldMode { match_diacritics };
+            runner
+                .run(&text, |s| {
+                    prop_assert_eq!(fold_with(&s, mode, true), fold_with(&s, mode, false));
+                    Ok(())
+                })
+                .unwrap();
+        }
+    }
+
+    #[test]
+    fn utf16_ranges_count_code_units() {
+        // "é" is 2 bytes and 1 unit; "😀" 4 bytes and 2 units; NBSP 2 bytes, 1 unit.
+        let text = "é a\u{a0}😀 bé";
+        let b = |s: &str| text.find(s).unwrap();
+        let ranges = [
+            b("a")..b("a") + 1,
+            b("😀")..b("😀") + 4,
+            b("bé")..text.len(),
+        ];
+        assert_eq!(utf16_ranges(text, &ranges), vec![2..3, 4..6, 7..9]);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&units[7..9]).unwrap(), "bé");
+        // Ranges that do not fit are skipped, not trusted.
+        assert_eq!(
+            utf16_ranges("ab", &[0..1, 0..1, 1..9, 1..2]),
+            vec![0..1, 1..2]
+        );
+        assert_eq!(utf16_ranges("é", &[1..2, 2..2]), vec![]);
+        assert_eq!(utf16_ranges("", &[]), vec![]);
     }
 
     #[test]

@@ -198,15 +198,11 @@ pub enum Block {
 /// The turns and hidden-turn markers, in order.
 pub fn blocks(transcript: &Transcript, state: &ViewState) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
-    for (i, turn) in transcript.turns.iter().enumerate() {
+    for (i, speaker) in turn_speakers(transcript).into_iter().enumerate() {
         if state.shows(transcript, i) {
             out.push(Block::Turn(i));
             continue;
         }
-        let speaker = turn
-            .speaker
-            .as_ref()
-            .and_then(|id| transcript.speakers.iter().position(|s| s.id == *id));
         if let Some(Block::Hidden { turns, speakers }) = out.last_mut() {
             turns.push(i);
             if let Some(sp) = speaker.filter(|sp| !speakers.contains(sp)) {
@@ -222,6 +218,40 @@ pub fn blocks(transcript: &Transcript, state: &ViewState) -> Vec<Block> {
     out
 }
 
+/// The position in `blocks` of the block that shows (or stands for) turn `turn`.
+pub fn block_of_turn(blocks: &[Block], turn: usize) -> Option<usize> {
+    let last_turn = |b: &Block| match b {
+        Block::Turn(i) => *i,
+        Block::Hidden { turns, .. } => turns.last().copied().unwrap_or(0),
+    };
+    let at = blocks.partition_point(|b| last_turn(b) < turn);
+    blocks.get(at).filter(|b| match b {
+        Block::Turn(i) => *i == turn,
+        Block::Hidden { turns, .. } => turns.first().is_some_and(|&first| first <= turn),
+    })?;
+    Some(at)
+}
+
+/// How many blocks a viewer that renders a long transcript `batch` blocks at a time
+/// shows now: `rendered` so far, but at least up to the block holding `needed` (the
+/// current match's turn, the URL's target turn), and all of them when `batch` is 0.
+pub fn blocks_to_render(
+    blocks: &[Block],
+    batch: usize,
+    rendered: usize,
+    needed: &[Option<usize>],
+) -> usize {
+    if batch == 0 {
+        return blocks.len();
+    }
+    needed
+        .iter()
+        .filter_map(|turn| block_of_turn(blocks, (*turn)?))
+        .map(|b| b + 1)
+        .fold(rendered.max(batch), usize::max)
+        .min(blocks.len())
+}
+
 /// A speaker's share of the transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SpeakerStats {
@@ -234,26 +264,47 @@ pub struct SpeakerStats {
 /// Turns and words per speaker, in the order of `Transcript::speakers`.
 pub fn speaker_stats(transcript: &Transcript) -> Vec<SpeakerStats> {
     let mut stats = vec![SpeakerStats::default(); transcript.speakers.len()];
-    for turn in &transcript.turns {
-        let Some(i) = turn
-            .speaker
-            .as_ref()
-            .and_then(|id| transcript.speakers.iter().position(|s| s.id == *id))
-        else {
+    for (turn, speaker) in transcript.turns.iter().zip(turn_speakers(transcript)) {
+        let Some(i) = speaker else {
             continue;
         };
         stats[i].turns += 1;
-        stats[i].words += turn
-            .paragraphs
-            .iter()
-            .map(|p| {
-                p.split(char::is_whitespace)
-                    .filter(|w| w.chars().any(char::is_alphanumeric))
-                    .count()
-            })
-            .sum::<usize>();
+        stats[i].words += turn.paragraphs.iter().map(|p| words(p)).sum::<usize>();
     }
     stats
+}
+
+/// For each turn, the index in [`Transcript::speakers`] of its speaker (`None` for an
+/// unattributed turn or an unknown speaker). One pass with a map, so that a transcript
+/// with thousands of speakers costs no more than one with two.
+pub fn turn_speakers(transcript: &Transcript) -> Vec<Option<usize>> {
+    let by_id: std::collections::HashMap<&str, usize> = transcript
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    transcript
+        .turns
+        .iter()
+        .map(|turn| by_id.get(turn.speaker.as_deref()?).copied())
+        .collect()
+}
+
+/// The words in `text`: runs without white space that hold a letter or digit. One pass,
+/// without splitting.
+fn words(text: &str) -> usize {
+    let mut n = 0;
+    let mut counted = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            n += 1;
+            counted = true;
+        }
+    }
+    n
 }
 
 /// Where a piece of searchable text is.
@@ -267,12 +318,97 @@ pub enum Place {
     Turn(usize, usize),
 }
 
+impl Place {
+    /// The `id` of the element that holds this text (`title`, `summary-2`, `t3-p1`),
+    /// after the viewer's id prefix; `None` for a place the transcript does not have.
+    pub fn element_id(self, transcript: &Transcript, prefix: &str) -> Option<String> {
+        Some(match self {
+            Place::Title => format!("{prefix}title"),
+            Place::Summary(i) => {
+                transcript.summary.get(i)?;
+                format!("{prefix}summary-{}", i + 1)
+            }
+            Place::Turn(t, p) => {
+                let turn = transcript.turns.get(t)?;
+                turn.paragraphs.get(p)?;
+                format!("{prefix}{}-p{}", turn.id, p + 1)
+            }
+        })
+    }
+
+    /// The text at this place.
+    pub fn text(self, transcript: &Transcript) -> Option<&str> {
+        match self {
+            Place::Title => Some(&transcript.title),
+            Place::Summary(i) => transcript.summary.get(i).map(String::as_str),
+            Place::Turn(t, p) => transcript
+                .turns
+                .get(t)?
+                .paragraphs
+                .get(p)
+                .map(String::as_str),
+        }
+    }
+}
+
+/// The search's matches in one element's text, for a renderer that paints highlights
+/// over the text (the CSS Custom Highlight API) instead of wrapping them in elements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaintedText {
+    /// The `id` of the element holding the text.
+    pub element_id: String,
+    /// The text's length in UTF-16 code units, to check the element still holds it.
+    pub len16: u32,
+    /// The matches, as UTF-16 offsets into the element's text.
+    pub ranges16: Vec<Range<u32>>,
+}
+
+/// Every visible match except `current` (an index into [`Matches::all`], which a
+/// renderer draws as an element of its own), grouped by the element holding it.
+pub fn painted_texts(
+    transcript: &Transcript,
+    prefix: &str,
+    matches: &Matches,
+    current: Option<usize>,
+) -> Vec<PaintedText> {
+    let mut out = Vec::new();
+    let mut rest = &matches.all[..];
+    let mut start = 0;
+    while let Some(first) = rest.first() {
+        let place = first.place;
+        let n = rest.partition_point(|m| m.place == place);
+        let ranges: Vec<Range<usize>> = rest[..n]
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| Some(start + i) != current)
+            .map(|(_, m)| m.range.clone())
+            .collect();
+        if let (Some(id), Some(text)) =
+            (place.element_id(transcript, prefix), place.text(transcript))
+        {
+            let ranges16 = crate::search::utf16_ranges(text, &ranges);
+            if !ranges16.is_empty() {
+                out.push(PaintedText {
+                    element_id: id,
+                    len16: text.encode_utf16().count() as u32,
+                    ranges16,
+                });
+            }
+        }
+        rest = &rest[n..];
+        start += n;
+    }
+    out
+}
+
 /// The searchable texts of a transcript, folded once per fold mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchIndex {
     /// The mode the texts were folded in.
     pub mode: FoldMode,
     fields: Vec<(Place, Folded)>,
+    /// [`turn_speakers`], for the per-speaker counts.
+    speakers: Vec<Option<usize>>,
 }
 
 impl SearchIndex {
@@ -287,7 +423,11 @@ impl SearchIndex {
                 fields.push((Place::Turn(t, p), fold(text, mode)));
             }
         }
-        SearchIndex { mode, fields }
+        SearchIndex {
+            mode,
+            fields,
+            speakers: turn_speakers(transcript),
+        }
     }
 }
 
@@ -325,31 +465,40 @@ impl Matches {
     }
 }
 
-/// Searches the transcript as the state asks; `index` must be folded in the state's mode.
-pub fn find(transcript: &Transcript, index: &SearchIndex, state: &ViewState) -> Matches {
-    let query = Query::new(&state.query, index.mode);
-    let mut out = Matches {
+/// Every match of a search, hidden turns included: what a speaker filter narrows down
+/// (see [`Found::visible`]) without searching again.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Found {
+    /// The folded query.
+    pub query: Query,
+    /// Every match, in document order.
+    pub all: Vec<Match>,
+    /// Matches per speaker, in the order of `Transcript::speakers`.
+    pub per_speaker: Vec<usize>,
+}
+
+/// Searches every text of the transcript for `query` with `options`; `index` must be
+/// folded in the options' mode.
+pub fn search(
+    transcript: &Transcript,
+    index: &SearchIndex,
+    query: &str,
+    options: &SearchOptions,
+) -> Found {
+    let query = Query::new(query, index.mode);
+    let mut out = Found {
         per_speaker: vec![0; transcript.speakers.len()],
-        ..Matches::default()
+        ..Found::default()
     };
     if let Query::Phrase(phrase) = &query {
-        let speaker_of = |t: usize| {
-            transcript.turns[t]
-                .speaker
-                .as_ref()
-                .and_then(|id| transcript.speakers.iter().position(|s| s.id == *id))
-        };
         for (place, folded) in &index.fields {
-            let ranges = folded.find_all(phrase, state.options.whole_words);
+            let ranges = folded.find_all(phrase, options.whole_words);
             if ranges.is_empty() {
                 continue;
             }
             if let Place::Turn(t, _) = place {
-                if let Some(sp) = speaker_of(*t) {
+                if let Some(sp) = index.speakers.get(*t).copied().flatten() {
                     out.per_speaker[sp] += ranges.len();
-                }
-                if !state.shows(transcript, *t) {
-                    continue;
                 }
             }
             out.all.extend(ranges.into_iter().map(|range| Match {
@@ -358,8 +507,37 @@ pub fn find(transcript: &Transcript, index: &SearchIndex, state: &ViewState) -> 
             }));
         }
     }
-    out.query = Some(query);
+    out.query = query;
     out
+}
+
+impl Found {
+    /// The matches in what `state` shows (its hidden speakers' turns left out, unless
+    /// revealed).
+    pub fn visible(&self, transcript: &Transcript, state: &ViewState) -> Matches {
+        let all = match state.filtering() {
+            false => self.all.clone(),
+            true => self
+                .all
+                .iter()
+                .filter(|m| match m.place {
+                    Place::Turn(t, _) => state.shows(transcript, t),
+                    _ => true,
+                })
+                .cloned()
+                .collect(),
+        };
+        Matches {
+            query: Some(self.query.clone()),
+            all,
+            per_speaker: self.per_speaker.clone(),
+        }
+    }
+}
+
+/// Searches the transcript as the state asks; `index` must be folded in the state's mode.
+pub fn find(transcript: &Transcript, index: &SearchIndex, state: &ViewState) -> Matches {
+    search(transcript, index, &state.query, &state.options).visible(transcript, state)
 }
 
 /// The status line for a search: `3 of 17`, `No matches`, or why nothing can match.
@@ -463,6 +641,20 @@ impl MatchSlice {
         }
     }
 
+    /// Only the current match, if it is in `range`: what a part renders when the other
+    /// matches are painted over its text (see [`painted_texts`]), so that it re-renders
+    /// only when the current match comes or goes.
+    pub fn current_only(
+        matches: &Rc<Matches>,
+        range: Range<usize>,
+        current: Option<usize>,
+    ) -> Self {
+        match current.filter(|c| range.contains(c)) {
+            Some(c) => MatchSlice::new(matches, c..c + 1, Some(c)),
+            None => MatchSlice::new(matches, 0..0, None),
+        }
+    }
+
     /// The matches in the slice.
     pub fn matches(&self) -> &[Match] {
         &self.matches.all[self.range.clone()]
@@ -471,11 +663,17 @@ impl MatchSlice {
     /// The byte ranges of the matches in the text at `place`, and which of them (by
     /// position in the returned list) is the current match, if any.
     pub fn ranges(&self, place: Place) -> (Vec<Range<usize>>, Option<usize>) {
-        let (start, found) = self.matches.in_place(place);
-        let ranges = found.iter().map(|m| m.range.clone()).collect();
+        let (at, found) = self.matches.in_place(place);
+        // Only the slice's own matches (all of them, or just the current one).
+        let start = at.max(self.range.start);
+        let end = (at + found.len()).min(self.range.end).max(start);
+        let ranges = self.matches.all[start..end]
+            .iter()
+            .map(|m| m.range.clone())
+            .collect();
         let current = self
             .current
-            .filter(|c| (start..start + found.len()).contains(c))
+            .filter(|c| (start..end).contains(c))
             .map(|c| c - start);
         (ranges, current)
     }
@@ -704,6 +902,8 @@ impl Loaded {
 }
 
 #[cfg(test)]
+// Lists of byte ranges with one element are what these tests are about.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
     use crate::model::{Source, Speaker, Turn, SCHEMA_VERSION};
@@ -751,6 +951,128 @@ mod tests {
 
     fn search(t: &Transcript, state: &ViewState) -> Matches {
         find(t, &SearchIndex::new(t, state.options.fold_mode()), state)
+    }
+
+    #[test]
+    fn painted_texts_group_matches_by_element_without_the_current_one() {
+        let mut t = transcript();
+        t.turns[0].paragraphs[1] = "Más trade, trade.".into();
+        let s = ViewState::default().apply(Action::SetQuery("trade".into()));
+        let m = search(&t, &s);
+        // Title, summary, t1-p1, t1-p2 (twice), t3, t4, t6.
+        assert_eq!(m.all.len(), 8);
+        let painted = painted_texts(&t, "x-", &m, Some(3));
+        let ids: Vec<&str> = painted.iter().map(|p| p.element_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "x-title",
+                "x-summary-1",
+                "x-t1-p1",
+                "x-t1-p2",
+                "x-t3-p1",
+                "x-t4-p1",
+                "x-t6-p1"
+            ]
+        );
+        // "Más trade, trade.": "á" is two bytes but one UTF-16 unit; the current match
+        // (the first "trade" there, index 3) is left to the renderer.
+        assert_eq!(painted[3].ranges16, vec![11..16]);
+        assert_eq!(painted[3].len16, 17);
+        assert_eq!(painted[0].ranges16, vec![9..14]);
+        // With no current match, every match is painted; a place with only the current
+        // match is left out.
+        assert_eq!(
+            painted_texts(&t, "", &m, None)[3].ranges16,
+            vec![4..9, 11..16]
+        );
+        let title_only = ViewState::default().apply(Action::SetQuery("talks on".into()));
+        let m = search(&t, &title_only);
+        assert_eq!(m.all.len(), 1);
+        assert!(painted_texts(&t, "", &m, Some(0)).is_empty());
+    }
+
+    #[test]
+    fn places_name_their_elements_and_texts() {
+        let t = transcript();
+        assert_eq!(
+            Place::Turn(0, 1).element_id(&t, "a-").as_deref(),
+            Some("a-t1-p2")
+        );
+        assert_eq!(Place::Turn(0, 1).text(&t), Some("More trade talk."));
+        assert_eq!(
+            Place::Summary(0).element_id(&t, "").as_deref(),
+            Some("summary-1")
+        );
+        assert_eq!(Place::Title.text(&t), Some("Talks on trade"));
+        assert_eq!(Place::Turn(0, 2).element_id(&t, ""), None);
+        assert_eq!(Place::Turn(9, 0).text(&t), None);
+        assert_eq!(Place::Summary(1).element_id(&t, ""), None);
+    }
+
+    #[test]
+    fn a_current_only_slice_changes_only_when_the_current_match_comes_or_goes() {
+        let t = transcript();
+        let m = |q: &str| {
+            let s = ViewState::default().apply(Action::SetQuery(q.into()));
+            Rc::new(search(&t, &s))
+        };
+        let (trade, tra) = (m("trade"), m("tra"));
+        let turn1 = trade.in_turn(0);
+        assert_eq!(turn1, 2..4);
+        // Another query with matches in the same turn but no current match here: equal.
+        assert!(
+            MatchSlice::current_only(&trade, turn1.clone(), Some(0))
+                == MatchSlice::current_only(&tra, tra.in_turn(0), Some(7))
+        );
+        let here = MatchSlice::current_only(&trade, turn1.clone(), Some(2));
+        assert_eq!(here.matches().len(), 1);
+        // It renders only that match: t1's second paragraph has none then.
+        assert_eq!(here.ranges(Place::Turn(0, 0)), (vec![14..19], Some(0)));
+        assert_eq!(here.ranges(Place::Turn(0, 1)), (vec![], None));
+        let full = MatchSlice::new(&trade, trade.in_turn(0), Some(3));
+        assert_eq!(full.ranges(Place::Turn(0, 1)), (vec![5..10], Some(0)));
+        assert!(here != MatchSlice::current_only(&trade, turn1.clone(), Some(3)));
+        assert!(here != MatchSlice::current_only(&trade, turn1, None));
+    }
+
+    #[test]
+    fn words_hold_a_letter_or_digit() {
+        for (text, n) in [
+            ("", 0),
+            ("one two\u{a0}three", 3),
+            ("  — , 42 да-нет ! ", 2),
+            ("x\ty\nz", 3),
+        ] {
+            assert_eq!(words(text), n, "{text:?}");
+            let split = text
+                .split(char::is_whitespace)
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(words(text), split, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn blocks_are_found_by_turn_and_rendered_in_batches() {
+        let t = transcript();
+        let s = ViewState::default().apply(Action::ToggleSpeaker("l".into()));
+        // t1, [t2], t3, [t4], t5, t6
+        let b = blocks(&t, &s);
+        let found: Vec<Option<usize>> = (0..7).map(|turn| block_of_turn(&b, turn)).collect();
+        assert_eq!(
+            found,
+            [Some(0), Some(1), Some(2), Some(3), Some(4), Some(5), None]
+        );
+        let all = blocks(&t, &ViewState::default());
+        assert_eq!(block_of_turn(&all, 3), Some(3));
+        // Two at a time; what is needed comes first; never more than there is.
+        assert_eq!(blocks_to_render(&b, 2, 0, &[]), 2);
+        assert_eq!(blocks_to_render(&b, 2, 4, &[None]), 4);
+        assert_eq!(blocks_to_render(&b, 2, 2, &[Some(4), Some(1)]), 5);
+        assert_eq!(blocks_to_render(&b, 2, 99, &[]), 6);
+        assert_eq!(blocks_to_render(&b, 0, 0, &[]), 6);
+        assert_eq!(blocks_to_render(&b, 2, 0, &[Some(99)]), 2);
     }
 
     #[test]

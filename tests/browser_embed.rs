@@ -64,11 +64,7 @@ async fn a_host_component_gets_the_viewers_changes() {
     yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { seen: seen.clone() })
         .render();
     yew::scheduler::flush().await;
-    assert_eq!(
-        root.query_selector_all("mark.tv-match").unwrap().length(),
-        2,
-        "the initial query is searched"
-    );
+    assert_eq!(highlighted(&root).len(), 2, "the initial query is searched");
     assert!(root.query_selector("#host-t1").unwrap().is_some());
     assert!(seen.borrow().is_empty(), "no on_change on mount");
 
@@ -106,10 +102,7 @@ async fn mount_takes_data_and_destroy_empties_the_element() {
     let mut first = mount(root.clone(), opts).unwrap_or_else(|_| panic!("mount failed"));
     yew::scheduler::flush().await;
     assert_eq!(one(&root, "h1").text_content().unwrap(), "Embedded talk");
-    assert_eq!(
-        root.query_selector_all("mark.tv-match").unwrap().length(),
-        2
-    );
+    assert_eq!(highlighted(&root).len(), 2);
     assert!(
         root.query_selector("#t2").unwrap().is_none(),
         "bo's turn is hidden"

@@ -80,8 +80,9 @@ fn status(root: &Element) -> String {
     text(&one(root, ".tv-search-status[role=status]"))
 }
 
+/// Every match highlighted, marked or painted, in document order.
 fn marks(root: &Element) -> Vec<String> {
-    texts(root, "mark.tv-match")
+    highlighted_texts(root)
 }
 
 /// The current match: its text and the id of the element (paragraph, title) it is in.
@@ -252,8 +253,14 @@ async fn typing_highlights_matches_and_counts_them() {
         current(&root),
         ("Mr President".to_string(), "t1-p1".to_string())
     );
-    assert_eq!(texts(&root, "#t2-p1 mark"), ["Mr President"]);
-    // The mark wraps only the match; the paragraph's text is unchanged.
+    assert_eq!(
+        highlighted(&root)[1],
+        Highlighted {
+            text: "Mr President".into(),
+            element_id: "t2-p1".into()
+        }
+    );
+    // The highlight covers only the match; the paragraph's text is unchanged.
     assert_eq!(text(&one(&root, "#t2-p1")), "Thank you, Mr President.");
     // Each speaker's count, in the filter.
     assert_eq!(speaker_matches(&root), ["1 match", "1 match"]);
@@ -264,7 +271,10 @@ async fn typing_highlights_matches_and_counts_them() {
     assert_eq!(speaker_matches(&root), ["0 matches", "0 matches"]);
     type_query(&root, "THANK YOU").await;
     assert_eq!(marks(&root), ["Thank you", "Thank you"]);
-    assert_eq!(texts(&root, "#t5-p1 mark"), ["Thank you"]);
+    assert_eq!(
+        highlighted(&root).last().map(|h| h.element_id.as_str()),
+        Some("t5-p1")
+    );
     assert_eq!(speaker_matches(&root), ["1 match", "1 match"]);
 }
 
@@ -272,10 +282,10 @@ async fn typing_highlights_matches_and_counts_them() {
 async fn a_space_matches_a_no_break_space() {
     let root = mount().await;
     type_query(&root, "in person").await;
-    let found = all(&root, "mark.tv-match");
+    let found = highlighted(&root);
     assert_eq!(found.len(), 1);
-    assert_eq!(text(&found[0]), "in\u{a0}person");
-    assert_eq!(found[0].parent_element().unwrap().id(), "t3-p1");
+    assert_eq!(found[0].text, "in\u{a0}person");
+    assert_eq!(found[0].element_id, "t3-p1");
     assert_eq!(status(&root), "1 of 1");
 }
 
@@ -369,6 +379,7 @@ async fn punctuation_alone_explains_why_nothing_matches() {
     type_query(&root, "?").await;
     assert_eq!(status(&root), "No matches: type a letter or digit");
     assert!(all(&root, "mark").is_empty());
+    assert!(marks(&root).is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -807,7 +818,11 @@ async fn a_megabyte_transcript_stays_responsive() {
     click(&speaker_toggle(&root, LUKASHENKO)).await;
     let filtered = now() - start;
     assert_eq!(status(&root), "1 of 1500");
-    assert_eq!(all(&root, ".tv-hidden-marker").len(), 750);
+    // Rendered a batch at a time (render_batch), the markers all arrive.
+    wait_until("750 markers", || {
+        all(&root, ".tv-hidden-marker").len() == 750
+    })
+    .await;
     web_sys::console::log_1(
         &format!(
             "1 MB, 1,500 turns (debug build): type {typed:.0} ms, refine + Enter \
@@ -818,5 +833,160 @@ async fn a_megabyte_transcript_stays_responsive() {
     // Generous bounds for an unoptimised build on a slow machine; a regression that
     // re-renders or re-folds everything per keystroke blows well past them.
     assert!(stepped < 3000.0, "refine + Enter took {stepped} ms");
+    handle.destroy();
+}
+
+/// Whether this browser has the CSS Custom Highlight API (all three engines we test).
+fn can_paint() -> bool {
+    js_sys::Reflect::get(&window(), &"CSS".into())
+        .and_then(|css| js_sys::Reflect::get(&css, &"highlights".into()))
+        .is_ok_and(|r| r.is_object())
+}
+
+#[wasm_bindgen_test]
+async fn matches_are_painted_and_only_the_current_one_is_an_element() {
+    assert!(can_paint(), "every engine we test has CSS.highlights");
+    let root = mount().await;
+    type_query(&root, "mr president").await;
+    assert_eq!(marks(&root), ["Mr President", "Mr President"]);
+    // The current match is the only element; the other one is painted over the text,
+    // which stays one text node.
+    assert_eq!(all(&root, "mark").len(), 1);
+    assert_eq!(current(&root).1, "t1-p1");
+    assert_eq!(one(&root, "#t2-p1").child_nodes().length(), 1);
+    // Next: the element moves, the painted range follows.
+    assert!(press(&root, "Enter", false).await);
+    assert_eq!(current(&root).1, "t2-p1");
+    assert_eq!(one(&root, "#t1-p1").child_nodes().length(), 1);
+    assert_eq!(
+        highlighted(&root),
+        [
+            Highlighted {
+                text: "Mr President".into(),
+                element_id: "t1-p1".into()
+            },
+            Highlighted {
+                text: "Mr President".into(),
+                element_id: "t2-p1".into()
+            },
+        ]
+    );
+    // Hiding a speaker drops their painted matches too.
+    click(&one(
+        &root,
+        &format!(".tv-speaker-item[data-speaker={LUKASHENKO}] button.tv-speaker-toggle"),
+    ))
+    .await;
+    assert_eq!(marks(&root), ["Mr President"]);
+    // Clearing the search clears the paint.
+    assert!(press(&root, "Escape", false).await);
+    assert!(marks(&root).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn without_painting_every_match_is_a_mark() {
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: transcript(),
+        paint_highlights: false,
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    type_query(&root, "mr president").await;
+    assert_eq!(
+        texts(&root, "mark.tv-match"),
+        ["Mr President", "Mr President"]
+    );
+    assert_eq!(marks(&root).len(), 2, "nothing painted besides the marks");
+    assert_eq!(current(&root).1, "t1-p1");
+    assert!(press(&root, "Enter", false).await);
+    assert_eq!(current(&root).1, "t2-p1");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn viewers_on_one_page_paint_only_their_own_matches() {
+    let viewer = |prefix: &'static str| {
+        yew::props!(TranscriptViewerProps {
+            transcript: transcript(),
+            id_prefix: prefix,
+        })
+    };
+    let a = mount_with(viewer("a-")).await;
+    let b = mount_with(viewer("b-")).await;
+    type_query(&a.root, "thank you").await;
+    type_query(&b.root, "mr president").await;
+    assert_eq!(marks(&a.root), ["Thank you", "Thank you"]);
+    assert_eq!(marks(&b.root), ["Mr President", "Mr President"]);
+    // Clearing one search leaves the other's paint.
+    assert!(press(&a.root, "Escape", false).await);
+    assert!(marks(&a.root).is_empty());
+    assert_eq!(marks(&b.root), ["Mr President", "Mr President"]);
+    type_query(&a.root, "thank you").await;
+    // A viewer that goes takes its paint (one range: the other match is the current
+    // mark) with it, and only its own.
+    let painted = || {
+        js_sys::eval("CSS.highlights.get('tv-match').size")
+            .unwrap()
+            .as_f64()
+            .unwrap()
+    };
+    let before = painted();
+    a.handle.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(painted(), before - 1.0);
+    assert_eq!(marks(&b.root), ["Mr President", "Mr President"]);
+    b.handle.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(painted(), before - 2.0);
+}
+
+/// `n` turns by one speaker, "needle" only in the last one.
+fn long_transcript(n: usize) -> Rc<Transcript> {
+    let turns: Vec<String> = (1..=n)
+        .map(|i| {
+            let text = if i == n { "a needle here" } else { "hay" };
+            format!(r#"{{"id":"t{i}","speaker":"s","paragraphs":["{text} {i}"]}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"schema":1,"lang":"en","title":"Long","source":{{"file":"long.txt"}},
+        "speakers":[{{"id":"s","name":"S"}}],"turns":[{}]}}"#,
+        turns.join(",")
+    );
+    Rc::new(Transcript::from_json(&json).unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn a_long_transcript_renders_in_batches_and_what_is_needed_first() {
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: long_transcript(40),
+        render_batch: 10usize,
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    let list = one(&root, ".tv-turns");
+    // The first batch at once, marked busy; a search finds the last turn's text
+    // and renders up to it straight away.
+    assert_eq!(all(&root, "section.tv-turn").len(), 10);
+    assert_eq!(attr(&list, "aria-busy").as_deref(), Some("true"));
+    type_query(&root, "needle").await;
+    assert_eq!(status(&root), "1 of 1");
+    assert_eq!(current(&root), ("needle".to_string(), "t40-p1".to_string()));
+    assert_eq!(all(&root, "section.tv-turn").len(), 40);
+    handle.destroy();
+
+    // Left alone, the rest arrives a batch per task, in order, and the list is no
+    // longer busy.
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: long_transcript(40),
+        render_batch: 10usize,
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    wait_until("all 40 turns", || all(&root, "section.tv-turn").len() == 40).await;
+    let ids: Vec<String> = all(&root, "section.tv-turn")
+        .iter()
+        .map(|s| s.id())
+        .collect();
+    let expected: Vec<String> = (1..=40).map(|i| format!("t{i}")).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(attr(&one(&root, ".tv-turns"), "aria-busy"), None);
     handle.destroy();
 }

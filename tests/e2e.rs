@@ -305,11 +305,16 @@ fn typing_a_search_marks_matches_and_the_url_keeps_it() -> TestResult {
         total >= 2,
         "`mr president` matches twice or more: {first:?}"
     );
-    let marks = session.find_all("mark.tv-match")?;
-    assert_eq!(marks.len(), total, "one <mark> per match ({first:?})");
+    let marks = highlighted(&session, "body")?;
+    assert_eq!(marks.len(), total, "one highlight per match ({first:?})");
     for mark in &marks {
-        assert_eq!(mark.text()?.to_lowercase(), "mr president");
+        assert_eq!(mark.to_lowercase(), "mr president");
     }
+    assert_eq!(
+        session.find_all("mark.tv-match")?.len(),
+        1,
+        "the current match is the one <mark>, the others are painted"
+    );
     // The id of the paragraph (or title, summary) holding the current match.
     let current = || -> webdriver::Result<String> {
         let id = session.execute(
@@ -351,9 +356,32 @@ fn typing_a_search_marks_matches_and_the_url_keeps_it() -> TestResult {
         .find("input.tv-search-input")?
         .ok_or("no search box after reload")?;
     assert_eq!(input.property("value")?, "mr president");
-    assert_eq!(session.find_all("mark.tv-match")?.len(), total);
+    assert_eq!(highlighted(&session, "body")?.len(), total);
     assert_no_page_errors(&session, &server);
     Ok(())
+}
+
+/// The texts of the search highlights inside the element `root` (a CSS selector), in
+/// document order: `<mark class="tv-match">` elements and the ranges painted in the CSS
+/// Custom Highlight API's `tv-match` highlight.
+fn highlighted(session: &Session, root: &str) -> webdriver::Result<Vec<String>> {
+    let found = session.execute(
+        "const root = document.querySelector(arguments[0]);\
+         const found = [...root.querySelectorAll('mark.tv-match')].map(m => [m, 0, m.textContent]);\
+         const h = window.CSS && CSS.highlights && CSS.highlights.get('tv-match');\
+         for (const r of h || []) {\
+           if (root.contains(r.startContainer)) {\
+             found.push([r.startContainer, r.startOffset,\
+               r.startContainer.textContent.slice(r.startOffset, r.endOffset)]);\
+           }\
+         }\
+         found.sort((a, b) => a[0] === b[0] ? a[1] - b[1]\
+           : (a[0].compareDocumentPosition(b[0]) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));\
+         return found.map(f => f[2]);",
+        vec![serde_json::json!(root)],
+    )?;
+    serde_json::from_value(found.clone())
+        .map_err(|e| webdriver::Error::Protocol(format!("highlights {found}: {e}")))
 }
 
 /// WebDriver's Escape key.
@@ -496,7 +524,11 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
     click_in_view(&session, &input)?;
     input.send_keys(ESCAPE)?;
     wait_status("")?;
-    assert_eq!(count("mark.tv-match")?, 0, "Esc clears the marks");
+    assert_eq!(
+        highlighted(&session, "body")?.len(),
+        0,
+        "Esc clears the highlights"
+    );
     input.send_keys("in person")?;
     wait_status("1 of 1")?;
     let mark = session.execute(
@@ -604,9 +636,7 @@ fn embedded_viewers_are_independent_and_leave_the_host_alone() -> TestResult {
         .then_some(()))
     })?;
     assert!(
-        session
-            .find_all("#viewer-mounted mark.tv-match")?
-            .is_empty(),
+        highlighted(&session, "#viewer-mounted")?.is_empty(),
         "searching in the first viewer marked text in the second"
     );
     let second_query = session

@@ -407,23 +407,8 @@ pub fn query_escape(s: &str) -> String {
 
 /// Reads the catalog, checking its schema version and that it lists something.
 pub fn parse_catalog(text: &str) -> Result<Catalog, LoadErrorKind> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let catalog: Catalog = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let message = inner.to_string();
-        // serde_json appends " at line L column C"; the position is reported apart.
-        let message = match message.rfind(" at line ") {
-            Some(i) if inner.line() > 0 => message[..i].to_string(),
-            _ => message,
-        };
-        LoadErrorKind::Json(JsonError {
-            path,
-            line: inner.line(),
-            column: inner.column(),
-            message,
-        })
-    })?;
+    let catalog: Catalog = serde_json::from_str(text)
+        .map_err(|e| LoadErrorKind::Json(JsonError::from_serde(text, &e)))?;
     if catalog.schema != SCHEMA_VERSION {
         return Err(LoadErrorKind::Json(JsonError {
             path: "schema".into(),

@@ -6,6 +6,7 @@
 use super::dom;
 use super::header::Header;
 use super::labels::Labels;
+use super::paint;
 use super::search_bar::SearchBar;
 use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
@@ -15,9 +16,9 @@ use super::turn::TurnSection;
 use crate::model::Transcript;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
-    blocks, find, has_view_params, history_entry, merge_query, shown_turns, speaker_ids,
-    speaker_stats, turn_for_fragment, turn_ids, Action, Block, HistoryEntry, MatchSlice, Matches,
-    SearchIndex, ViewState,
+    blocks, blocks_to_render, has_view_params, history_entry, merge_query, painted_texts, search,
+    shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, Action, Block,
+    HistoryEntry, MatchSlice, Matches, Place, SearchIndex, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -82,12 +83,30 @@ pub struct TranscriptViewerProps {
     /// (`<id>/`): there a bare `#title` would lead to the base's page. Empty by default.
     #[prop_or_default]
     pub page_href: AttrValue,
+    /// Paint the search's matches over the text with the CSS Custom Highlight API
+    /// (`::highlight(tv-match)`), where the browser has it: typing then changes no
+    /// element, which keeps long transcripts fast. The current match is always a
+    /// `<mark class="tv-match tv-current">`. Off, or in a browser without the API, every
+    /// match is a `<mark class="tv-match">` element. On by default.
+    #[prop_or(true)]
+    pub paint_highlights: bool,
+    /// How many turns (and hidden-turn markers) to add to the page per step while a long
+    /// transcript first shows: the first ones appear at once and the rest follow, a
+    /// batch per task, so the page answers the reader meanwhile. The current match and
+    /// the URL's target turn are always rendered. 0 renders everything in one go (as a
+    /// server render, and the hydration of one, must). Default 250.
+    #[prop_or(DEFAULT_RENDER_BATCH)]
+    pub render_batch: usize,
     /// Called with the new state whenever the reader changes the query, the search
     /// options or the speaker filter (not on mount, not when only the current match
     /// moves), e.g. to keep a host's own address or analytics in step.
     #[prop_or_default]
     pub on_change: Callback<ViewState>,
 }
+
+/// Turns rendered per step while a long transcript first shows (see
+/// [`TranscriptViewerProps::render_batch`]).
+pub const DEFAULT_RENDER_BATCH: usize = 250;
 
 /// Renders the controls and a transcript inside `.tv-root`, which scopes the viewer's
 /// CSS and carries the settings as attributes (`data-scheme`, `data-size`,
@@ -154,14 +173,23 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let index = use_memo((t.clone(), state.options.fold_mode()), |(t, mode)| {
         SearchIndex::new(t, *mode)
     });
+    // Searched once per query; a speaker filter only narrows the result down.
+    let found = {
+        let t = t.clone();
+        let query = (state.query.clone(), state.options.clone());
+        use_memo((index.clone(), query), move |(index, (query, options))| {
+            search(&t, index, query, options)
+        })
+    };
     let matches: Rc<Matches> = {
         let t = t.clone();
-        let search = ViewState {
-            current: 0,
-            ..(*state).clone()
+        let filter = ViewState {
+            hidden: state.hidden.clone(),
+            revealed: state.revealed.clone(),
+            ..ViewState::default()
         };
-        use_memo((index.clone(), search), move |(index, search)| {
-            find(&t, index, search)
+        use_memo((found.clone(), filter), move |(found, filter)| {
+            found.visible(&t, filter)
         })
     };
     let blocks = {
@@ -173,12 +201,59 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         use_memo((t.clone(), filter), |(t, filter)| blocks(t, filter))
     };
     let current = matches.current(state.current);
+    // Whether matches are painted (see `paint_highlights`): decided after mounting, so
+    // that the first render is the same in every browser and on the server.
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.setter();
+        use_effect_with(props.paint_highlights, move |&on| {
+            painted.set(on && paint::supported());
+        });
+    }
+    let slice = |range| {
+        if *painted {
+            MatchSlice::current_only(&matches, range, current)
+        } else {
+            MatchSlice::new(&matches, range, current)
+        }
+    };
 
     // What to do after the next render.
     let scroll_to_match = use_mut_ref(|| false);
     let focus_turn = use_mut_ref(|| None::<String>);
     let target = use_state_eq(|| None::<usize>);
     let announcement = use_state_eq(AttrValue::default);
+
+    // A long transcript is rendered a batch at a time (`render_batch`), starting over
+    // for each new transcript; what the reader must see is always rendered.
+    let rendered = use_state_eq(|| 0usize);
+    {
+        let rendered = rendered.setter();
+        use_effect_with(SamePointer(t.clone()), move |_| rendered.set(0));
+    }
+    let needed_turn = |place: Option<Place>| match place {
+        Some(Place::Turn(turn, _)) => Some(turn),
+        _ => None,
+    };
+    let limit = blocks_to_render(
+        &blocks,
+        props.render_batch,
+        *rendered,
+        &[
+            needed_turn(current.and_then(|c| matches.all.get(c)).map(|m| m.place)),
+            *target,
+        ],
+    );
+    {
+        let rendered = rendered.setter();
+        let (batch, total) = (props.render_batch, blocks.len());
+        use_effect_with((limit, total), move |&(limit, total)| {
+            let next = (limit < total)
+                .then(|| dom::Timeout::new(0, move || rendered.set(limit + batch)))
+                .flatten();
+            move || drop(next)
+        });
+    }
 
     // The settings bar's actions; smaller/larger and reset are also announced.
     let on_settings = {
@@ -284,6 +359,21 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 dom::focus_inside(&format!("{p}{id}"), ".tv-turn-link");
             }
         });
+    }
+    // Paint the matches (all but the current one) once the DOM holds this render's text.
+    {
+        let painter = use_mut_ref(paint::Painter::default);
+        let key = (SamePointer(matches.clone()), current, *painted, limit);
+        let (root, t, p) = (root.clone(), t.clone(), p.clone());
+        let for_unmount = painter.clone();
+        use_effect_with(key, move |(matches, current, painted, _)| {
+            let texts = match painted {
+                true => painted_texts(&t, &p, &matches.0, *current),
+                false => Vec::new(),
+            };
+            painter.borrow_mut().paint(&root, &texts);
+        });
+        use_effect_with((), move |()| move || for_unmount.borrow_mut().clear());
     }
     // The URL's state: read on mount and on Back/Forward.
     {
@@ -412,13 +502,13 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let shown = state
         .filtering()
         .then(|| AttrValue::from(labels.showing(shown_turns(t, &state), t.turns.len())));
-    let turns = blocks.iter().map(|block| match block {
+    let turns = blocks.iter().take(limit).map(|block| match block {
         Block::Turn(index) => {
             let turn = &t.turns[*index];
             html! {
                 <TurnSection key={turn.id.clone()} transcript={t.clone()} index={*index}
                     id_prefix={p.clone()}
-                    matches={MatchSlice::new(&matches, matches.in_turn(*index), current)}
+                    matches={slice(matches.in_turn(*index))}
                     target={*target == Some(*index)} labels={labels.clone()}
                     on_copy_link={on_copy_link.clone()} />
             }
@@ -479,11 +569,13 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         <article class="tv-transcript" lang={t.lang.clone()}
             aria-labelledby={format!("{p}title")}>
             <Header transcript={t.clone()} id_prefix={p.clone()}
-                matches={MatchSlice::new(&matches, matches.in_title(), current)} {shown} />
+                matches={slice(matches.in_title())} {shown} />
             <Summary transcript={t.clone()} id_prefix={p.clone()}
                 label={props.summary_label.clone()}
-                matches={MatchSlice::new(&matches, matches.in_summary(), current)} />
-            <div class="tv-turns">{ for turns }</div>
+                matches={slice(matches.in_summary())} />
+            <div class="tv-turns" aria-busy={(limit < blocks.len()).then_some("true")}>
+                { for turns }
+            </div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
         </article>
     };
@@ -522,6 +614,15 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         with_attribute(view, "data-ready", "")
     } else {
         view
+    }
+}
+
+/// An `Rc` compared by pointer, as an effect's dependency.
+struct SamePointer<T>(Rc<T>);
+
+impl<T> PartialEq for SamePointer<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -87,3 +87,77 @@ pub async fn type_query(root: &Element, value: &str) {
     input.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
 }
+
+/// One search highlight: a `<mark class="tv-match">` element or a range painted in the
+/// CSS Custom Highlight API's `tv-match` highlight, with the id of the element whose
+/// text it is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlighted {
+    pub text: String,
+    pub element_id: String,
+}
+
+/// Every search highlight inside `root` (marks and painted ranges), in document order.
+pub fn highlighted(root: &Element) -> Vec<Highlighted> {
+    use wasm_bindgen::JsValue;
+    let mut found: Vec<(web_sys::Node, u32, Highlighted)> = all(root, "mark.tv-match")
+        .into_iter()
+        .map(|mark| {
+            let element_id = mark.parent_element().map(|p| p.id()).unwrap_or_default();
+            let text = text(&mark);
+            (mark.into(), 0, Highlighted { text, element_id })
+        })
+        .collect();
+    let highlight = js_sys::Reflect::get(&window(), &"CSS".into())
+        .and_then(|css| js_sys::Reflect::get(&css, &"highlights".into()))
+        .ok()
+        .filter(|r| r.is_object())
+        .map(|registry| {
+            let get = js_sys::Reflect::get(&registry, &"get".into()).unwrap();
+            get.unchecked_ref::<js_sys::Function>()
+                .call1(&registry, &"tv-match".into())
+                .unwrap()
+        })
+        .filter(JsValue::is_object);
+    for item in highlight
+        .iter()
+        .flat_map(|h| js_sys::try_iter(h).unwrap().unwrap())
+    {
+        let range: web_sys::AbstractRange = item.unwrap().unchecked_into();
+        let node = range.start_container();
+        if !root.contains(Some(&node)) {
+            continue;
+        }
+        assert!(
+            range.end_container() == node,
+            "a painted range spans text nodes"
+        );
+        let units: Vec<u16> = node
+            .text_content()
+            .unwrap_or_default()
+            .encode_utf16()
+            .collect();
+        let text =
+            String::from_utf16(&units[range.start_offset() as usize..range.end_offset() as usize])
+                .unwrap();
+        let element_id = node.parent_element().map(|p| p.id()).unwrap_or_default();
+        found.push((node, range.start_offset(), Highlighted { text, element_id }));
+    }
+    found.sort_by(|a, b| {
+        if a.0 == b.0 {
+            a.1.cmp(&b.1)
+        } else if a.0.compare_document_position(&b.0) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING
+            != 0
+        {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        }
+    });
+    found.into_iter().map(|f| f.2).collect()
+}
+
+/// The texts of [`highlighted`].
+pub fn highlighted_texts(root: &Element) -> Vec<String> {
+    highlighted(root).into_iter().map(|h| h.text).collect()
+}
