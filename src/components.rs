@@ -43,4 +43,4 @@ pub use app::{
     parse_catalog, App, AppProps, RemoteTranscript, RemoteTranscriptProps, DEFAULT_BASE,
 };
 pub use labels::{fill, Labels, Plural};
-pub use viewer::{TranscriptViewer, TranscriptViewerProps};
+pub use viewer::{TranscriptViewer, TranscriptViewerProps, DEFAULT_RENDER_BATCH};

@@ -65,6 +65,9 @@ pub(crate) struct EmbeddedProps {
     pub initial_state: ViewState,
     pub show_settings: bool,
     pub store_settings: bool,
+    /// As `TranscriptViewerProps::render_batch`: 0 for markup rendered on the server and
+    /// its hydration, which hold every turn.
+    pub render_batch: usize,
 }
 
 /// The root component `mount` renders (and the build renders for `render-pages embed`).
@@ -76,7 +79,8 @@ pub(crate) fn Embedded(props: &EmbeddedProps) -> Html {
             <TranscriptViewer transcript={transcript.clone()}
                 id_prefix={props.id_prefix.clone()} initial_state={state}
                 show_settings={props.show_settings}
-                store_settings={props.store_settings} />
+                store_settings={props.store_settings}
+                render_batch={props.render_batch} />
         },
         Source::Src(src) => html! {
             <RemoteTranscript src={src.clone()} id_prefix={props.id_prefix.clone()}
@@ -89,7 +93,7 @@ pub(crate) fn Embedded(props: &EmbeddedProps) -> Html {
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::{Embedded, EmbeddedProps, Source, APP_MARKER};
-    use crate::components::{fetch_transcript, App, AppProps};
+    use crate::components::{fetch_transcript, App, AppProps, DEFAULT_RENDER_BATCH};
     use crate::model::Transcript;
     use crate::page::{legacy_redirect, PageData, CATALOG_MARKER, DATA_MARKER};
     use crate::state::ViewState;
@@ -311,6 +315,7 @@ mod browser {
             initial_state: state,
             show_settings: boolean(options, "showSettings")?.unwrap_or(true),
             store_settings: boolean(options, "storeSettings")?.unwrap_or(true),
+            render_batch: DEFAULT_RENDER_BATCH,
         })
     }
 
@@ -355,6 +360,11 @@ mod browser {
             *slot.borrow_mut() = Slot::Running(app);
         } else {
             check_hydratable(&element, &props.initial_state)?;
+            // The markup holds every turn, and so must the render that hydrates it.
+            let props = EmbeddedProps {
+                render_batch: 0,
+                ..props
+            };
             match props.source.clone() {
                 Source::Data(_) => hydrate_into(&slot, &element, props),
                 Source::Src(src) => {

@@ -185,6 +185,34 @@ pub fn write_page(template: &str, parts: &PageParts) -> Result<String, String> {
     Ok(out)
 }
 
+/// `html` as it was before [`write_page`] filled it: a page rendered already (found by
+/// its data scripts right after the app element) has its markup and data taken out
+/// again, so that a built site can be rendered anew (after transcripts were added);
+/// any other page is returned as it is. Title and `lang` are left: writing sets them.
+pub fn unrendered(html: &str) -> std::borrow::Cow<'_, str> {
+    let mut at = 0;
+    while let Some(tag) = find_tag(html, "div", at) {
+        at = tag.end;
+        if attribute(&html[tag.clone()], APP_MARKER).is_none() {
+            continue;
+        }
+        // The markup's text is escaped, so this first occurrence is what we wrote.
+        let end = format!("</div><script type=\"application/json\" {CATALOG_MARKER}>");
+        let Some(close) = html[tag.end..].find(&end).map(|i| tag.end + i) else {
+            break;
+        };
+        let after_data = html[close..]
+            .match_indices("</script>")
+            .nth(1)
+            .map(|(i, s)| close + i + s.len());
+        if let Some(after) = after_data {
+            return format!("{}</div>{}", &html[..tag.end], &html[after..]).into();
+        }
+        break;
+    }
+    html.into()
+}
+
 /// Where the app element is: its (empty) content and the end of its closing tag.
 struct AppElement {
     inside: std::ops::Range<usize>,
@@ -421,12 +449,15 @@ mod render {
     /// `index.html`) with the rendered app, its [`PageData`], title and language;
     /// `load` reads a transcript by id. Fails on the first id that cannot name a
     /// directory ([`is_page_id`]), transcript that cannot be read, or template that
-    /// cannot be filled ([`write_page`]).
+    /// cannot be filled ([`write_page`]). A template that is a rendered page already is
+    /// taken back to what it was ([`unrendered`](super::unrendered)), so a built site
+    /// can be rendered again, e.g. after transcripts were added to it.
     pub fn render_site(
         template: &str,
         catalog: &Catalog,
         mut load: impl FnMut(&str) -> Result<Transcript, String>,
     ) -> Result<Vec<(String, String)>, String> {
+        let template = &*super::unrendered(template);
         let mut pages = Vec::new();
         for (current, entry) in catalog.transcripts.iter().enumerate() {
             if !is_page_id(&entry.id) {
@@ -477,6 +508,7 @@ mod render {
             initial_state: Default::default(),
             show_settings,
             store_settings: true,
+            render_batch: 0,
         })
     }
 }
@@ -799,6 +831,31 @@ mod render_tests {
             );
             assert_eq!(back.id(), if i == 2 { "other" } else { "talks" });
         }
+    }
+
+    #[test]
+    fn a_rendered_site_renders_again_the_same() {
+        let d = data("");
+        let load = |id: &str| {
+            let mut t = talk();
+            t.title = format!("Title of {id}");
+            Ok(t)
+        };
+        let pages = render_site(TEMPLATE, &d.catalog, load).unwrap();
+        assert_eq!(
+            unrendered(&pages[0].1),
+            TEMPLATE.replace(
+                "<html lang=en><title>Transcript viewer",
+                "<html lang=\"en\"><title>Title of talks — Transcript viewer"
+            )
+        );
+        for (_, html) in &pages {
+            assert_eq!(render_site(html, &d.catalog, load).unwrap(), pages);
+        }
+        // Other pages are left as they are.
+        assert_eq!(unrendered(TEMPLATE), TEMPLATE);
+        let other = "<div data-transcript-viewer-app><p>x</p></div><script>y</script>";
+        assert_eq!(unrendered(other), other);
     }
 
     #[test]

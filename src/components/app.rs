@@ -85,10 +85,16 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .map(|data| AttrValue::from(data.path.clone()))
         .unwrap_or_default();
+    // A pre-rendered page holds every turn: its hydration renders them all at once.
+    let render_batch = if pages {
+        0
+    } else {
+        super::DEFAULT_RENDER_BATCH
+    };
     match &page.content {
         Content::Ready(transcript) => html! {
             <TranscriptViewer transcript={transcript.clone()} sync_url=true page=true
-                header={nav} {page_href} />
+                header={nav} {page_href} {render_batch} />
         },
         Content::Loading => html! {
             <PageShell {nav}>
