@@ -158,12 +158,18 @@ fn every_page_reads_whole_without_javascript() -> TestResult {
     Ok(())
 }
 
+/// Two frames from now, when the layout has settled (turns are `content-visibility:
+/// auto`: their size is known once a frame has rendered them).
+const SETTLED: &str = "await new Promise((done) =>
+      requestAnimationFrame(() => requestAnimationFrame(done)));";
+
 /// What the page looks like before the Wasm runs: the script keeps references to the
 /// nodes (in `window.__before`), focuses the third turn's link button, scrolls down.
 const BEFORE: &str = "
     const turns = [...document.querySelectorAll('section.tv-turn')];
     turns[2].querySelector('.tv-turn-link').focus({ preventScroll: true });
     window.scrollTo(0, 400);
+    SETTLED
     const b = window.__before = {
       h1: document.querySelector('h1'),
       turns,
@@ -182,6 +188,7 @@ const BEFORE: &str = "
 
 /// The same, after: whether the nodes are the ones from before.
 const AFTER: &str = "
+    SETTLED
     const b = window.__before;
     const turns = [...document.querySelectorAll('section.tv-turn')];
     const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
@@ -198,6 +205,14 @@ const AFTER: &str = "
       scheme: document.querySelector('.tv-root').dataset.scheme,
       stored: localStorage.getItem(arguments[0]),
     };";
+
+/// `script` run as an async function (WebDriver waits for its promise) with [`SETTLED`].
+fn settled(script: &str) -> String {
+    format!(
+        "return (async () => {{ {} }})();",
+        script.replace("SETTLED", SETTLED)
+    )
+}
 
 /// The Wasm held back by the server until the static page is looked at: then the app
 /// hydrates it without replacing or duplicating a node, moving anything, losing the
@@ -235,7 +250,7 @@ fn hydration_keeps_the_rendered_page() -> TestResult {
         )?;
         Ok((state != json!("loading")).then_some(()))
     })?;
-    let before = session.execute(BEFORE, vec![])?;
+    let before = session.execute(&settled(BEFORE), vec![])?;
     assert_eq!(
         (
             &before["h1s"],
@@ -261,7 +276,7 @@ fn hydration_keeps_the_rendered_page() -> TestResult {
     session
         .wait_for(".tv-root[data-ready]", RENDER_TIMEOUT)
         .map_err(|e| format!("{e}: the app did not hydrate the page"))?;
-    let after = session.execute(AFTER, vec![json!(STORAGE_KEY)])?;
+    let after = session.execute(&settled(AFTER), vec![json!(STORAGE_KEY)])?;
     assert_eq!(
         after,
         json!({
