@@ -282,10 +282,10 @@ async function loadReps(browser, base, id, reps, memoryReps) {
   // One load gives four figures (FCP, transcript painted, interactive, long tasks): it
   // gets the budget of three measures.
   const query = QUERIES[0].query;
-  const loads = await repeat(reps, () => loadOnce(browser, `${base}/?t=${id}`, { query }), 3 * BUDGET_MS);
+  const loads = await repeat(reps, () => loadOnce(browser, `${base}/${id}/`, { query }), 3 * BUDGET_MS);
   const memory = [];
   for (let i = 0; i < memoryReps; i++) {
-    memory.push((await loadOnce(browser, `${base}/?t=${id}`)).memory);
+    memory.push((await loadOnce(browser, `${base}/${id}/`)).memory);
   }
   return { loads, memory };
 }
@@ -294,7 +294,7 @@ async function loadReps(browser, base, id, reps, memoryReps) {
 async function interactions(browser, base, id, reps) {
   const transcript = readJson(transcriptFile(id));
   const page = await newPage(browser);
-  await page.goto(`${base}/?t=${id}`);
+  await page.goto(`${base}/${id}/`);
   await until(page, (sel) => document.querySelector(sel), TURN);
   await quiet(page);
   const toggle = await toggleReps(page, transcript, reps);

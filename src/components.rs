@@ -3,14 +3,15 @@
 //!
 //! - [`TranscriptViewer`]: the embeddable viewer: skip link, View settings bar, search
 //!   bar, speaker filter and the transcript. It owns the viewer's state and settings.
-//!   Rendering calls no browser API but one: the first render reads the stored settings
-//!   (natively, the defaults). The rest of the browser-only work runs in effects and
-//!   event handlers, so the viewer can also be rendered on the server.
+//!   Rendering calls no browser API: the browser-only work (the stored settings, the
+//!   URL, scrolling, focus) runs in effects and event handlers, so the first render is
+//!   the one a server makes of the same props, and the browser can hydrate that markup.
 //! - [`Labels`]: the viewer's own words, for a host to translate.
 //! - [`RemoteTranscript`]: fetches a transcript's JSON from a URL, then shows it in a
 //!   [`TranscriptViewer`] (with the same loading and error states as [`App`]).
-//! - [`App`]: the demo site's entry component. It fetches the bundled catalog and one
-//!   transcript, shows loading and error states around the viewer, and keeps the
+//! - [`App`]: the demo site's entry component. It shows the transcript of a
+//!   pre-rendered page (hydrating it), or fetches the bundled catalog and one
+//!   transcript with loading and error states around the viewer, and keeps the
 //!   viewer's state in the page URL.
 //!
 //! Submodules: `viewer` (the viewer and its state), `settings_bar` (the View settings
@@ -38,6 +39,11 @@ mod turn;
 mod turn_list;
 mod viewer;
 
-pub use app::{App, AppProps, RemoteTranscript, RemoteTranscriptProps};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use app::fetch_transcript;
+pub(crate) use app::query_escape;
+pub use app::{
+    parse_catalog, App, AppProps, RemoteTranscript, RemoteTranscriptProps, DEFAULT_BASE,
+};
 pub use labels::{fill, Labels, Plural};
-pub use viewer::{TranscriptViewer, TranscriptViewerProps};
+pub use viewer::{TranscriptViewer, TranscriptViewerProps, DEFAULT_RENDER_BATCH};

@@ -1,5 +1,7 @@
 //! Embedding in any web page: the JavaScript API (`mount(element, options)`, compiled
-//! for `wasm32` only) and the start-up rule of the demo site's entry point.
+//! for `wasm32` only), the component it renders ([`Embedded`], which the build can also
+//! render on the server, see [`page::render_embedded`](crate::page)) and the start-up
+//! rule of the demo site's entry point.
 //!
 //! From JavaScript (the module `transcript-viewer.js` that the build writes, or the
 //! `<transcript-viewer>` element that `transcript-viewer-element.js` defines):
@@ -24,87 +26,178 @@
 //! | `showSettings` | boolean | show the View settings bar (default `true`) |
 //! | `storeSettings` | boolean | share the settings through `localStorage` (default `true`) |
 //! | `idPrefix` | string | prefix of every `id` the viewer renders; by default a unique `tvN-` |
+//! | `hydrate` | boolean | take over the viewer the element already holds (below) |
+//!
+//! With `hydrate: true` the element must already hold a viewer rendered on the server
+//! for the same transcript (`render-pages embed`, see the README): `mount` hydrates it
+//! (keeps its nodes, adds the behaviour) instead of rendering it again. Give the same
+//! `idPrefix` and `showSettings` it was rendered with; `query`, `hidden`, `wholeWords`
+//! and `matchDiacritics` cannot be used (they would change the markup). With `src`, the
+//! markup stays as it is until the transcript has been fetched.
 //!
 //! A bad option throws an `Error` whose message names the field
 //! (`transcript-viewer: options.query must be a string`); nothing panics.
 
+pub use crate::page::APP_MARKER;
 #[cfg(target_arch = "wasm32")]
 pub use browser::*;
 
+use crate::components::{RemoteTranscript, TranscriptViewer};
+use crate::model::Transcript;
+use crate::state::ViewState;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where an embedded viewer's transcript comes from.
+#[derive(Clone, PartialEq)]
+// Natively (server-side rendering) only `Data` is rendered.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) enum Source {
+    Data(Rc<Transcript>),
+    Src(AttrValue),
+}
+
+/// Properties of [`Embedded`]: the parsed `options`.
+#[derive(Properties, Clone, PartialEq)]
+pub(crate) struct EmbeddedProps {
+    pub source: Source,
+    pub id_prefix: AttrValue,
+    pub initial_state: ViewState,
+    pub show_settings: bool,
+    pub store_settings: bool,
+    /// As `TranscriptViewerProps::render_batch`: 0 for markup rendered on the server and
+    /// its hydration, which hold every turn.
+    pub render_batch: usize,
+}
+
+/// The root component `mount` renders (and the build renders for `render-pages embed`).
+#[function_component]
+pub(crate) fn Embedded(props: &EmbeddedProps) -> Html {
+    let state = Some(props.initial_state.clone());
+    match &props.source {
+        Source::Data(transcript) => html! {
+            <TranscriptViewer transcript={transcript.clone()}
+                id_prefix={props.id_prefix.clone()} initial_state={state}
+                show_settings={props.show_settings}
+                store_settings={props.store_settings}
+                render_batch={props.render_batch} />
+        },
+        Source::Src(src) => html! {
+            <RemoteTranscript src={src.clone()} id_prefix={props.id_prefix.clone()}
+                initial_state={state} show_settings={props.show_settings}
+                store_settings={props.store_settings} />
+        },
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use crate::components::{App, RemoteTranscript, TranscriptViewer};
+    use super::{Embedded, EmbeddedProps, Source, APP_MARKER};
+    use crate::components::{fetch_transcript, App, AppProps, DEFAULT_RENDER_BATCH};
     use crate::model::Transcript;
+    use crate::page::{legacy_redirect, PageData, CATALOG_MARKER, DATA_MARKER};
     use crate::state::ViewState;
     use js_sys::{Array, Reflect};
-    use std::cell::Cell;
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
-    use yew::prelude::*;
     use yew::AppHandle;
 
-    /// The page element the demo site's [`App`] renders into: `index.html` has one.
-    pub const APP_MARKER: &str = "data-transcript-viewer-app";
-
-    /// The trunk entry's work: installs the panic hook ([`crate::panic_report`]) and
-    /// renders [`App`] into the page's `[data-transcript-viewer-app]` element, if there
-    /// is one; on any other page it renders nothing, so loading the module never takes
-    /// over a host page (use [`mount`]).
+    /// The trunk entry's work: installs the panic hook ([`crate::panic_report`]), then, on
+    /// a page with a `[data-transcript-viewer-app]` element
+    /// (on any other page it does nothing, so loading the module never takes over a host
+    /// page: use [`mount`]):
+    ///
+    /// - a page the build rendered (it holds its [`PageData`]): [`App`] hydrates it,
+    ///   unless the URL is an old `?t=<id>` address of another transcript, which is
+    ///   replaced by that transcript's page;
+    /// - otherwise [`App`] renders into the element and fetches what it shows. So does
+    ///   a page whose data cannot be read (after saying why on the console).
     pub fn start_app() {
         // Before anything can go wrong: a panic is shown, not only a dead page.
         crate::panic_report::install();
-        let root = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&format!("[{APP_MARKER}]")).ok().flatten());
-        if let Some(root) = root {
-            yew::Renderer::<App>::with_root(root).render();
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(root) = document
+            .query_selector(&format!("[{APP_MARKER}]"))
+            .ok()
+            .flatten()
+        else {
+            return;
+        };
+        match page_data(&document) {
+            Some(Ok(data)) => {
+                if let Some(address) = old_address(&document, &data) {
+                    let _ = document.location().map(|l| l.replace(&address));
+                    return;
+                }
+                let props = AppProps {
+                    page: Some(Rc::new(data)),
+                    ..AppProps::default()
+                };
+                yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+            }
+            Some(Err(e)) => {
+                web_sys::console::error_1(
+                    &format!("transcript-viewer: the page's data cannot be read ({e}): rendering it again")
+                        .into(),
+                );
+                yew::Renderer::<App>::with_root(root).render();
+            }
+            None => {
+                yew::Renderer::<App>::with_root(root).render();
+            }
         }
     }
 
-    /// Where an embedded viewer's transcript comes from.
-    #[derive(Clone, PartialEq)]
-    enum Source {
-        Data(Rc<Transcript>),
-        Src(AttrValue),
+    /// The page's data, if the build rendered it ([`crate::page::data_scripts`]).
+    fn page_data(document: &web_sys::Document) -> Option<Result<PageData, String>> {
+        let script = |marker: &str| {
+            document
+                .query_selector(&format!("script[{marker}]"))
+                .ok()
+                .flatten()
+        };
+        let page = script(DATA_MARKER)?;
+        let text = |script: &web_sys::Element| script.text_content().unwrap_or_default();
+        let catalog = script(CATALOG_MARKER).map(|s| text(&s)).unwrap_or_default();
+        let attribute = |name: &str| page.get_attribute(name).unwrap_or_default();
+        Some(PageData::read(
+            &catalog,
+            &text(&page),
+            &attribute("data-path"),
+            &attribute("data-current"),
+        ))
     }
 
-    /// Properties of [`Embedded`]: the parsed `options`.
-    #[derive(Properties, Clone, PartialEq)]
-    struct EmbeddedProps {
-        source: Source,
-        id_prefix: AttrValue,
-        initial_state: ViewState,
-        show_settings: bool,
-        store_settings: bool,
-    }
-
-    /// The root component [`mount`] renders.
-    #[function_component]
-    fn Embedded(props: &EmbeddedProps) -> Html {
-        let state = Some(props.initial_state.clone());
-        match &props.source {
-            Source::Data(transcript) => html! {
-                <TranscriptViewer transcript={transcript.clone()}
-                    id_prefix={props.id_prefix.clone()} initial_state={state}
-                    show_settings={props.show_settings}
-                    store_settings={props.store_settings} />
-            },
-            Source::Src(src) => html! {
-                <RemoteTranscript src={src.clone()} id_prefix={props.id_prefix.clone()}
-                    initial_state={state} show_settings={props.show_settings}
-                    store_settings={props.store_settings} />
-            },
-        }
+    /// Where to go instead of this page: the absolute address [`legacy_redirect`] gives.
+    fn old_address(document: &web_sys::Document, data: &PageData) -> Option<String> {
+        let location = document.location()?;
+        let (search, hash) = (location.search().ok()?, location.hash().ok()?);
+        let relative = legacy_redirect(&data.catalog, data.current, &search, &hash)?;
+        let base = document.base_uri().ok()??;
+        web_sys::Url::new_with_base(&relative, &base)
+            .ok()
+            .map(|url| url.href())
     }
 
     thread_local! {
         static MOUNTED: Cell<u32> = const { Cell::new(0) };
     }
 
+    /// Where a mounted viewer is: rendered (or hydrated), waiting for its transcript
+    /// before hydrating, or destroyed.
+    enum Slot {
+        Waiting,
+        Running(AppHandle<Embedded>),
+        Destroyed,
+    }
+
     /// A mounted viewer, as returned to JavaScript by [`mount`].
     #[wasm_bindgen]
     pub struct ViewerHandle {
-        app: Option<AppHandle<Embedded>>,
+        app: Rc<RefCell<Slot>>,
         root: web_sys::Element,
         id_prefix: String,
     }
@@ -114,13 +207,18 @@ mod browser {
         /// Removes the viewer from its element, with its event listeners and timers.
         /// Calling it again does nothing.
         pub fn destroy(&mut self) {
-            if let Some(app) = self.app.take() {
+            let slot = std::mem::replace(&mut *self.app.borrow_mut(), Slot::Destroyed);
+            if matches!(slot, Slot::Destroyed) {
+                return;
+            }
+            if let Slot::Running(app) = slot {
                 app.destroy();
-                // Anything left in the element (Yew removes what it rendered) goes too,
-                // node by node: no markup is ever parsed here.
-                while let Some(child) = self.root.first_child() {
-                    let _ = self.root.remove_child(&child);
-                }
+            }
+            // Anything left in the element (Yew removes what it rendered; a viewer
+            // waiting to hydrate is still the host's markup) goes too, node by node: no
+            // markup is ever parsed here.
+            while let Some(child) = self.root.first_child() {
+                let _ = self.root.remove_child(&child);
             }
         }
 
@@ -220,21 +318,92 @@ mod browser {
             initial_state: state,
             show_settings: boolean(options, "showSettings")?.unwrap_or(true),
             store_settings: boolean(options, "storeSettings")?.unwrap_or(true),
+            render_batch: DEFAULT_RENDER_BATCH,
         })
     }
 
-    /// Renders a transcript viewer into `element` (replacing its content) and returns
-    /// its handle; see the [module](crate::embed) for `options`. Throws an `Error`
-    /// naming the bad field when `options` is not usable.
+    /// With `hydrate`: the element must hold a pre-rendered viewer, and the options
+    /// that would change its markup are refused.
+    fn check_hydratable(element: &web_sys::Element, state: &ViewState) -> Result<(), JsError> {
+        let refused = [
+            ("query", !state.query.is_empty()),
+            ("hidden", !state.hidden.is_empty()),
+            ("wholeWords", state.options.whole_words),
+            ("matchDiacritics", state.options.match_diacritics),
+        ];
+        if let Some((name, _)) = refused.iter().find(|(_, set)| *set) {
+            return Err(bad(
+                name,
+                "cannot be used with hydrate (the pre-rendered markup has no search or filter)",
+            ));
+        }
+        let rendered = element.query_selector(":scope > .tv-root").ok().flatten();
+        if rendered.is_none() {
+            return Err(bad(
+                "hydrate",
+                "needs the element to hold a pre-rendered viewer (`render-pages embed`)",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Renders a transcript viewer into `element` (replacing its content), or with
+    /// `hydrate` takes over the one it holds, and returns its handle; see the
+    /// [module](crate::embed) for `options`. Throws an `Error` naming the bad field when
+    /// `options` is not usable.
     #[wasm_bindgen]
     pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ViewerHandle, JsError> {
         let props = read_options(&options)?;
+        let hydrate = boolean(&options, "hydrate")?.unwrap_or(false);
         let id_prefix = props.id_prefix.to_string();
-        let app = yew::Renderer::<Embedded>::with_root_and_props(element.clone(), props).render();
+        let slot = Rc::new(RefCell::new(Slot::Waiting));
+        if !hydrate {
+            let app =
+                yew::Renderer::<Embedded>::with_root_and_props(element.clone(), props).render();
+            *slot.borrow_mut() = Slot::Running(app);
+        } else {
+            check_hydratable(&element, &props.initial_state)?;
+            // The markup holds every turn, and so must the render that hydrates it.
+            let props = EmbeddedProps {
+                render_batch: 0,
+                ..props
+            };
+            match props.source.clone() {
+                Source::Data(_) => hydrate_into(&slot, &element, props),
+                Source::Src(src) => {
+                    let (slot, element) = (slot.clone(), element.clone());
+                    yew::platform::spawn_local(async move {
+                        match fetch_transcript(&src).await {
+                            Ok(transcript) => {
+                                let props = EmbeddedProps {
+                                    source: Source::Data(Rc::new(transcript)),
+                                    ..props
+                                };
+                                hydrate_into(&slot, &element, props);
+                            }
+                            // The pre-rendered markup stays readable, without behaviour.
+                            Err((url, kind)) => web_sys::console::error_1(
+                                &format!("transcript-viewer: cannot hydrate, {url}: {kind}").into(),
+                            ),
+                        }
+                    });
+                }
+            }
+        }
         Ok(ViewerHandle {
-            app: Some(app),
+            app: slot,
             root: element,
             id_prefix,
         })
+    }
+
+    /// Hydrates the viewer in `element`, unless its handle was destroyed meanwhile.
+    fn hydrate_into(slot: &RefCell<Slot>, element: &web_sys::Element, props: EmbeddedProps) {
+        let mut slot = slot.borrow_mut();
+        if matches!(*slot, Slot::Waiting) {
+            let app =
+                yew::Renderer::<Embedded>::with_root_and_props(element.clone(), props).hydrate();
+            *slot = Slot::Running(app);
+        }
     }
 }

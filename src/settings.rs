@@ -160,7 +160,7 @@ impl FontSize {
 
 /// Everything the "View settings" bar sets. Serialised as JSON with one string per
 /// setting (the [`Choice::value`]s) and `open` as a boolean.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// The colours.
@@ -260,6 +260,10 @@ pub enum SettingsAction {
     Reset,
     /// Expand or collapse the settings bar.
     SetOpen(bool),
+    /// These settings, all of them (the bar's state too): the stored settings, which a
+    /// viewer applies after its first render, so that markup rendered on the server
+    /// with the defaults hydrates unchanged.
+    Restore(Settings),
 }
 
 /// The names of the root's attributes, in the order [`Settings::to_attributes`] gives
@@ -276,7 +280,7 @@ pub const ATTRIBUTES: [&str; 6] = [
 impl Settings {
     /// The settings after `action`.
     pub fn apply(&self, action: SettingsAction) -> Settings {
-        let mut s = self.clone();
+        let mut s = *self;
         match action {
             SettingsAction::SetScheme(v) => s.scheme = v,
             SettingsAction::SetSize(v) => s.size = v,
@@ -293,6 +297,7 @@ impl Settings {
                 }
             }
             SettingsAction::SetOpen(open) => s.open = open,
+            SettingsAction::Restore(settings) => s = settings,
         }
         s
     }
@@ -372,7 +377,7 @@ impl SettingsMemory {
     /// After trying to store `settings` (`stored`: whether that worked): remembers them
     /// when it failed, forgets what it held when it worked.
     pub fn after_store(&mut self, settings: &Settings, stored: bool) {
-        self.unsaved = (!stored).then(|| settings.clone());
+        self.unsaved = (!stored).then_some(*settings);
     }
 
     /// The settings a viewer starts from: the unsaved ones, if any (trying once more
@@ -384,7 +389,7 @@ impl SettingsMemory {
         read: impl FnOnce() -> Option<String>,
         store: impl FnOnce(Option<&str>) -> bool,
     ) -> Settings {
-        match self.unsaved.clone() {
+        match self.unsaved {
             Some(settings) => {
                 if store(settings.stored_form().as_deref()) {
                     self.unsaved = None;
@@ -464,91 +469,88 @@ mod tests {
         type Case = (Settings, SettingsAction, Settings);
         let cases: Vec<Case> = vec![
             (
-                d.clone(),
+                d,
                 SettingsAction::SetScheme(Scheme::WhiteOnBlack),
                 Settings {
                     scheme: Scheme::WhiteOnBlack,
-                    ..d.clone()
+                    ..d
                 },
             ),
             (
-                d.clone(),
+                d,
                 SettingsAction::Larger,
                 Settings {
                     size: FontSize::Percent125,
-                    ..d.clone()
+                    ..d
                 },
             ),
-            (d.clone(), SettingsAction::Smaller, d.clone()),
+            (d, SettingsAction::Smaller, d),
             (
                 Settings {
                     size: FontSize::Percent200,
-                    ..d.clone()
+                    ..d
                 },
                 SettingsAction::Larger,
                 Settings {
                     size: FontSize::Percent200,
-                    ..d.clone()
+                    ..d
                 },
             ),
             (
                 Settings {
                     size: FontSize::Percent150,
-                    ..d.clone()
+                    ..d
                 },
                 SettingsAction::Smaller,
                 Settings {
                     size: FontSize::Percent125,
-                    ..d.clone()
+                    ..d
                 },
             ),
             (
-                d.clone(),
+                d,
                 SettingsAction::SetSize(FontSize::Percent175),
                 Settings {
                     size: FontSize::Percent175,
-                    ..d.clone()
+                    ..d
                 },
             ),
             (
-                d.clone(),
+                d,
                 SettingsAction::SetLetterSpacing(Spacing::Widest),
                 Settings {
                     letter: Spacing::Widest,
-                    ..d.clone()
+                    ..d
                 },
             ),
             (
-                d.clone(),
+                d,
                 SettingsAction::SetLineHeight(Spacing::Wider),
                 Settings {
                     line: Spacing::Wider,
-                    ..d.clone()
+                    ..d
                 },
             ),
             (
-                d.clone(),
+                d,
                 SettingsAction::SetWordSpacing(Spacing::Widest),
                 Settings {
                     word: Spacing::Widest,
-                    ..d.clone()
+                    ..d
                 },
             ),
             (
-                d.clone(),
+                d,
                 SettingsAction::SetFont(Font::Legible),
                 Settings {
                     font: Font::Legible,
-                    ..d.clone()
+                    ..d
                 },
             ),
             (
-                d.clone(),
+                d,
                 SettingsAction::SetOpen(true),
-                Settings {
-                    open: true,
-                    ..d.clone()
-                },
+                Settings { open: true, ..d },
             ),
             // Reset keeps the bar as it is.
             (
@@ -562,9 +564,20 @@ mod tests {
                     open: true,
                 },
                 SettingsAction::Reset,
+                Settings { open: true, ..d },
+            ),
+            // Restore takes every setting, the bar's state too.
+            (
+                Settings { open: true, ..d },
+                SettingsAction::Restore(Settings {
+                    scheme: Scheme::WhiteOnBlack,
+                    size: FontSize::Percent125,
+                    ..d
+                }),
                 Settings {
-                    open: true,
-                    ..d.clone()
+                    scheme: Scheme::WhiteOnBlack,
+                    size: FontSize::Percent125,
+                    ..d
                 },
             ),
         ];
@@ -641,24 +654,24 @@ mod tests {
     fn garbage_reads_as_defaults() {
         let d = Settings::default();
         let cases: Vec<(&str, Settings)> = vec![
-            ("", d.clone()),
-            ("not json", d.clone()),
-            ("{", d.clone()),
-            ("null", d.clone()),
-            ("42", d.clone()),
-            ("\"white-on-black\"", d.clone()),
-            ("[\"white-on-black\"]", d.clone()),
-            ("{}", d.clone()),
+            ("", d),
+            ("not json", d),
+            ("{", d),
+            ("null", d),
+            ("42", d),
+            ("\"white-on-black\"", d),
+            ("[\"white-on-black\"]", d),
+            ("{}", d),
             (
                 r#"{"scheme":"nope","size":"999","letter":7,"line":null,"word":[],"font":{},"open":"yes"}"#,
-                d.clone(),
+                d,
             ),
             // Good fields survive bad ones; unknown fields are ignored.
             (
                 r#"{"scheme":"white-on-black","size":"huge","x":1}"#,
                 Settings {
                     scheme: Scheme::WhiteOnBlack,
-                    ..d.clone()
+                    ..d
                 },
             ),
             (
@@ -667,10 +680,10 @@ mod tests {
                     size: FontSize::Percent150,
                     font: Font::Legible,
                     open: true,
-                    ..d.clone()
+                    ..d
                 },
             ),
-            (r#"{"scheme":"WHITE-ON-BLACK","size":150.0}"#, d.clone()),
+            (r#"{"scheme":"WHITE-ON-BLACK","size":150.0}"#, d),
         ];
         for (text, want) in cases {
             assert_eq!(Settings::from_json(text), want, "{text:?}");

@@ -468,7 +468,10 @@ async fn hiding_a_speaker_leaves_markers_and_narrows_the_search() {
         Some("true")
     );
     assert_eq!(visible_turns(&root), ["t1", "t3", "t5"]);
-    let markers = all(&root, ".tv-turns > .tv-turn-group > button.tv-hidden-marker");
+    let markers = all(
+        &root,
+        ".tv-turns > .tv-turn-group > button.tv-hidden-marker",
+    );
     assert_eq!(markers.len(), 2);
     assert_eq!(
         texts(&root, ".tv-hidden-marker"),

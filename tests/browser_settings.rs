@@ -556,6 +556,38 @@ async fn a_corrupt_stored_value_is_ignored() {
     clear_storage();
 }
 
+/// The stored settings come back after the first render (which uses the defaults, as
+/// the server renders them): applied, the root `data-ready`, and nothing written back,
+/// not even in another form, until the reader changes something.
+#[wasm_bindgen_test]
+async fn stored_settings_come_back_without_being_written_again() {
+    let lenient = r#"{"scheme":"white-on-black","size":150,"open":"true"}"#;
+    storage().set_item(STORAGE_KEY, lenient).unwrap();
+    let m = mount().await;
+    let want = Settings {
+        scheme: Scheme::WhiteOnBlack,
+        size: FontSize::Percent150,
+        open: true,
+        ..Settings::default()
+    };
+    assert_eq!(root_attributes(&m.viewer()), expected_attributes(&want));
+    assert_eq!(attr(&m.viewer(), "data-ready").as_deref(), Some(""));
+    assert_eq!(checked(&m.root, "tv-scheme"), ["white-on-black"]);
+    assert_eq!(stored().as_deref(), Some(lenient), "written back on mount");
+    choose(&m.root, "tv-size", "125").await;
+    let now = Settings {
+        size: FontSize::Percent125,
+        ..want
+    };
+    assert_eq!(
+        stored(),
+        Some(now.to_json()),
+        "the reader's change is stored"
+    );
+    unmount(m).await;
+    clear_storage();
+}
+
 #[wasm_bindgen_test]
 async fn blocked_storage_still_lets_the_reader_change_settings() {
     storage()

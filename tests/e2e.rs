@@ -10,9 +10,11 @@
 //! E2E_BROWSER=webkit cargo test --features e2e --test e2e
 //! ```
 //!
-//! Every test at the top level of this file runs in the browser that `E2E_BROWSER` names
-//! (`chromium`, the default, `firefox` or `webkit`); `tools/test.sh` runs them once per
-//! engine (`-- --skip site::`). The tests in [`site`] need no browser and run once. It
+//! Every test at the top level of this file and in [`prerender`] (the pre-rendered
+//! pages, with and without JavaScript, and their hydration) runs in the browser that
+//! `E2E_BROWSER` names (`chromium`, the default, `firefox` or `webkit`); `tools/test.sh`
+//! runs them once per engine (`-- --skip site::`). The tests in [`site`] need no
+//! browser and run once. It
 //! fails, never skips, when `dist/` is missing or the driver cannot start.
 //!
 //! Every browser test ends with [`assert_no_page_errors`], which reads the page's errors
@@ -21,6 +23,8 @@
 
 #[path = "e2e/hostile.rs"]
 mod hostile;
+#[path = "e2e/prerender.rs"]
+mod prerender;
 #[path = "e2e/server.rs"]
 mod server;
 #[path = "e2e/site.rs"]
@@ -95,7 +99,14 @@ fn start_driver() -> Driver {
 /// A new browser session. When `E2E_EXPECT_BROWSER_VERSION` is set (`tools/test.sh`
 /// sets it to the version its report names), the browser must say it is that version.
 fn open(driver: &Driver) -> Session<'_> {
-    let session = driver.new_session().unwrap_or_else(|e| panic!("{e}"));
+    open_with(driver, |_| {})
+}
+
+/// [`open`] with the session's capabilities adjusted by `change` first.
+fn open_with(driver: &Driver, change: impl FnOnce(&mut serde_json::Value)) -> Session<'_> {
+    let session = driver
+        .new_session_with(change)
+        .unwrap_or_else(|e| panic!("{e}"));
     if let Ok(expected) = std::env::var("E2E_EXPECT_BROWSER_VERSION") {
         assert_eq!(
             session.capabilities()["browserVersion"].as_str(),
@@ -179,14 +190,18 @@ fn assert_no_page_errors(session: &Session, server: &StaticServer) {
     );
 }
 
-/// Waits for the transcript's heading; on time-out the error shows the page's errors
-/// and body.
+/// Waits for the transcript's heading in a viewer whose script runs (`data-ready`: on
+/// the pre-rendered pages the heading is there before the app has hydrated the page);
+/// on time-out the error shows the page's errors and body.
 fn wait_for_transcript<'s>(
     session: &'s Session,
     server: &StaticServer,
 ) -> Result<webdriver::Element<'s>, String> {
     session
-        .wait_for("article.tv-transcript h1", RENDER_TIMEOUT)
+        .wait_for(
+            ".tv-root[data-ready] article.tv-transcript h1",
+            RENDER_TIMEOUT,
+        )
         .map_err(|e| {
             let body = session
                 .execute("return document.body.outerHTML;", vec![])
@@ -679,8 +694,9 @@ fn embedded_viewers_are_independent_and_leave_the_host_alone() -> TestResult {
 
 /// The site built with `trunk build --release --public-url /talks/` into
 /// `target/dist-subpath/talks` (or `$E2E_SUBPATH_ROOT/talks`; `tools/test.sh` builds it)
-/// and served under `/talks/`: the app and the embedding page load everything they need
-/// from under `/talks/`.
+/// and served under `/talks/`: the app (on the home page and a transcript's page, whose
+/// links stay under `/talks/`) and the embedding page load everything they need from
+/// under `/talks/`.
 #[test]
 fn the_site_works_under_a_sub_path() -> TestResult {
     let root = std::env::var("E2E_SUBPATH_ROOT").unwrap_or_else(|_| "target/dist-subpath".into());
@@ -697,6 +713,25 @@ fn the_site_works_under_a_sub_path() -> TestResult {
     session.goto(&server.url("/talks/"))?;
     let heading = wait_for_transcript(&session, &server)?;
     assert_eq!(heading.text()?, "Russian-Belarusian talks");
+    assert_no_page_errors(&session, &server);
+
+    let page = "/talks/demo-press-briefing-2024-05-06/";
+    session.goto(&server.url(page))?;
+    let heading = wait_for_transcript(&session, &server)?;
+    assert!(heading.text()?.starts_with("Demo press briefing"));
+    let links = session.execute(
+        "return [...document.querySelectorAll('nav.tv-catalog a, a.tv-skip-link')]\
+           .map((a) => new URL(a.href).pathname + new URL(a.href).hash);",
+        vec![],
+    )?;
+    assert_eq!(
+        links,
+        serde_json::json!([
+            "/talks/demo-press-briefing-2024-05-06/#title",
+            format!("/talks/{REFERENCE_ID}/"),
+            "/talks/demo-press-briefing-2024-05-06/",
+        ])
+    );
     assert_no_page_errors(&session, &server);
 
     session.goto(&server.url("/talks/embed.html"))?;

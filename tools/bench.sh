@@ -67,8 +67,9 @@ build() {
 
 # The native tools, for the host (never inherit a build target).
 unset CARGO_BUILD_TARGET
-build "cargo build --release: gen-transcript, transcript2json" \
-  cargo build --release --locked --offline --bin gen-transcript --bin transcript2json
+build "cargo build --release: gen-transcript, transcript2json, render-pages" \
+  cargo build --release --locked --offline --bin gen-transcript --bin transcript2json \
+  --bin render-pages
 bin="$target_dir/release"
 
 build "trunk build --release (the site)" trunk build --release --dist "$work/dist"
@@ -89,6 +90,9 @@ done
 build "transcript2json: the site's transcripts and the generated ones" \
   "$bin/transcript2json" -q -o "$work/dist/transcripts" "${inputs[@]}" \
   "$work/bench-1mb.txt" "$work/bench-10mb.txt"
+# Their pages, pre-rendered as the site's post_build hook does (the home page again too,
+# its catalog now listing them): /bench-1mb/, /bench-10mb/.
+build "render-pages: every transcript's page" "$bin/render-pages" site "$work/dist"
 
 reps="${BENCH_REPS:-20}"
 bench_log "running bench/run.mjs (about 5-7 minutes)"

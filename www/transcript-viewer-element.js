@@ -6,8 +6,10 @@
 //
 // Attributes: src (required; URL of a transcript JSON, relative to the page), query,
 // hidden-speakers (space-separated speaker ids), whole-words, match-diacritics (present = on),
-// no-settings (hides the View settings bar), id-prefix. Read when the element is
-// connected; the viewer is destroyed (listeners and all) when it is disconnected.
+// no-settings (hides the View settings bar), id-prefix, hydrate (present: the element
+// already holds the viewer's pre-rendered markup, `render-pages embed`, which is hydrated
+// instead of rendered again). Read when the element is connected; the viewer is
+// destroyed (listeners and all) when it is disconnected.
 // The module also exports `ready` (the wasm's initialisation) and `mount`; once the
 // wasm is ready, `document` gets a `transcript-viewer:ready` event (detail.wasm: its exports).
 import init, { mount } from "./transcript-viewer.js";
@@ -35,6 +37,7 @@ class TranscriptViewerElement extends HTMLElement {
         showSettings: !this.hasAttribute("no-settings"),
       };
       if (this.hasAttribute("id-prefix")) options.idPrefix = this.getAttribute("id-prefix");
+      if (this.hasAttribute("hydrate")) options.hydrate = true;
       this.viewer = mount(this, options);
     });
   }

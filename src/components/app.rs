@@ -1,7 +1,9 @@
-//! The demo site's entry component: fetches the bundled catalog (`index.json`) and the
-//! transcript the page URL asks for (`?t=<id>`), then shows it in a
-//! [`TranscriptViewer`], with a loading state, a readable error state and a list of
-//! the other bundled transcripts.
+//! The demo site's entry component: shows a transcript in a [`TranscriptViewer`] with a
+//! list of the other bundled transcripts. On the site's pre-rendered pages it is given
+//! the page's data ([`PageData`]) and renders it at once, as the build did, so that the
+//! browser hydrates the page; otherwise it fetches the bundled catalog (`index.json`)
+//! and the transcript the page URL asks for (`?t=<id>`), with a loading state and a
+//! readable error state.
 //!
 //! Only [`load`]'s browser half touches the network; it is compiled for `wasm32` only,
 //! so the crate still builds natively.
@@ -13,6 +15,7 @@
 use super::viewer::{with_settings, TranscriptViewer};
 use crate::dates;
 use crate::model::{Catalog, JsonError, Transcript, SCHEMA_VERSION};
+use crate::page::PageData;
 use std::fmt;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,6 +27,12 @@ pub struct AppProps {
     /// the document's base URL (so the site works under any sub-path) or absolute.
     #[prop_or(AttrValue::Static(DEFAULT_BASE))]
     pub base: AttrValue,
+    /// The page as the build rendered it: shown at once, without fetching anything, and
+    /// rendered exactly as on the server, so that the browser can hydrate that markup.
+    /// The catalog then links to each transcript's page (`<id>/`). `None`: fetch the
+    /// catalog and the transcript the URL names (`?t=<id>`).
+    #[prop_or_default]
+    pub page: Option<Rc<PageData>>,
 }
 
 /// Where the site's build writes the bundled transcripts.
@@ -33,6 +42,7 @@ impl Default for AppProps {
     fn default() -> Self {
         AppProps {
             base: AttrValue::Static(DEFAULT_BASE),
+            page: None,
         }
     }
 }
@@ -41,29 +51,50 @@ impl Default for AppProps {
 /// the whole page ([`TranscriptViewer`] with `page`: a banner with the catalog and the
 /// settings bar, then `<main>`).
 ///
-/// While loading it shows a `role="status"` message; when a file cannot be fetched or
-/// read it shows a `role="alert"` naming the file and the error (HTTP status, network
-/// error, or JSON path with line and column). With more than one bundled transcript, a
-/// `<nav>` links to the others (`?t=<id>`).
+/// Given the page's data it shows that transcript at once. Otherwise, while loading it
+/// shows a `role="status"` message; when a file cannot be fetched or read it shows a
+/// `role="alert"` naming the file and the error (HTTP status, network error, or JSON
+/// path with line and column). With more than one bundled transcript, a `<nav>` links
+/// to the others (their pages `<id>/`, or `?t=<id>` without pre-rendered pages).
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let page = use_state_eq(Page::default);
+    let page = use_state_eq(|| match &props.page {
+        Some(data) => Page {
+            catalog: Some((Rc::new(data.catalog.clone()), data.current)),
+            content: Content::Ready(Rc::new(data.transcript.clone())),
+        },
+        None => Page::default(),
+    });
     {
         let page = page.clone();
-        use_effect_with(props.base.clone(), move |base| {
-            load(base.clone(), move |next| page.set(next))
+        let preloaded = props.page.is_some();
+        use_effect_with((props.base.clone(), preloaded), move |(base, preloaded)| {
+            let cancel = (!preloaded).then(|| load(base.clone(), move |next| page.set(next)));
+            move || cancel.into_iter().for_each(|cancel| cancel())
         });
     }
+    let pages = props.page.is_some();
     let nav = match &page.catalog {
         Some((catalog, current)) if catalog.transcripts.len() > 1 => {
-            html! { <CatalogNav catalog={catalog.clone()} current={*current} /> }
+            html! { <CatalogNav catalog={catalog.clone()} current={*current} {pages} /> }
         }
         _ => Html::default(),
+    };
+    let page_href = props
+        .page
+        .as_ref()
+        .map(|data| AttrValue::from(data.path.clone()))
+        .unwrap_or_default();
+    // A pre-rendered page holds every turn: its hydration renders them all at once.
+    let render_batch = if pages {
+        0
+    } else {
+        super::DEFAULT_RENDER_BATCH
     };
     match &page.content {
         Content::Ready(transcript) => html! {
             <TranscriptViewer transcript={transcript.clone()} sync_url=true page=true
-                header={nav} />
+                header={nav} {page_href} {render_batch} />
         },
         Content::Loading => html! {
             <PageShell {nav}>
@@ -162,7 +193,7 @@ fn load_one(_url: String, _update: impl Fn(Content) + 'static) -> impl FnOnce() 
 
 /// Fetches and reads one transcript: the transcript, or the resolved URL and what failed.
 #[cfg(target_arch = "wasm32")]
-async fn fetch_transcript(url: &str) -> Result<Transcript, (String, LoadErrorKind)> {
+pub(crate) async fn fetch_transcript(url: &str) -> Result<Transcript, (String, LoadErrorKind)> {
     let (url, text) = browser::fetch_text(url).await?;
     Transcript::from_json(&text).map_err(|e| (url, LoadErrorKind::Json(e)))
 }
@@ -306,10 +337,15 @@ pub struct CatalogNavProps {
     /// Accessible name of the navigation (default "Transcripts").
     #[prop_or(AttrValue::Static("Transcripts"))]
     pub label: AttrValue,
+    /// Link to each transcript's pre-rendered page, `<id>/` (relative to the document's
+    /// base URL), instead of `?t=<id>`.
+    #[prop_or_default]
+    pub pages: bool,
 }
 
-/// `<nav class="tv-catalog">` listing the bundled transcripts as `?t=<id>` links, the
-/// one shown marked `aria-current="page"`. It goes in a `.tv-root`'s banner.
+/// `<nav class="tv-catalog">` listing the bundled transcripts as links to their pages
+/// (`<id>/`, see [`page_path`](crate::page::page_path)) or `?t=<id>`, the one shown marked
+/// `aria-current="page"`. It goes in a `.tv-root`'s banner.
 #[function_component]
 pub fn CatalogNav(props: &CatalogNavProps) -> Html {
     let items = props
@@ -320,9 +356,14 @@ pub fn CatalogNav(props: &CatalogNavProps) -> Html {
         .map(|(i, entry)| {
             let current = (i == props.current).then_some("page");
             let date = entry.date.as_deref().map(|d| dates::format(d, &entry.lang));
+            let href = if props.pages {
+                crate::page::page_path(&entry.id)
+            } else {
+                format!("?t={}", query_escape(&entry.id))
+            };
             html! {
                 <li key={entry.id.clone()}>
-                    <a href={format!("?t={}", query_escape(&entry.id))} aria-current={current}
+                    <a {href} aria-current={current}
                         lang={entry.lang.clone()}>
                         { entry.title.clone() }
                         if let Some(date) = date {

@@ -79,6 +79,12 @@ pub struct TranscriptViewerProps {
     /// [`page`](Self::page) is on), e.g. a site's navigation.
     #[prop_or_default]
     pub header: Html,
+    /// The page's own address relative to the document's base URL, put before the
+    /// viewer's in-page links (the skip link's `#title`). Needed where a page's
+    /// `<base href>` is not the page itself, as on the site's transcript pages
+    /// (`<id>/`): there a bare `#title` would lead to the base's page. Empty by default.
+    #[prop_or_default]
+    pub page_href: AttrValue,
     /// Paint the search's matches over the text with the CSS Custom Highlight API
     /// (`::highlight(tv-match)`), where the browser has it: typing then changes no
     /// element, which keeps long transcripts fast. The current match is always a
@@ -127,10 +133,11 @@ pub const DEFAULT_RENDER_BATCH: usize = 250;
 ///   "Settings reset" and the like.
 ///
 /// The text is only ever rendered as text nodes (search highlights are `<mark>`
-/// elements around slices of it). Rendering calls no browser API except that the first
-/// render reads the stored settings (natively: the defaults); the browser-only work
-/// (URL, scrolling, focus, clipboard, storing settings) happens in effects and event
-/// handlers, so the viewer also renders on the server.
+/// elements around slices of it). Rendering calls no browser API: the browser-only work
+/// (the stored settings, the URL, scrolling, focus, clipboard) happens in effects and
+/// event handlers. So the first render, with the default settings, is what a server
+/// renders from the same props, and the browser can hydrate that markup; right after
+/// it the stored settings apply and the root gets `data-ready` (the script runs).
 ///
 /// ```no_run
 /// use std::rc::Rc;
@@ -155,16 +162,14 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         let initial = props.initial_state.clone();
         use_reducer(move || initial.unwrap_or_default())
     };
-    let settings = {
-        let store = props.store_settings;
-        use_reducer(move || {
-            if store {
-                dom::stored_settings()
-            } else {
-                Settings::default()
-            }
-        })
-    };
+    // The first render uses the default settings, whatever is stored: it must be the
+    // render a server made of the same props, for the browser to hydrate that markup.
+    // The stored settings follow at once, in an effect (below).
+    let settings = use_reducer(Settings::default);
+    // What storage holds, as last read or written (`None` until read on mount).
+    let stored = use_mut_ref(|| None::<Settings>);
+    // Set after the first render: the script runs (`data-ready` on the root).
+    let ready = use_state_eq(|| false);
     let root = use_node_ref();
 
     // Computed once per transcript, per fold mode, per search.
@@ -285,7 +290,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         let dispatch = settings.dispatcher();
         let announce = announcement.setter();
         use_callback(
-            ((*settings).clone(), labels.clone()),
+            (*settings, labels.clone()),
             move |action: SettingsAction, (current, labels)| {
                 let next = current.apply(action);
                 match action {
@@ -299,14 +304,31 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             },
         )
     };
-    // Every settings change is stored (not the mount's: nothing changed then).
+    // On mount: the stored settings, if the viewer uses them, and `data-ready`.
+    {
+        let dispatch = settings.dispatcher();
+        let (stored, ready) = (stored.clone(), ready.setter());
+        let store = props.store_settings;
+        use_effect_with((), move |()| {
+            if store {
+                let settings = dom::stored_settings();
+                *stored.borrow_mut() = Some(settings);
+                dispatch.dispatch(SettingsAction::Restore(settings));
+            }
+            ready.set(true);
+        });
+    }
+    // Every change the reader makes is stored (not the defaults of the first render, nor
+    // the stored settings coming back).
     {
         let mounted = use_mut_ref(|| false);
         use_effect_with(
-            ((*settings).clone(), props.store_settings),
-            move |(settings, store)| {
-                if std::mem::replace(&mut *mounted.borrow_mut(), true) && *store {
-                    dom::store_settings(settings);
+            (*settings, props.store_settings),
+            move |&(settings, store)| {
+                let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
+                if !first && store && *stored.borrow() != Some(settings) {
+                    dom::store_settings(&settings);
+                    *stored.borrow_mut() = Some(settings);
                 }
             },
         );
@@ -518,7 +540,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         })
     };
     let skip_link = html! {
-        <a class="tv-skip-link" href={format!("#{p}title")} onclick={skip}>
+        <a class="tv-skip-link" href={format!("{}#{p}title", props.page_href)} onclick={skip}>
             { labels.skip_to_transcript.clone() }
         </a>
     };
@@ -526,7 +548,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         <>
             { props.header.clone() }
             if props.show_settings {
-                <SettingsBar settings={(*settings).clone()} id_prefix={p.clone()}
+                <SettingsBar settings={*settings} id_prefix={p.clone()}
                     labels={labels.clone()} on_action={on_settings} />
             }
         </>
@@ -592,7 +614,12 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             </section>
         }
     };
-    with_settings(view, &settings)
+    let view = with_settings(view, &settings);
+    if *ready {
+        with_attribute(view, "data-ready", "")
+    } else {
+        view
+    }
 }
 
 /// Turns folded per task while the search index is built in the background.
@@ -667,9 +694,26 @@ impl<T> PartialEq for SamePointer<T> {
 
 /// `root` (an element) with the settings' attributes added.
 pub(super) fn with_settings(mut root: Html, settings: &Settings) -> Html {
+    for (name, value) in settings.to_attributes() {
+        root = with_attribute(root, name, value);
+    }
+    root
+}
+
+/// `root` (an element) with one more attribute.
+fn with_attribute(mut root: Html, name: &'static str, value: &'static str) -> Html {
+    use yew::virtual_dom::AttributeOrProperty;
     if let Html::VTag(tag) = &mut root {
-        for (name, value) in settings.to_attributes() {
-            std::rc::Rc::make_mut(tag).add_attribute(name, value);
+        let tag = std::rc::Rc::make_mut(tag);
+        tag.add_attribute(name, value);
+        // An element whose attributes were all literals (`<div class="tv-root tv-page">`)
+        // keeps them as `Static` values, which Yew 0.23's server renderer leaves out once
+        // `add_attribute` has turned the list into a map (the browser sets them): made
+        // ordinary attributes, server and browser render the same.
+        for value in tag.attributes.get_mut_index_map().values_mut() {
+            if let AttributeOrProperty::Static(text) = value {
+                *value = AttributeOrProperty::Attribute(AttrValue::Static(text));
+            }
         }
     }
     root

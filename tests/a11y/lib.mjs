@@ -117,6 +117,12 @@ export function settingsJson(settings) {
 }
 
 /**
+ * The transcript's heading in a viewer whose script runs: the pages are pre-rendered, so
+ * the heading is there before the app has hydrated the page and set `data-ready`.
+ */
+export const READY = ".tv-root[data-ready] article.tv-transcript h1";
+
+/**
  * A new page in a new context: `settings` (if any) stored before the site loads,
  * console errors and page errors collected in `page.errors`.
  */
@@ -150,6 +156,6 @@ export async function openPage(browser, base, { path: at = "/", settings, viewpo
   page.on("pageerror", (err) => page.errors.push(`page error: ${err.message}`));
   page.on("requestfailed", (req) => page.errors.push(`request failed: ${req.url()}`));
   await page.goto(base + at);
-  await page.waitForSelector("article.tv-transcript h1");
+  await page.waitForSelector(READY);
   return page;
 }

@@ -23,7 +23,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { SCHEMES, SIZES, STORAGE_KEY, launch, openPage, serve } from "./lib.mjs";
+import { READY, SCHEMES, SIZES, STORAGE_KEY, launch, openPage, serve } from "./lib.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -75,8 +75,10 @@ async function rootSettings(page) {
   );
 }
 
+/** A custom property of the root; a colour as `#rrggbb` (the minified CSS says `#fff`). */
 async function rootProperty(page, name) {
-  return page.$eval(".tv-root", (root, n) => getComputedStyle(root).getPropertyValue(n).trim(), name);
+  const value = await page.$eval(".tv-root", (root, n) => getComputedStyle(root).getPropertyValue(n).trim(), name);
+  return /^#[0-9a-f]{3}$/i.test(value) ? value.replace(/[0-9a-f]/gi, (c) => c + c) : value;
 }
 
 /** Runs axe with the WCAG 2.x A/AA tags and the 7:1 contrast rule; returns violations. */
@@ -260,7 +262,9 @@ async function focused(page) {
     const el = document.activeElement;
     if (!el || el === document.body) return { tag: "body" };
     const root = el.closest(".tv-root");
-    const hex = root ? getComputedStyle(root).getPropertyValue("--tv-focus").trim() : "";
+    const value = root ? getComputedStyle(root).getPropertyValue("--tv-focus").trim() : "";
+    // `#rgb` (the minified CSS) or `#rrggbb`.
+    const hex = value.length === 4 ? value.replace(/[0-9a-f]/gi, (c) => c + c) : value;
     const n = parseInt(hex.slice(1), 16);
     const rgb = `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
     const cs = getComputedStyle(el);
@@ -443,7 +447,7 @@ test("settings survive a reload", async (t) => {
   equal(stored, { ...want, open: true }, "stored");
   const font = page.waitForResponse((r) => r.url().endsWith("/fonts/atkinson-hyperlegible-latin-400-normal.woff2"));
   await page.reload();
-  await page.waitForSelector("article.tv-transcript h1");
+  await page.waitForSelector(READY);
   equal(await rootSettings(page), want, "after the reload");
   check(await page.isChecked("input[name=tv-scheme][value=white-on-black]"), "the radio shows it");
   equal(await rootProperty(page, "--tv-bg"), "#000000", "colours");
@@ -484,7 +488,7 @@ test("system preferences are the defaults until the reader chooses", async (t) =
   await page.check("input[name=tv-scheme][value=light]");
   equal(await rootProperty(page, "--tv-bg"), "#fdfcf8", "the reader's choice wins");
   await page.reload();
-  await page.waitForSelector("article.tv-transcript h1");
+  await page.waitForSelector(READY);
   equal(await rootProperty(page, "--tv-bg"), "#fdfcf8", "and is kept");
 });
 

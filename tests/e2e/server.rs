@@ -7,14 +7,16 @@
 //! For the browser tests it can also add a snippet at the start of every HTML page's
 //! `<head>` ([`StaticServer::start_with_head`]; the suite's page probe), and it keeps
 //! every request it could not answer with `200` ([`StaticServer::failures`]): what a page
-//! asked for and did not get, seen from the server, the same in every browser.
+//! asked for and did not get, seen from the server, the same in every browser. And it
+//! can hold back the answers for one path until the test lets them go
+//! ([`StaticServer::hold`]), e.g. the Wasm, to look at a page before its script runs.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
@@ -27,11 +29,81 @@ pub struct StaticServer {
     stop: Arc<AtomicBool>,
     accept_thread: Option<JoinHandle<()>>,
     failures: Arc<Mutex<Vec<String>>>,
+    held: Arc<Held>,
+}
+
+/// The paths whose answers wait ([`StaticServer::hold`]) and how many requests for them
+/// are waiting.
+#[derive(Default)]
+struct Held {
+    state: Mutex<HeldState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct HeldState {
+    paths: Vec<String>,
+    waiting: usize,
+}
+
+impl Held {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HeldState> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Blocks while `path` is held (at most a minute, so no connection hangs forever).
+    fn pass(&self, path: &str) {
+        let mut state = self.lock();
+        if !state.paths.iter().any(|p| p == path) {
+            return;
+        }
+        state.waiting += 1;
+        self.changed.notify_all();
+        let (mut state, _) = self
+            .changed
+            .wait_timeout_while(state, Duration::from_secs(60), |s| {
+                s.paths.iter().any(|p| p == path)
+            })
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        state.waiting -= 1;
+    }
+}
+
+/// Answers for one path held back until this is released or dropped.
+pub struct Hold {
+    held: Arc<Held>,
+    path: String,
+}
+
+impl Hold {
+    /// Waits until a request for the held path is waiting; false after `timeout`.
+    pub fn wait_for_request(&self, timeout: Duration) -> bool {
+        let state = self.held.lock();
+        let (state, _) = self
+            .held
+            .changed
+            .wait_timeout_while(state, timeout, |s| s.waiting == 0)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        state.waiting > 0
+    }
+
+    /// Lets the held requests (and later ones) be answered.
+    pub fn release(self) {}
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        self.held.lock().paths.retain(|p| p != &self.path);
+        self.held.changed.notify_all();
+    }
 }
 
 /// What every connection needs to answer.
 struct Site {
     root: PathBuf,
+    held: Arc<Held>,
     /// Inserted right after the `<head ...>` tag of every HTML file served.
     head: Option<String>,
     /// `"<status> <method> <target>"` of every answer other than 200.
@@ -51,6 +123,16 @@ impl StaticServer {
         Self::serve(root, Some(head.to_owned()))
     }
 
+    /// Holds back the answers to requests for `path` (e.g. `/transcript-viewer_bg.wasm`,
+    /// the query string not counted) until the returned [`Hold`] is released or dropped.
+    pub fn hold(&self, path: &str) -> Hold {
+        self.held.lock().paths.push(path.to_owned());
+        Hold {
+            held: Arc::clone(&self.held),
+            path: path.to_owned(),
+        }
+    }
+
     /// Every request answered with something other than `200` so far, in order, as
     /// `"404 GET /missing.js"`.
     pub fn failures(&self) -> Vec<String> {
@@ -62,8 +144,10 @@ impl StaticServer {
 
     fn serve(root: &Path, head: Option<String>) -> io::Result<Self> {
         let failures = Arc::new(Mutex::new(Vec::new()));
+        let held = Arc::new(Held::default());
         let site = Arc::new(Site {
             root: root.canonicalize()?,
+            held: Arc::clone(&held),
             head,
             failures: Arc::clone(&failures),
         });
@@ -94,6 +178,7 @@ impl StaticServer {
             stop,
             accept_thread: Some(accept_thread),
             failures,
+            held,
         })
     }
 
@@ -132,6 +217,8 @@ fn handle_connection(stream: TcpStream, site: &Site) -> io::Result<()> {
             });
         let response = match (method, target) {
             (Some(method @ ("GET" | "HEAD")), Some(target)) => {
+                site.held
+                    .pass(target.split(['?', '#']).next().unwrap_or_default());
                 respond_file(site, target, method == "HEAD")
             }
             (Some(_), Some(_)) => Response::text(405, "Method Not Allowed"),
@@ -255,21 +342,28 @@ fn respond_file(site: &Site, target: &str, head_only: bool) -> Response {
 }
 
 /// `html` with `snippet` right after its first `<head>` or `<head ...>` tag (ASCII case
-/// insensitive); unchanged if there is none.
+/// insensitive), or where a minified page leaves the `<head>` tag out, right after its
+/// `<html …>` tag (the parser puts what follows into the implied head); unchanged if it
+/// has neither.
 pub fn insert_in_head(mut html: Vec<u8>, snippet: &str) -> Vec<u8> {
     let lower = html.to_ascii_lowercase();
-    let tag_end = lower.windows(5).enumerate().find_map(|(at, window)| {
-        let after = *lower.get(at + 5)?;
-        (window == b"<head" && (after == b'>' || after.is_ascii_whitespace()))
-            .then(|| {
-                lower[at..]
-                    .iter()
-                    .position(|&b| b == b'>')
-                    .map(|end| at + end + 1)
+    let after_tag = |name: &[u8]| {
+        lower
+            .windows(name.len())
+            .enumerate()
+            .find_map(|(at, window)| {
+                let after = *lower.get(at + name.len())?;
+                (window == name && (after == b'>' || after.is_ascii_whitespace()))
+                    .then(|| {
+                        lower[at..]
+                            .iter()
+                            .position(|&b| b == b'>')
+                            .map(|end| at + end + 1)
+                    })
+                    .flatten()
             })
-            .flatten()
-    });
-    if let Some(end) = tag_end {
+    };
+    if let Some(end) = after_tag(b"<head").or_else(|| after_tag(b"<html")) {
         html.splice(end..end, snippet.bytes());
     }
     html

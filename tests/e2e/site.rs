@@ -9,7 +9,10 @@ use crate::webdriver;
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::time::Duration;
+use std::path::Path;
+use std::time::{Duration, Instant};
+use transcript_viewer::components::parse_catalog;
+use transcript_viewer::model::Transcript;
 
 #[test]
 fn catalog_is_served_with_the_reference_first() -> TestResult {
@@ -159,6 +162,24 @@ fn static_server_inserts_into_head_and_records_failures() -> TestResult {
         "<header> is not <head>"
     );
     assert_eq!(insert_in_head(b"<p>".to_vec(), "<s>"), b"<p>");
+    // A minified page without a <head> tag: after <html …>.
+    assert_eq!(
+        insert_in_head(
+            b"<!doctype html><html lang=en><meta charset=utf-8>".to_vec(),
+            "<s>"
+        ),
+        b"<!doctype html><html lang=en><s><meta charset=utf-8>"
+    );
+    assert_eq!(
+        insert_in_head(b"<html><HEAD><title>".to_vec(), "<s>"),
+        b"<html><HEAD><s><title>",
+        "<head> first"
+    );
+    assert_eq!(
+        insert_in_head(b"<htmlx><p>".to_vec(), "<s>"),
+        b"<htmlx><p>",
+        "not an <html> tag"
+    );
 
     let base = webdriver::fresh_dir("e2e-server-head")?;
     std::fs::write(
@@ -204,10 +225,21 @@ fn raw_request(server: &StaticServer, request: &str) -> std::io::Result<String> 
     Ok(answer)
 }
 
-/// The policy in `dist/`'s pages is exactly [`CSP`], and no page has an inline script.
+/// The policy in `dist/`'s pages (the pre-rendered ones too) is exactly [`CSP`], and no
+/// page has an inline script (a page's data is a `<script type="application/json">`,
+/// which is never run).
 #[test]
 fn the_pages_declare_the_policy_and_have_no_inline_script() -> TestResult {
-    for page in ["index.html", "embed.html"] {
+    let mut pages = vec!["index.html".to_string(), "embed.html".to_string()];
+    for entry in std::fs::read_dir(dist_dir())? {
+        let dir = entry?.path();
+        if dir.join("index.html").is_file() {
+            let name = dir.file_name().unwrap_or_default().to_string_lossy();
+            pages.push(format!("{name}/index.html"));
+        }
+    }
+    assert!(pages.len() > 2, "no pre-rendered transcript pages in dist/");
+    for page in &pages {
         let html = std::fs::read_to_string(dist_dir().join(page))?;
         let declared: Vec<&str> = html
             .split("http-equiv=\"Content-Security-Policy\"")
@@ -218,10 +250,162 @@ fn the_pages_declare_the_policy_and_have_no_inline_script() -> TestResult {
         for tag in html.split("<script").skip(1) {
             let open_tag = tag.split('>').next().unwrap_or_default();
             assert!(
-                open_tag.contains(" src="),
+                open_tag.contains(" src=") || open_tag.contains("type=\"application/json\""),
                 "{page} has an inline <script{open_tag}>"
             );
         }
     }
+    Ok(())
+}
+
+/// Text as Yew's server renderer writes it into HTML.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The pre-rendered pages of the site in `dist` (served at `prefix`, e.g. `/talks`):
+/// the home page with the first transcript and `<id>/` for each, as served HTML holding
+/// the whole transcript (title, `lang`, heading, dates, summary, every turn's speaker
+/// and paragraphs), the page's data, and links that stay under `prefix`. Read as raw
+/// HTML, without a browser: what a reader without JavaScript, or a search engine, gets.
+fn assert_prerendered(dist: &Path, prefix: &str) -> TestResult {
+    let server = StaticServer::start(dist.parent().filter(|_| !prefix.is_empty()).unwrap_or(dist))?;
+    let catalog = parse_catalog(&std::fs::read_to_string(
+        dist.join("transcripts/index.json"),
+    )?)
+    .map_err(|e| e.to_string())?;
+    let mut pages = vec![(String::new(), &catalog.transcripts[0])];
+    pages.extend(
+        catalog
+            .transcripts
+            .iter()
+            .map(|e| (format!("{}/", e.id), e)),
+    );
+    for (path, entry) in pages {
+        let url = format!("{prefix}/{path}");
+        let (status, content_type, body) = get(&server.url(&url))?;
+        assert_eq!(
+            (status, content_type.as_str()),
+            (200, "text/html; charset=utf-8"),
+            "{url}"
+        );
+        let html = String::from_utf8(body)?;
+        let json = std::fs::read_to_string(dist.join(format!("transcripts/{}.json", entry.id)))?;
+        let t = Transcript::from_json(&json)?;
+        let title = escape_text(&t.title).replace('\'', "&#39;");
+        let has = |needle: &str| html.contains(needle);
+        for needle in [
+            format!("<html lang=\"{}\"", t.lang),
+            format!("<title>{title} — Transcript viewer</title>"),
+            format!(">{}</h1>", escape_text(&t.title)),
+            format!("href=\"{path}#title\""),
+            "<script type=\"application/json\" data-transcript-viewer-catalog>".into(),
+            format!("data-transcript-viewer-page data-path=\"{path}\""),
+        ] {
+            assert!(has(&needle), "{url}: no {needle:?}");
+        }
+        // trunk's <base>, minified or not.
+        let base = [
+            format!("<base href=\"{prefix}/\""),
+            format!("<base href={prefix}/>"),
+        ];
+        assert!(base.iter().any(|b| has(b)), "{url}: no {base:?}");
+        if let Some(date) = &t.date {
+            assert!(
+                has(&format!("<time datetime=\"{date}\">")),
+                "{url}: no date"
+            );
+        }
+        for (i, p) in t.summary.iter().enumerate() {
+            let needle = format!("<p id=\"summary-{}\">{}</p>", i + 1, escape_text(p));
+            assert!(has(&needle), "{url}: no {needle:?}");
+        }
+        assert_eq!(
+            html.matches("<section id=\"t").count(),
+            t.turns.len(),
+            "{url}: turns"
+        );
+        for turn in &t.turns {
+            if let Some(speaker) = turn.speaker.as_deref().and_then(|id| t.speaker(id)) {
+                let needle = format!(
+                    "<span class=\"tv-speaker-name\">{}</span>",
+                    escape_text(&speaker.name)
+                );
+                assert!(has(&needle), "{url}: {}: no {needle:?}", turn.id);
+            }
+            for (i, p) in turn.paragraphs.iter().enumerate() {
+                let needle = format!("<p id=\"{}-p{}\">{}</p>", turn.id, i + 1, escape_text(p));
+                assert!(has(&needle), "{url}: no {needle:?}");
+            }
+        }
+        for other in &catalog.transcripts {
+            assert!(
+                has(&format!("<a href=\"{}/\"", other.id)),
+                "{url}: no link to {}",
+                other.id
+            );
+        }
+        // Scripts and styles from under the prefix only; the data never ends its element.
+        assert!(
+            !html.contains("href=/transcript") || prefix.is_empty(),
+            "{url}"
+        );
+        assert_eq!(
+            html.matches("</script>").count(),
+            3,
+            "{url}: the module and 2 data scripts"
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn every_transcript_has_a_prerendered_page() -> TestResult {
+    assert_prerendered(&dist_dir(), "")
+}
+
+/// The same for the sub-path build (`tools/test.sh` builds it, see
+/// `the_site_works_under_a_sub_path`).
+#[test]
+fn the_sub_path_build_has_prerendered_pages_too() -> TestResult {
+    let root = std::env::var("E2E_SUBPATH_ROOT").unwrap_or_else(|_| "target/dist-subpath".into());
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(root)
+        .join("talks");
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html",
+        dist.display()
+    );
+    assert_prerendered(&dist, "/talks")
+}
+
+/// A held path is answered only once released; other paths meanwhile are not held.
+#[test]
+fn static_server_holds_a_path_until_released() -> TestResult {
+    let base = webdriver::fresh_dir("e2e-server-hold")?;
+    std::fs::write(base.join("slow.txt"), "slow")?;
+    std::fs::write(base.join("fast.txt"), "fast")?;
+    let server = StaticServer::start(&base)?;
+    let hold = server.hold("/slow.txt");
+    let url = server.url("/slow.txt?v=1");
+    let started = Instant::now();
+    let request = std::thread::spawn(move || get(&url).map(|(status, _, body)| (status, body)));
+    assert!(
+        hold.wait_for_request(Duration::from_secs(10)),
+        "the request arrived"
+    );
+    let (status, _, body) = get(&server.url("/fast.txt"))?;
+    assert_eq!((status, body.as_slice()), (200, b"fast".as_slice()));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!request.is_finished(), "answered while held");
+    hold.release();
+    let (status, body) = request.join().expect("no panic")?;
+    assert_eq!((status, body.as_slice()), (200, b"slow".as_slice()));
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    drop(server);
+    std::fs::remove_dir_all(base)?;
     Ok(())
 }

@@ -155,6 +155,31 @@ impl Engine {
         command
     }
 
+    /// Changes `capabilities` (from [`Engine::capabilities`]) so that pages run no script
+    /// of their own, while WebDriver's commands still work: Chromium's
+    /// `--blink-settings=scriptEnabled=false`, Firefox's pref `javascript.enabled`,
+    /// MiniBrowser's `--enable-javascript=false` (WebDriver's own scripts run apart).
+    pub fn disable_javascript(self, capabilities: &mut Value) {
+        let push_arg = |list: &mut Value, arg: &str| {
+            if let Some(args) = list.as_array_mut() {
+                args.push(arg.into());
+            }
+        };
+        match self {
+            Engine::Chromium => push_arg(
+                &mut capabilities["goog:chromeOptions"]["args"],
+                "--blink-settings=scriptEnabled=false",
+            ),
+            Engine::Firefox => {
+                capabilities["moz:firefoxOptions"]["prefs"]["javascript.enabled"] = false.into()
+            }
+            Engine::WebKit => push_arg(
+                &mut capabilities["webkitgtk:browserOptions"]["args"],
+                "--enable-javascript=false",
+            ),
+        }
+    }
+
     /// `capabilities.alwaysMatch` for a new session; `profile` is a fresh, empty
     /// directory the browser may use as its profile.
     pub fn capabilities(self, profile: &Path) -> Value {
@@ -327,10 +352,18 @@ impl Driver {
 
     /// Opens a browser: a new session with the engine's capabilities and a fresh profile.
     pub fn new_session(&self) -> Result<Session<'_>> {
+        self.new_session_with(|_| {})
+    }
+
+    /// A new session whose capabilities `change` adjusts first (e.g.
+    /// [`Engine::disable_javascript`], or a `pageLoadStrategy`).
+    pub fn new_session_with(&self, change: impl FnOnce(&mut Value)) -> Result<Session<'_>> {
         let profile = fresh_dir(&format!("e2e-{}-profile", self.engine.name()))
             .map_err(|e| Error::Start(format!("profile dir: {e}")))?;
+        let mut capabilities = self.engine.capabilities(&profile);
+        change(&mut capabilities);
         let body = json!({
-            "capabilities": { "alwaysMatch": self.engine.capabilities(&profile) }
+            "capabilities": { "alwaysMatch": capabilities }
         });
         let value = self.request("POST", "/session", Some(body)).map_err(|e| {
             let _ = fs::remove_dir_all(&profile);
@@ -686,6 +719,12 @@ impl Element<'_> {
     pub fn property(&self, name: &str) -> Result<String> {
         let value = self.command("GET", &format!("/property/{name}"), None)?;
         Ok(value.as_str().unwrap_or_default().into())
+    }
+
+    /// Whether the element is shown (W3C "Is Element Displayed"): not `display: none`,
+    /// nor inside something that is.
+    pub fn displayed(&self) -> Result<bool> {
+        Ok(self.command("GET", "/displayed", None)?.as_bool() == Some(true))
     }
 
     pub fn click(&self) -> Result<()> {
