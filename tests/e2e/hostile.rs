@@ -206,7 +206,8 @@ fn a_missing_transcript_is_an_alert_not_a_blank_page() -> TestResult {
 }
 
 /// Each source in the policy is needed: without `'wasm-unsafe-eval'` every engine
-/// refuses to compile the WebAssembly, so no transcript shows. How it says so differs:
+/// refuses to compile the WebAssembly, so the viewer never runs (the pre-rendered text
+/// still reads). How it says so differs:
 /// Chromium and Firefox fire a `securitypolicyviolation` (`script-src`, blocked
 /// `wasm-eval`) and reject `init()` with a `CompileError`; WebKitGTK only rejects it,
 /// with "Refused to create a WebAssembly object because 'unsafe-eval' or
@@ -249,7 +250,9 @@ fn without_wasm_unsafe_eval_the_engine_refuses_the_wasm() -> TestResult {
         session.browser(),
         errors.join("\n  ")
     );
-    assert!(session.find("article.tv-transcript")?.is_none());
+    // The pre-rendered transcript is there to read, but the viewer never ran.
+    assert!(session.find("article.tv-transcript")?.is_some());
+    assert!(session.find(".tv-root[data-ready]")?.is_none());
     drop(session);
     drop(server);
     std::fs::remove_dir_all(root)?;
