@@ -39,11 +39,14 @@
         bench.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: "longtask", buffered: true });
   } catch {}
-  // trunk's loader dispatches this with the wasm exports (`memory` among them).
-  addEventListener("TrunkApplicationStarted", (e) => {
+  // The viewer's module (www/transcript-viewer-element.js) dispatches this with the wasm
+  // exports (`memory` among them); trunk's own loader, where a page uses it, the other.
+  const started = (e) => {
     bench.wasm = e.detail && e.detail.wasm;
     bench.wasmStarted = now();
-  });
+  };
+  document.addEventListener("transcript-viewer:ready", started);
+  addEventListener("TrunkApplicationStarted", started);
   bench.wasmMemoryBytes = () => {
     const memory = bench.wasm && bench.wasm.memory;
     return memory && memory.buffer ? memory.buffer.byteLength : null;

@@ -39,8 +39,13 @@ export function staticPage(transcript, libUrl) {
       const paragraphs = turn.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("");
       const attr = speaker ? ` data-speaker="${escapeHtml(speaker.id)}"` : "";
       return `<section class="tv-turn" id="${escapeHtml(turn.id)}"${attr}>${heading}${paragraphs}</section>`;
-    })
-    .join("\n");
+    });
+  // In groups of 64 turns, as the viewer renders them (src/components/turn_list.rs), so
+  // that the libraries get the same content-visibility as ours.
+  const groups = [];
+  for (let i = 0; i < turns.length; i += 64) {
+    groups.push(`<div class="tv-turn-group">\n${turns.slice(i, i + 64).join("\n")}\n</div>`);
+  }
   const summary = (transcript.summary || []).map((p) => `<p>${escapeHtml(p)}</p>`).join("");
   return `<!doctype html>
 <html lang="en">
@@ -67,7 +72,7 @@ export function staticPage(transcript, libUrl) {
 <header class="tv-header"><h1 class="tv-title">${escapeHtml(transcript.title)}</h1></header>
 <section class="tv-summary">${summary}</section>
 <div class="tv-turns">
-${turns}
+${groups.join("\n")}
 </div>
 </article>
 </main>

@@ -17,9 +17,10 @@
 //! Submodules: `viewer` (the viewer and its state), `settings_bar` (the View settings
 //! form), `search_bar` (the search form), `speakers` (the speaker filter), `header`
 //! (kind, title, dateline), `summary`, `turn` (one speaker's turn), `highlight` (text
-//! with `<mark>`s), `source` (the credit footer), `labels` (words; pure), `date` (dates
-//! in the transcript's language; pure), `dom` (the browser calls, with native
-//! stand-ins) and `app` (loading, errors, the catalog list).
+//! with `<mark>`s), `source` (the credit footer), `notes` (what is odd in a transcript
+//! that still shows), `labels` (words; pure), `date` (dates in the transcript's
+//! language; pure), `dom` (the browser calls, with native stand-ins) and `app`
+//! (loading, errors, the catalog list).
 
 mod app;
 mod date;
@@ -27,6 +28,7 @@ mod dom;
 mod header;
 mod highlight;
 mod labels;
+mod notes;
 mod paint;
 mod search_bar;
 mod settings_bar;
@@ -34,6 +36,7 @@ mod source;
 mod speakers;
 mod summary;
 mod turn;
+mod turn_list;
 mod viewer;
 
 #[cfg(target_arch = "wasm32")]

@@ -95,7 +95,9 @@ mod browser {
     use super::{Embedded, EmbeddedProps, Source, APP_MARKER};
     use crate::components::{fetch_transcript, App, AppProps, DEFAULT_RENDER_BATCH};
     use crate::model::Transcript;
-    use crate::page::{legacy_redirect, PageData, CATALOG_MARKER, DATA_MARKER};
+    use crate::page::{
+        asks_for_unrendered, legacy_redirect, PageData, CATALOG_MARKER, DATA_MARKER,
+    };
     use crate::state::ViewState;
     use js_sys::{Array, Reflect};
     use std::cell::{Cell, RefCell};
@@ -103,7 +105,8 @@ mod browser {
     use wasm_bindgen::prelude::*;
     use yew::AppHandle;
 
-    /// The trunk entry's work, on a page with a `[data-transcript-viewer-app]` element
+    /// The trunk entry's work: installs the panic hook ([`crate::panic_report`]), then, on
+    /// a page with a `[data-transcript-viewer-app]` element
     /// (on any other page it does nothing, so loading the module never takes over a host
     /// page: use [`mount`]):
     ///
@@ -113,6 +116,8 @@ mod browser {
     /// - otherwise [`App`] renders into the element and fetches what it shows. So does
     ///   a page whose data cannot be read (after saying why on the console).
     pub fn start_app() {
+        // Before anything can go wrong: a panic is shown, not only a dead page.
+        crate::panic_report::install();
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -127,6 +132,19 @@ mod browser {
             Some(Ok(data)) => {
                 if let Some(address) = old_address(&document, &data) {
                     let _ = document.location().map(|l| l.replace(&address));
+                    return;
+                }
+                let search = document
+                    .location()
+                    .and_then(|l| l.search().ok())
+                    .unwrap_or_default();
+                if asks_for_unrendered(&data.catalog, data.current, &search) {
+                    // Not this page's transcript nor one it knows: load what the
+                    // address asks for, as an unrendered page does.
+                    while let Some(child) = root.first_child() {
+                        let _ = root.remove_child(&child);
+                    }
+                    yew::Renderer::<App>::with_root(root).render();
                     return;
                 }
                 let props = AppProps {

@@ -9,6 +9,7 @@
 //! - [`settings`]: view settings, their root attributes and stored form, without the DOM.
 //! - [`components`]: the Yew components that render a transcript.
 //! - [`embed`]: the JavaScript API (`mount`) and the demo site's start-up rule.
+//! - [`panic_report`]: the panic hook that shows a panic on the page and in the console.
 //! - [`page`]: the site's pre-rendered pages: their data, the HTML writing, and (natively)
 //!   the server-side rendering of the components.
 
@@ -18,6 +19,7 @@ pub mod dates;
 pub mod embed;
 pub mod model;
 pub mod page;
+pub mod panic_report;
 pub mod search;
 pub mod settings;
 pub mod state;

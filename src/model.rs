@@ -9,6 +9,7 @@
 mod json_path;
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fmt;
 
 /// The version of the JSON schema written by this crate.
@@ -173,9 +174,66 @@ impl JsonError {
     }
 }
 
+/// Something odd in a transcript that still renders ([`Transcript::warnings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The transcript has no turns (only its header, perhaps a summary).
+    NoTurns,
+    /// A turn names a speaker id that the speaker list does not have; the viewer shows
+    /// the id as the speaker's name.
+    UnknownSpeaker {
+        /// Index of the turn in [`Transcript::turns`].
+        turn: usize,
+        /// The turn's id.
+        turn_id: String,
+        /// The speaker id it names.
+        speaker: String,
+    },
+    /// A speaker that no turn names.
+    UnusedSpeaker {
+        /// Index of the speaker in [`Transcript::speakers`].
+        index: usize,
+        /// The speaker's id.
+        id: String,
+    },
+}
+
+impl Warning {
+    /// JSON path of the value concerned (`turns[3].speaker`, `speakers[0]`, `turns`).
+    pub fn path(&self) -> String {
+        match self {
+            Warning::NoTurns => "turns".into(),
+            Warning::UnknownSpeaker { turn, .. } => format!("turns[{turn}].speaker"),
+            Warning::UnusedSpeaker { index, .. } => format!("speakers[{index}]"),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    /// `at turns[3].speaker: turn "t4" names speaker "nobody", who is not in the
+    /// speaker list`: the path, then what is odd.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::NoTurns => write!(f, "at turns: the transcript has no turns"),
+            Warning::UnknownSpeaker {
+                turn_id, speaker, ..
+            } => write!(
+                f,
+                "at {}: turn {turn_id:?} names speaker {speaker:?}, who is not in the speaker list",
+                self.path()
+            ),
+            Warning::UnusedSpeaker { id, .. } => {
+                write!(f, "at {}: speaker {id:?} has no turns", self.path())
+            }
+        }
+    }
+}
+
 impl Transcript {
-    /// Reads a transcript from JSON text, checking the schema version and that every
-    /// turn names a known speaker. Errors carry the JSON path and line/column.
+    /// Reads a transcript from JSON text, checking the schema version and the ids
+    /// ([`Transcript::validate`]). Errors carry the JSON path and line/column. What is
+    /// odd but renders (a turn naming an unknown speaker, …) is no error: see
+    /// [`Transcript::warnings`].
     pub fn from_json(text: &str) -> Result<Transcript, JsonError> {
         // Check the version first so an old or future file says so instead of failing
         // on whichever field changed.
@@ -196,6 +254,18 @@ impl Transcript {
             }
             _ => {}
         }
+        // serde would read a struct from an array too, field by field.
+        let leading = &text[..text.len() - text.trim_start().len()];
+        if text[leading.len()..].starts_with('[') {
+            let line = leading.matches('\n').count() + 1;
+            let column = leading.len() - leading.rfind('\n').map_or(0, |i| i + 1) + 1;
+            return Err(JsonError {
+                path: ".".into(),
+                line,
+                column,
+                message: "expected a transcript object, found an array".into(),
+            });
+        }
         let transcript: Transcript =
             serde_json::from_str(text).map_err(|e| JsonError::from_serde(text, &e))?;
         transcript.validate()?;
@@ -210,7 +280,9 @@ impl Transcript {
         s
     }
 
-    /// Checks the invariants serde cannot: unique ids and known speaker references.
+    /// Checks the invariants serde cannot and rendering needs: every speaker and turn id
+    /// is non-empty and unique (they become element ids and list keys). What is odd but
+    /// renders is a [`Warning`] instead ([`Transcript::warnings`]).
     pub fn validate(&self) -> Result<(), JsonError> {
         let fail = |path: String, message: String| {
             Err(JsonError {
@@ -220,7 +292,7 @@ impl Transcript {
                 message,
             })
         };
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         for (i, s) in self.speakers.iter().enumerate() {
             if s.id.is_empty() || !seen.insert(s.id.as_str()) {
                 return fail(
@@ -229,7 +301,7 @@ impl Transcript {
                 );
             }
         }
-        let mut turn_ids = std::collections::HashSet::new();
+        let mut turn_ids = HashSet::new();
         for (i, t) in self.turns.iter().enumerate() {
             if t.id.is_empty() || !turn_ids.insert(t.id.as_str()) {
                 return fail(
@@ -237,16 +309,42 @@ impl Transcript {
                     format!("turn id {:?} is empty or used twice", t.id),
                 );
             }
+        }
+        Ok(())
+    }
+
+    /// What is odd but still renders: a turn naming a speaker the list lacks, a speaker
+    /// no turn names, no turns at all. The viewer shows these as a note beside the
+    /// transcript; the converter never writes them (but a transcript with no turns).
+    /// In document order, turns' problems before speakers'.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let known: HashSet<&str> = self.speakers.iter().map(|s| s.id.as_str()).collect();
+        let mut used = HashSet::new();
+        let mut out = Vec::new();
+        if self.turns.is_empty() {
+            out.push(Warning::NoTurns);
+        }
+        for (i, t) in self.turns.iter().enumerate() {
             if let Some(sp) = &t.speaker {
-                if !seen.contains(sp.as_str()) {
-                    return fail(
-                        format!("turns[{i}].speaker"),
-                        format!("turn names unknown speaker {sp:?}"),
-                    );
+                used.insert(sp.as_str());
+                if !known.contains(sp.as_str()) {
+                    out.push(Warning::UnknownSpeaker {
+                        turn: i,
+                        turn_id: t.id.clone(),
+                        speaker: sp.clone(),
+                    });
                 }
             }
         }
-        Ok(())
+        for (i, s) in self.speakers.iter().enumerate() {
+            if !used.contains(s.id.as_str()) {
+                out.push(Warning::UnusedSpeaker {
+                    index: i,
+                    id: s.id.clone(),
+                });
+            }
+        }
+        out
     }
 
     /// The speaker with this id.
@@ -355,11 +453,82 @@ mod tests {
     }
 
     #[test]
-    fn unknown_speaker_reference_is_an_error() {
+    fn nothing_may_follow_the_document() {
+        let json = sample().to_json();
+        let twice = format!("{json}{json}");
+        let err = Transcript::from_json(&twice).unwrap_err();
+        assert_eq!(err.path, ".");
+        assert_eq!((err.line, err.column), (2, 1));
+        assert_eq!(err.message, "trailing characters");
+        assert!(Transcript::from_json(&format!("\n {json} \n\t")).is_ok());
+    }
+
+    #[test]
+    fn a_document_that_is_no_object_says_so() {
+        let err = Transcript::from_json("\n  [1, 2, 3]").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 2, column 3: expected a transcript object, found an array"
+        );
+        let err = Transcript::from_json("7").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 1, column 1: invalid type: integer `7`, expected struct Transcript"
+        );
+        let err = Transcript::from_json("").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 1, column 0: EOF while parsing a value"
+        );
+    }
+
+    #[test]
+    fn odd_but_renderable_transcripts_read_with_warnings() {
+        // In the sample, "question" has no turn.
+        assert_eq!(
+            sample().warnings(),
+            [Warning::UnusedSpeaker {
+                index: 1,
+                id: "question".into()
+            }]
+        );
         let mut t = sample();
+        t.turns[1].speaker = Some("question".into());
+        assert_eq!(t.warnings(), []);
         t.turns[0].speaker = Some("nobody".into());
-        let err = Transcript::from_json(&t.to_json()).unwrap_err();
-        assert_eq!(err.path, "turns[0].speaker");
+        let read = Transcript::from_json(&t.to_json()).expect("still readable");
+        let warnings = read.warnings();
+        assert_eq!(
+            warnings,
+            [
+                Warning::UnknownSpeaker {
+                    turn: 0,
+                    turn_id: "t1".into(),
+                    speaker: "nobody".into()
+                },
+                Warning::UnusedSpeaker {
+                    index: 0,
+                    id: "vladimir-putin".into()
+                }
+            ]
+        );
+        assert_eq!(warnings[0].path(), "turns[0].speaker");
+        assert_eq!(
+            warnings[0].to_string(),
+            "at turns[0].speaker: turn \"t1\" names speaker \"nobody\", who is not in the speaker list"
+        );
+        assert_eq!(
+            warnings[1].to_string(),
+            "at speakers[0]: speaker \"vladimir-putin\" has no turns"
+        );
+        let empty = r#"{"schema":1,"lang":"en","title":"T","source":{"file":"a.txt"}}"#;
+        let empty = Transcript::from_json(empty).unwrap().warnings();
+        assert_eq!(empty, [Warning::NoTurns]);
+        assert_eq!(empty[0].path(), "turns");
+        assert_eq!(
+            empty[0].to_string(),
+            "at turns: the transcript has no turns"
+        );
     }
 
     #[test]

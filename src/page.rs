@@ -416,6 +416,19 @@ pub fn legacy_redirect(
     Some(format!("{}{query}{hash}", page_path(&id)))
 }
 
+/// Whether `search` asks (`?t=<id>`) for a transcript that is neither the page's own nor
+/// in the catalog the page was rendered with: one added to the site after its pages were
+/// rendered, or one that does not exist. The page then loads what the address asks for
+/// as an unrendered page does (and says so if it cannot), rather than show another
+/// transcript.
+pub fn asks_for_unrendered(catalog: &Catalog, current: usize, search: &str) -> bool {
+    let Some((_, id)) = parse_query(search).into_iter().find(|(k, _)| k == "t") else {
+        return false;
+    };
+    let own = catalog.transcripts.get(current).is_some_and(|e| e.id == id);
+    !own && !catalog.transcripts.iter().any(|e| e.id == id)
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 pub use render::{render_app, render_embedded, render_site};
 
@@ -731,6 +744,19 @@ mod tests {
         assert_eq!(go("?q=b", ""), None);
         assert_eq!(go("", "#t1"), None);
         assert_eq!(legacy_redirect(&c, 1, "?t=a", ""), Some("a/".into()));
+    }
+
+    #[test]
+    fn an_address_for_a_transcript_the_page_does_not_know_is_loaded() {
+        let c = catalog(&["a", "b"]);
+        let unrendered = |search: &str| asks_for_unrendered(&c, 0, search);
+        assert!(unrendered("?t=zzz"));
+        assert!(unrendered("?q=x&t=new"));
+        // Its own, another it knows (redirected instead), none asked for: not that.
+        assert!(!unrendered("?t=a"));
+        assert!(!unrendered("?t=b"));
+        assert!(!unrendered("?q=b"));
+        assert!(!unrendered(""));
     }
 }
 

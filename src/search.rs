@@ -348,12 +348,7 @@ pub fn segments<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<Segment<'a>> 
     let mut out = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for (n, r) in ranges.iter().enumerate() {
-        if r.start < at
-            || r.end <= r.start
-            || r.end > text.len()
-            || !text.is_char_boundary(r.start)
-            || !text.is_char_boundary(r.end)
-        {
+        if !fits(text, r, at) {
             continue;
         }
         if r.start > at {
@@ -377,6 +372,16 @@ pub fn segments<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<Segment<'a>> 
     out
 }
 
+/// Whether `r` is a non-empty range of `text` on character boundaries that starts at or
+/// after `at` (the end of the previous range taken).
+fn fits(text: &str, r: &Range<usize>, at: usize) -> bool {
+    r.start >= at
+        && r.end > r.start
+        && r.end <= text.len()
+        && text.is_char_boundary(r.start)
+        && text.is_char_boundary(r.end)
+}
+
 /// The byte `ranges` of `text` (sorted, non-overlapping, on character boundaries, as
 /// [`Folded::find_all`] returns them) as offsets in UTF-16 code units, which is how the
 /// DOM counts positions in a text node. One pass over the text; ranges that do not fit
@@ -398,12 +403,7 @@ pub fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<u32>> {
     };
     let mut at = 0;
     for r in ranges {
-        if r.start < at
-            || r.end <= r.start
-            || r.end > text.len()
-            || !text.is_char_boundary(r.start)
-            || !text.is_char_boundary(r.end)
-        {
+        if !fits(text, r, at) {
             continue;
         }
         let start = advance(r.start);

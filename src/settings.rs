@@ -362,6 +362,47 @@ impl yew::Reducible for Settings {
     }
 }
 
+/// What a page remembers of the settings besides `localStorage`: the reader's last
+/// settings when they could not be stored (storage blocked, or full: a
+/// `QuotaExceededError`), so that a viewer mounted later in the same page (another
+/// transcript, a host's second viewer) starts from them rather than from older stored
+/// ones or the defaults. Nothing the reader set in the session is lost; once storage
+/// works again they are stored. Pure: the caller passes the storage calls in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SettingsMemory {
+    unsaved: Option<Settings>,
+}
+
+impl SettingsMemory {
+    /// After trying to store `settings` (`stored`: whether that worked): remembers them
+    /// when it failed, forgets what it held when it worked.
+    pub fn after_store(&mut self, settings: &Settings, stored: bool) {
+        self.unsaved = (!stored).then_some(*settings);
+    }
+
+    /// The settings a viewer starts from: the unsaved ones, if any (trying once more
+    /// to store them with `store`, which gets their [`Settings::stored_form`]); else
+    /// what `read` finds stored ([`Settings::from_json`]; the defaults when nothing
+    /// can be read).
+    pub fn start(
+        &mut self,
+        read: impl FnOnce() -> Option<String>,
+        store: impl FnOnce(Option<&str>) -> bool,
+    ) -> Settings {
+        match self.unsaved {
+            Some(settings) => {
+                if store(settings.stored_form().as_deref()) {
+                    self.unsaved = None;
+                }
+                settings
+            }
+            None => read()
+                .map(|text| Settings::from_json(&text))
+                .unwrap_or_default(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -657,5 +698,52 @@ mod tests {
         assert!(Rc::ptr_eq(&s, &same));
         let changed = s.clone().reduce(SettingsAction::Larger);
         assert_eq!(changed.size, FontSize::Percent125);
+    }
+
+    #[test]
+    fn settings_that_could_not_be_stored_are_kept_for_the_session() {
+        let dark = Settings {
+            scheme: Scheme::Dark,
+            ..Settings::default()
+        };
+        let stored_light = Some(
+            Settings {
+                scheme: Scheme::Light,
+                ..Settings::default()
+            }
+            .to_json(),
+        );
+        let mut memory = SettingsMemory::default();
+        // Nothing unsaved: what is stored, garbage or nothing gives the defaults.
+        let no_store = |_: Option<&str>| -> bool { panic!("nothing to store") };
+        assert_eq!(
+            memory.start(|| stored_light.clone(), no_store).scheme,
+            Scheme::Light
+        );
+        assert_eq!(
+            memory.start(|| Some("{oops".into()), no_store),
+            Settings::default()
+        );
+        assert_eq!(memory.start(|| None, no_store), Settings::default());
+        // Storing worked: nothing to remember.
+        memory.after_store(&dark, true);
+        assert_eq!(memory, SettingsMemory::default());
+        // Storing failed: the reader's choice wins over what is stored, and is stored
+        // as soon as that works.
+        memory.after_store(&dark, false);
+        let read_not = || -> Option<String> { panic!("storage is not read") };
+        let mut tried = Vec::new();
+        let still_full = |form: Option<&str>| {
+            tried.push(form.map(str::to_string));
+            false
+        };
+        assert_eq!(memory.start(read_not, still_full), dark);
+        assert_eq!(tried, [dark.stored_form()]);
+        assert_eq!(memory.start(read_not, |_| true), dark);
+        assert_eq!(memory, SettingsMemory::default());
+        assert_eq!(
+            memory.start(|| stored_light.clone(), no_store).scheme,
+            Scheme::Light
+        );
     }
 }

@@ -414,20 +414,63 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Folds the title, summary and every paragraph.
     pub fn new(transcript: &Transcript, mode: FoldMode) -> Self {
+        let mut builder = IndexBuilder::new(transcript, mode);
+        builder.fold_turns(transcript, usize::MAX);
+        builder.index
+    }
+}
+
+/// A [`SearchIndex`] folded a number of turns at a time, so that a long transcript's
+/// index can be built in short tasks while the page stays responsive.
+#[derive(Debug, Clone)]
+pub struct IndexBuilder {
+    index: SearchIndex,
+    next_turn: usize,
+}
+
+impl IndexBuilder {
+    /// Starts an index: the title and summary are folded, no turn yet.
+    pub fn new(transcript: &Transcript, mode: FoldMode) -> Self {
         let mut fields = vec![(Place::Title, fold(&transcript.title, mode))];
         for (i, p) in transcript.summary.iter().enumerate() {
             fields.push((Place::Summary(i), fold(p, mode)));
         }
-        for (t, turn) in transcript.turns.iter().enumerate() {
-            for (p, text) in turn.paragraphs.iter().enumerate() {
-                fields.push((Place::Turn(t, p), fold(text, mode)));
+        IndexBuilder {
+            index: SearchIndex {
+                mode,
+                fields,
+                speakers: turn_speakers(transcript),
+            },
+            next_turn: 0,
+        }
+    }
+
+    /// Folds up to `count` more turns of `transcript` (the one the builder was started
+    /// with); true once every turn is folded.
+    pub fn fold_turns(&mut self, transcript: &Transcript, count: usize) -> bool {
+        let end = self
+            .next_turn
+            .saturating_add(count)
+            .min(transcript.turns.len());
+        for t in self.next_turn..end {
+            for (p, text) in transcript.turns[t].paragraphs.iter().enumerate() {
+                let folded = fold(text, self.index.mode);
+                self.index.fields.push((Place::Turn(t, p), folded));
             }
         }
-        SearchIndex {
-            mode,
-            fields,
-            speakers: turn_speakers(transcript),
-        }
+        self.next_turn = end;
+        self.is_done(transcript)
+    }
+
+    /// True once every turn of `transcript` is folded.
+    pub fn is_done(&self, transcript: &Transcript) -> bool {
+        self.next_turn >= transcript.turns.len()
+    }
+
+    /// The index, once [`is_done`](Self::is_done) (before, it covers only the turns
+    /// folded so far).
+    pub fn finish(self) -> SearchIndex {
+        self.index
     }
 }
 
@@ -1034,6 +1077,25 @@ mod tests {
         assert_eq!(full.ranges(Place::Turn(0, 1)), (vec![5..10], Some(0)));
         assert!(here != MatchSlice::current_only(&trade, turn1.clone(), Some(3)));
         assert!(here != MatchSlice::current_only(&trade, turn1, None));
+    }
+
+    #[test]
+    fn an_index_built_in_steps_is_the_whole_index() {
+        let t = transcript();
+        let mode = FoldMode::default();
+        let mut builder = IndexBuilder::new(&t, mode);
+        assert!(!builder.is_done(&t));
+        let steps = std::iter::repeat_with(|| builder.fold_turns(&t, 4))
+            .take_while(|done| !done)
+            .count();
+        assert_eq!(steps, 1, "6 turns: 4, then 2");
+        assert!(builder.is_done(&t));
+        assert_eq!(builder.finish(), SearchIndex::new(&t, mode));
+        let empty = Transcript {
+            turns: vec![],
+            ..transcript()
+        };
+        assert!(IndexBuilder::new(&empty, mode).is_done(&empty));
     }
 
     #[test]

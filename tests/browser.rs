@@ -146,7 +146,7 @@ async fn summary_paragraphs_are_numbered() {
 #[wasm_bindgen_test]
 async fn turns_have_speaker_headings_and_paragraph_ids() {
     let root = mount_viewer(transcript(TALKS), "").await;
-    let turns = all(&root, ".tv-turns > section.tv-turn");
+    let turns = all(&root, ".tv-turns > .tv-turn-group > section.tv-turn");
     assert_eq!(turns.len(), 5);
     assert_eq!(
         attrs(&root, ".tv-turn", "id"),

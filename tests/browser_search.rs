@@ -133,7 +133,7 @@ fn speaker_matches(root: &Element) -> Vec<String> {
 }
 
 fn visible_turns(root: &Element) -> Vec<String> {
-    all(root, ".tv-turns > section.tv-turn")
+    all(root, ".tv-turns > .tv-turn-group > section.tv-turn")
         .iter()
         .map(|e| e.id())
         .collect()
@@ -468,7 +468,10 @@ async fn hiding_a_speaker_leaves_markers_and_narrows_the_search() {
         Some("true")
     );
     assert_eq!(visible_turns(&root), ["t1", "t3", "t5"]);
-    let markers = all(&root, ".tv-turns > button.tv-hidden-marker");
+    let markers = all(
+        &root,
+        ".tv-turns > .tv-turn-group > button.tv-hidden-marker",
+    );
     assert_eq!(markers.len(), 2);
     assert_eq!(
         texts(&root, ".tv-hidden-marker"),
@@ -989,4 +992,42 @@ async fn a_long_transcript_renders_in_batches_and_what_is_needed_first() {
     assert_eq!(ids, expected);
     assert_eq!(attr(&one(&root, ".tv-turns"), "aria-busy"), None);
     handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_current_match_moves_between_groups_of_turns() {
+    // Turns are rendered in groups of 64; the current match leaves one and enters another.
+    for paint in [true, false] {
+        let turns: Vec<String> = (1..=200)
+            .map(|i| {
+                let text = if i == 2 || i == 150 {
+                    "a needle"
+                } else {
+                    "hay"
+                };
+                format!(r#"{{"id":"t{i}","speaker":"s","paragraphs":["{text}"]}}"#)
+            })
+            .collect();
+        let json = format!(
+            r#"{{"schema":1,"lang":"en","title":"Long","source":{{"file":"long.txt"}},
+            "speakers":[{{"id":"s","name":"S"}}],"turns":[{}]}}"#,
+            turns.join(",")
+        );
+        let props = yew::props!(TranscriptViewerProps {
+            transcript: Rc::new(Transcript::from_json(&json).unwrap()),
+            paint_highlights: paint,
+        });
+        let Mounted { root, handle } = mount_with(props).await;
+        type_query(&root, "needle").await;
+        assert_eq!(current(&root).1, "t2-p1");
+        assert!(press(&root, "Enter", false).await);
+        assert_eq!(status(&root), "2 of 2");
+        assert_eq!(current(&root).1, "t150-p1");
+        assert_eq!(marks(&root), ["needle", "needle"], "painted: {paint}");
+        assert_eq!(all(&root, "mark").len(), if paint { 1 } else { 2 });
+        assert!(press(&root, "Enter", false).await);
+        assert_eq!(current(&root).1, "t2-p1");
+        assert_eq!(all(&root, "section.tv-turn").len(), 200);
+        handle.destroy();
+    }
 }

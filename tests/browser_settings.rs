@@ -4,7 +4,7 @@
 //! `yew::scheduler::flush()`, and checks what the stylesheet and the reader get: the
 //! root's `data-*` attributes, the custom properties and computed styles they select,
 //! `localStorage` (written, restored on a new mount, a corrupt value ignored, storage
-//! that throws or is full), Reset, the disclosure's `aria-expanded`, the skip link and
+//! that throws or is full, and what the reader set in the page outliving a full one), Reset, the disclosure's `aria-expanded`, the skip link and
 //! the embedded viewer's region. The settings logic itself is tested natively in
 //! `src/settings.rs`, the colours in `tests/contrast.rs`; keyboard operation in a real
 //! browser in `tests/a11y/`.
@@ -616,6 +616,18 @@ async fn blocked_storage_still_lets_the_reader_change_settings() {
     }
     // Nothing was written while blocked.
     assert_eq!(stored().as_deref(), Some(r#"{"scheme":"dark"}"#));
+    // Unblocked, the next viewer starts from the reader's last choice in this page (the
+    // reset), not from the older stored scheme, and stores it.
+    let m = mount().await;
+    assert_eq!(attr(&m.viewer(), "data-scheme").as_deref(), Some("system"));
+    assert_eq!(
+        stored().map(|json| Settings::from_json(&json)),
+        Some(Settings {
+            open: true,
+            ..Settings::default()
+        })
+    );
+    unmount(m).await;
     clear_storage();
 }
 
@@ -635,6 +647,112 @@ async fn full_storage_still_lets_the_reader_change_settings() {
     assert_eq!(attr(&viewer, "data-letter").as_deref(), Some("wider"));
     assert_eq!(stored(), None);
     unmount(m).await;
+    // Storage works again: the next viewer starts from them and stores them.
+    drop(_full);
+    let m = mount().await;
+    assert_eq!(
+        attr(&m.viewer(), "data-scheme").as_deref(),
+        Some("black-on-white")
+    );
+    assert_eq!(
+        stored().map(|json| Settings::from_json(&json)),
+        Some(Settings {
+            scheme: Scheme::BlackOnWhite,
+            letter: Spacing::Wider,
+            open: true,
+            ..Settings::default()
+        })
+    );
+    unmount(m).await;
+    clear_storage();
+}
+
+/// Makes `Storage.prototype.getItem` throw until dropped (a broken or hostile store).
+struct UnreadableStorage;
+
+impl UnreadableStorage {
+    fn install() -> Self {
+        js("window.__tvGetItem = Storage.prototype.getItem;
+            Storage.prototype.getItem = function () {
+                throw new DOMException('The operation is insecure.', 'SecurityError');
+            };");
+        UnreadableStorage
+    }
+}
+
+impl Drop for UnreadableStorage {
+    fn drop(&mut self) {
+        js("Storage.prototype.getItem = window.__tvGetItem; delete window.__tvGetItem;");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn what_the_reader_set_outlives_a_full_storage_for_the_page() {
+    storage()
+        .set_item(STORAGE_KEY, r#"{"scheme":"dark"}"#)
+        .unwrap();
+    let full = FullStorage::install();
+    // The stand-in really throws a QuotaExceededError.
+    let name =
+        js("try { localStorage.setItem('x', 'y'); return 'stored'; } catch (e) { return e.name; }");
+    assert_eq!(name.as_string().as_deref(), Some("QuotaExceededError"));
+    let m = mount().await;
+    assert_eq!(attr(&m.viewer(), "data-scheme").as_deref(), Some("dark"));
+    open_bar(&m).await;
+    choose(&m.root, "tv-scheme", "brown-on-beige").await;
+    choose(&m.root, "tv-font", "legible").await;
+    unmount(m).await;
+    // A second viewer in the same page (another transcript, a host's second viewer):
+    // the reader's choice, not the stored "dark" nor the defaults.
+    let m = mount().await;
+    assert_eq!(
+        attr(&m.viewer(), "data-scheme").as_deref(),
+        Some("brown-on-beige")
+    );
+    assert_eq!(attr(&m.viewer(), "data-font").as_deref(), Some("legible"));
+    unmount(m).await;
+    assert_eq!(stored().as_deref(), Some(r#"{"scheme":"dark"}"#));
+    // Storage works again: stored on the next mount.
+    drop(full);
+    let m = mount().await;
+    assert_eq!(
+        stored().map(|json| Settings::from_json(&json)),
+        Some(Settings {
+            scheme: Scheme::BrownOnBeige,
+            font: Font::Legible,
+            open: true,
+            ..Settings::default()
+        })
+    );
+    unmount(m).await;
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn storage_that_throws_on_read_gives_the_defaults_and_still_stores() {
+    storage()
+        .set_item(STORAGE_KEY, r#"{"scheme":"dark"}"#)
+        .unwrap();
+    {
+        let _unreadable = UnreadableStorage::install();
+        let threw =
+            js("try { localStorage.getItem('x'); return false; } catch (e) { return true; }");
+        assert_eq!(threw.as_bool(), Some(true));
+        let m = mount().await;
+        assert_eq!(attr(&m.viewer(), "data-scheme").as_deref(), Some("system"));
+        open_bar(&m).await;
+        choose(&m.root, "tv-scheme", "white-on-black").await;
+        assert_eq!(
+            attr(&m.viewer(), "data-scheme").as_deref(),
+            Some("white-on-black")
+        );
+        unmount(m).await;
+    }
+    assert_eq!(
+        stored().map(|json| Settings::from_json(&json).scheme),
+        Some(Scheme::WhiteOnBlack)
+    );
+    clear_storage();
 }
 
 #[wasm_bindgen_test]

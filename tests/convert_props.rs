@@ -9,7 +9,7 @@
 use proptest::prelude::*;
 use std::collections::HashSet;
 use transcript_viewer::convert::{convert, convert_bytes, Options};
-use transcript_viewer::model::Transcript;
+use transcript_viewer::model::{Transcript, Warning};
 
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -69,6 +69,13 @@ fn check(t: &Transcript) -> Result<(), TestCaseError> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
     }
+    // The viewer's warnings: only "no turns" can come from the converter (a file with
+    // a title and nothing else); never a turn naming an unknown speaker.
+    prop_assert!(
+        t.warnings().iter().all(|w| *w == Warning::NoTurns),
+        "{:?}",
+        t.warnings()
+    );
     for turn in &t.turns {
         prop_assert!(!turn.paragraphs.is_empty());
         prop_assert!(turn.paragraphs.iter().all(|p| !p.trim().is_empty()));

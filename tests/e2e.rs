@@ -21,6 +21,8 @@
 //! from every source the engine has; [`error_check_sees_every_kind_of_page_error`] shows,
 //! per engine, that those sources do see errors.
 
+#[path = "e2e/hostile.rs"]
+mod hostile;
 #[path = "e2e/prerender.rs"]
 mod prerender;
 #[path = "e2e/server.rs"]
@@ -766,6 +768,8 @@ fn error_check_sees_every_kind_of_page_error() -> TestResult {
         "page probe: failed to load: <img> ",
         "missing.png",
         "server: 404 GET /missing.png",
+        "page probe: CSP violation: style-src-attr blocked inline",
+        "page probe: CSP violation: script-src blocked eval",
     ];
     // A trap is "unreachable" (Chromium), "unreachable executed" (Firefox),
     // "Unreachable code should not be executed" (WebKit).
@@ -811,14 +815,22 @@ fn error_check_sees_every_kind_of_page_error() -> TestResult {
 }
 
 /// A page with one of each error [`page_errors`] knows of. The wasm module is
-/// `(module (func (export "trap") unreachable))`.
+/// `(module (func (export "trap") unreachable))`. Its Content-Security-Policy is the
+/// site's, but for the inline script that makes the errors; it breaks it twice: an inline
+/// style attribute and `new Function` (eval).
 const ERRORS_PAGE: &str = r#"<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8" /><title>e2e errors</title></head>
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy"
+      content="default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self'" />
+    <title>e2e errors</title>
+  </head>
   <body>
-    <p>This page goes wrong on purpose.</p>
+    <p style="color: red">This page goes wrong on purpose.</p>
     <img src="missing.png" alt="" />
     <script>
+      try { new Function("return 1")(); } catch (e) { /* the violation is what counts */ }
       console.error("e2e console.error");
       Promise.reject(new Error("e2e rejection"));
       setTimeout(function () { throw new Error("e2e uncaught"); }, 0);

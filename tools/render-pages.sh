@@ -16,4 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # A host program, like the converter (tools/build-transcripts.sh): no build target from
 # the environment, offline, sharing target/debug with `cargo test`.
 unset CARGO_BUILD_TARGET
+# trunk runs the hooks of one stage at the same time, so what else changes index.html
+# after the build runs here, first: the development server's CSP exception.
+bash tools/serve-csp.sh
 cargo run --quiet --locked --offline --bin render-pages -- site "$TRUNK_STAGING_DIR"

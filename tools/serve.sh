@@ -7,4 +7,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source tools/setup.sh serve
+# trunk's live-reload script is inline: tools/serve-csp.sh lets it run (this server only).
+export TV_LIVE_RELOAD=1
 exec trunk serve "$@"

@@ -10,11 +10,16 @@
 // already holds the viewer's pre-rendered markup, `render-pages embed`, which is hydrated
 // instead of rendered again). Read when the element is connected; the viewer is
 // destroyed (listeners and all) when it is disconnected.
-// The module also exports `ready` (the wasm's initialisation) and `mount`.
+// The module also exports `ready` (the wasm's initialisation) and `mount`; once the
+// wasm is ready, `document` gets a `transcript-viewer:ready` event (detail.wasm: its exports).
 import init, { mount } from "./transcript-viewer.js";
 
 export const ready = init({
   module_or_path: new URL("transcript-viewer_bg.wasm", import.meta.url),
+}).then((wasm) => {
+  // For pages and tools that watch the start-up (the benchmark reads the memory).
+  document.dispatchEvent(new CustomEvent("transcript-viewer:ready", { detail: { wasm } }));
+  return wasm;
 });
 export { mount };
 

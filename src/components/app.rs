@@ -665,6 +665,10 @@ mod tests {
             parse_catalog(r#"{"schema":1,"transcripts":[]}"#),
             Err(LoadErrorKind::EmptyCatalog)
         );
+        let Err(LoadErrorKind::Json(e)) = parse_catalog(r#"{"schema":1,"transcripts":[]}}"#) else {
+            panic!("expected an error for what follows the document");
+        };
+        assert_eq!(e.to_string(), "line 1, column 30: trailing characters");
     }
 
     #[test]

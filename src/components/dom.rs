@@ -6,7 +6,7 @@
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(unused_variables, dead_code))]
 
-use crate::settings::{Settings, STORAGE_KEY};
+use crate::settings::{Settings, SettingsMemory, STORAGE_KEY};
 use crate::state::{turn_link, HistoryEntry};
 use yew::prelude::*;
 
@@ -316,17 +316,29 @@ mod imp {
 
 pub use imp::*;
 
-/// The settings stored under [`STORAGE_KEY`], or the defaults when there are none, when
-/// storage cannot be read, or when what is stored is not valid.
+thread_local! {
+    /// The page's settings that could not be stored ([`SettingsMemory`]).
+    static MEMORY: std::cell::RefCell<SettingsMemory> = Default::default();
+}
+
+/// The settings a viewer starts from: the reader's last ones in this page if they could
+/// not be stored (see [`SettingsMemory`]), else those stored under [`STORAGE_KEY`], or
+/// the defaults when there are none, when storage cannot be read, or when what is
+/// stored is not valid.
 pub fn stored_settings() -> Settings {
-    storage_get(STORAGE_KEY)
-        .map(|text| Settings::from_json(&text))
-        .unwrap_or_default()
+    MEMORY.with(|memory| {
+        memory.borrow_mut().start(
+            || storage_get(STORAGE_KEY),
+            |form| storage_set(STORAGE_KEY, form),
+        )
+    })
 }
 
 /// Stores `settings` under [`STORAGE_KEY`] (removing the key when they are all
 /// defaults); false when storage cannot be used, in which case the settings still hold
-/// for this page.
+/// for this page, and for viewers mounted later in it.
 pub fn store_settings(settings: &Settings) -> bool {
-    storage_set(STORAGE_KEY, settings.stored_form().as_deref())
+    let stored = storage_set(STORAGE_KEY, settings.stored_form().as_deref());
+    MEMORY.with(|memory| memory.borrow_mut().after_store(settings, stored));
+    stored
 }

@@ -154,6 +154,11 @@ pub struct Labels {
     pub reset_settings: AttrValue,
     /// Announced after a reset.
     pub settings_reset: AttrValue,
+    /// Heading of the note listing what is odd in a transcript that still shows (a
+    /// turn naming an unknown speaker, a speaker with no turns, no turns at all).
+    pub transcript_warnings: AttrValue,
+    /// The note's last line when it lists only the first few; `{n}` is how many more.
+    pub more_warnings: Plural,
 }
 
 impl Default for Labels {
@@ -214,6 +219,8 @@ impl Default for Labels {
             font_legible: "Extra legible".into(),
             reset_settings: "Reset settings".into(),
             settings_reset: "Settings reset".into(),
+            transcript_warnings: "This transcript may be incomplete:".into(),
+            more_warnings: Plural::new("and {n} more", "and {n} more"),
         }
     }
 }

@@ -21,6 +21,10 @@ pub struct TurnSectionProps {
     /// Prefix for every id rendered (see `TranscriptViewerProps::id_prefix`).
     #[prop_or_default]
     pub id_prefix: AttrValue,
+    /// The index in [`Transcript::speakers`] of the turn's speaker, when the caller has
+    /// it at hand (see `state::turn_speakers`); otherwise it is looked up by id.
+    #[prop_or_default]
+    pub speaker: Option<usize>,
     /// The search's matches in this turn.
     #[prop_or_default]
     pub matches: MatchSlice,
@@ -39,6 +43,7 @@ impl PartialEq for TurnSectionProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.transcript, &other.transcript)
             && self.index == other.index
+            && self.speaker == other.speaker
             && self.id_prefix == other.id_prefix
             && self.target == other.target
             && Rc::ptr_eq(&self.labels, &other.labels)
@@ -67,18 +72,25 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
     let fallback;
     let speaker = match &turn.speaker {
         None => None,
-        Some(speaker_id) => Some(match t.speaker(speaker_id) {
-            Some(s) => s,
-            None => {
-                fallback = Speaker {
-                    id: speaker_id.clone(),
-                    name: speaker_id.clone(),
-                    role: None,
-                    anonymous: false,
-                };
-                &fallback
-            }
-        }),
+        Some(speaker_id) => Some(
+            match props
+                .speaker
+                .and_then(|i| t.speakers.get(i))
+                .filter(|s| s.id == *speaker_id)
+                .or_else(|| t.speaker(speaker_id))
+            {
+                Some(s) => s,
+                None => {
+                    fallback = Speaker {
+                        id: speaker_id.clone(),
+                        name: speaker_id.clone(),
+                        role: None,
+                        anonymous: false,
+                    };
+                    &fallback
+                }
+            },
+        ),
     };
     let link_label = props
         .labels
@@ -146,6 +158,7 @@ mod tests {
         TurnSectionProps {
             transcript: transcript.clone(),
             index,
+            speaker: None,
             id_prefix: AttrValue::default(),
             matches: MatchSlice::default(),
             target: false,

@@ -6,19 +6,21 @@
 use super::dom;
 use super::header::Header;
 use super::labels::Labels;
+use super::notes::TranscriptNotes;
 use super::paint;
 use super::search_bar::SearchBar;
 use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
 use super::speakers::SpeakerFilter;
 use super::summary::Summary;
-use super::turn::TurnSection;
+use super::turn_list::TurnList;
 use crate::model::Transcript;
+use crate::search::FoldMode;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
     blocks, blocks_to_render, has_view_params, history_entry, merge_query, painted_texts, search,
-    shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, Action, Block,
-    HistoryEntry, MatchSlice, Matches, Place, SearchIndex, ViewState,
+    shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, turn_speakers, Action,
+    Found, HistoryEntry, IndexBuilder, MatchSlice, Matches, Place, SearchIndex, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -122,7 +124,9 @@ pub const DEFAULT_RENDER_BATCH: usize = 250;
 /// - `<div class="tv-controls">`: the search landmark ([`SearchBar`]) and the speaker
 ///   filter ([`SpeakerFilter`]) (inside `<main class="tv-main">` with `page`);
 /// - `<article class="tv-transcript">`: header (kind, title, dateline, "Showing 3 of 5
-///   turns" while filtering), summary, `<div class="tv-turns">` with one section per
+///   turns" while filtering), the `role="status"` note of the transcript's warnings
+///   when it has any ([`Transcript::warnings`]: an unknown or unused speaker, no turns),
+///   summary, `<div class="tv-turns">` with one section per
 ///   shown turn and a `<button class="tv-hidden-marker">` in place of each run of hidden
 ///   turns, and the source credit;
 /// - `<p class="tv-announcement" role="status">`: "Link copied", "Font size 150%",
@@ -170,16 +174,42 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
 
     // Computed once per transcript, per fold mode, per search.
     let stats = use_memo(t.clone(), |t| speaker_stats(t));
-    let index = use_memo((t.clone(), state.options.fold_mode()), |(t, mode)| {
-        SearchIndex::new(t, *mode)
-    });
+    let speaker_of = use_memo(t.clone(), |t| turn_speakers(t));
+    let warnings = use_memo(t.clone(), |t| t.warnings());
+    // The search index is folded a batch of turns per task after the transcript shows
+    // (so a long one shows at once), or all at once when a search needs it sooner.
+    let mode = state.options.fold_mode();
+    let index_cache = use_mut_ref(IndexCache::default);
+    let index_steps = use_state_eq(|| 0usize);
+    let searching = !state.query.trim().is_empty();
+    let index = index_cache.borrow_mut().get(t, mode, searching);
+    {
+        let (cache, steps, t) = (index_cache.clone(), index_steps.clone(), t.clone());
+        let key = (SamePointer(t.clone()), mode, index.is_none(), *index_steps);
+        use_effect_with(key, move |(_, mode, missing, step)| {
+            let (mode, step) = (*mode, *step);
+            let next = missing
+                .then(|| {
+                    dom::Timeout::new(0, move || {
+                        cache.borrow_mut().fold_some(&t, mode);
+                        steps.set(step + 1);
+                    })
+                })
+                .flatten();
+            move || drop(next)
+        });
+    }
     // Searched once per query; a speaker filter only narrows the result down.
     let found = {
         let t = t.clone();
         let query = (state.query.clone(), state.options.clone());
-        use_memo((index.clone(), query), move |(index, (query, options))| {
-            search(&t, index, query, options)
-        })
+        use_memo(
+            (index, query),
+            move |(index, (query, options))| match index {
+                Some(index) => search(&t, index, query, options),
+                None => Found::default(),
+            },
+        )
     };
     let matches: Rc<Matches> = {
         let t = t.clone();
@@ -502,36 +532,6 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let shown = state
         .filtering()
         .then(|| AttrValue::from(labels.showing(shown_turns(t, &state), t.turns.len())));
-    let turns = blocks.iter().take(limit).map(|block| match block {
-        Block::Turn(index) => {
-            let turn = &t.turns[*index];
-            html! {
-                <TurnSection key={turn.id.clone()} transcript={t.clone()} index={*index}
-                    id_prefix={p.clone()}
-                    matches={slice(matches.in_turn(*index))}
-                    target={*target == Some(*index)} labels={labels.clone()}
-                    on_copy_link={on_copy_link.clone()} />
-            }
-        }
-        Block::Hidden { turns, speakers } => {
-            let names: Vec<&str> = speakers
-                .iter()
-                .filter_map(|&i| t.speakers.get(i))
-                .map(|s| s.name.as_str())
-                .collect();
-            let ids = turn_ids(t, turns);
-            let key = format!("\u{1}hidden-{}", ids.first().map_or("", String::as_str));
-            let onclick = {
-                let on_reveal = on_reveal.clone();
-                Callback::from(move |_: MouseEvent| on_reveal.emit(ids.clone()))
-            };
-            html! {
-                <button {key} type="button" class="tv-hidden-marker" {onclick}>
-                    { labels.hidden_marker(turns.len(), &names) }
-                </button>
-            }
-        }
-    });
     let skip = {
         let id = format!("{p}title");
         Callback::from(move |e: MouseEvent| {
@@ -570,11 +570,16 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             aria-labelledby={format!("{p}title")}>
             <Header transcript={t.clone()} id_prefix={p.clone()}
                 matches={slice(matches.in_title())} {shown} />
+            <TranscriptNotes {warnings} id_prefix={p.clone()} labels={labels.clone()} />
             <Summary transcript={t.clone()} id_prefix={p.clone()}
                 label={props.summary_label.clone()}
                 matches={slice(matches.in_summary())} />
             <div class="tv-turns" aria-busy={(limit < blocks.len()).then_some("true")}>
-                { for turns }
+                <TurnList transcript={t.clone()} blocks={blocks.clone()} {limit}
+                    speakers={speaker_of.clone()} id_prefix={p.clone()}
+                    matches={matches.clone()} {current} painted={*painted} target={*target}
+                    labels={labels.clone()} on_copy_link={on_copy_link.clone()}
+                    on_reveal={on_reveal.clone()} />
             </div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
         </article>
@@ -614,6 +619,67 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         with_attribute(view, "data-ready", "")
     } else {
         view
+    }
+}
+
+/// Turns folded per task while the search index is built in the background.
+const INDEX_BATCH: usize = 400;
+
+/// The viewer's search index for one transcript and fold mode: complete, or being built.
+#[derive(Default)]
+struct IndexCache {
+    of: Option<(Rc<Transcript>, FoldMode)>,
+    building: Option<IndexBuilder>,
+    done: Option<Rc<SearchIndex>>,
+}
+
+impl IndexCache {
+    /// Starts over when the transcript or the mode changed.
+    fn follow(&mut self, t: &Rc<Transcript>, mode: FoldMode) {
+        let same = matches!(&self.of, Some((of, m)) if Rc::ptr_eq(of, t) && *m == mode);
+        if !same {
+            *self = IndexCache {
+                of: Some((t.clone(), mode)),
+                building: Some(IndexBuilder::new(t, mode)),
+                done: None,
+            };
+        }
+    }
+
+    /// The complete index, if it is there; with `now`, finished first.
+    fn get(&mut self, t: &Rc<Transcript>, mode: FoldMode, now: bool) -> Option<Rc<SearchIndex>> {
+        self.follow(t, mode);
+        if now {
+            while self.done.is_none() {
+                self.fold(t, usize::MAX);
+            }
+        }
+        self.done.clone()
+    }
+
+    /// Folds the next batch of turns.
+    fn fold_some(&mut self, t: &Rc<Transcript>, mode: FoldMode) {
+        self.follow(t, mode);
+        self.fold(t, INDEX_BATCH);
+    }
+
+    fn fold(&mut self, t: &Transcript, turns: usize) {
+        match self.building.take() {
+            Some(mut builder) => {
+                if builder.fold_turns(t, turns) {
+                    self.done = Some(Rc::new(builder.finish()));
+                } else {
+                    self.building = Some(builder);
+                }
+            }
+            // Nothing being built and nothing done cannot happen after `follow`; start
+            // over rather than loop.
+            None if self.done.is_none() => {
+                let mode = self.of.as_ref().map_or_else(FoldMode::default, |(_, m)| *m);
+                self.done = Some(Rc::new(SearchIndex::new(t, mode)));
+            }
+            None => {}
+        }
     }
 }
 

@@ -7,7 +7,11 @@
 //   - elements that failed to load (<script>, <link>, <img>, ...): `error` events seen
 //     in the capture phase (they do not bubble);
 //   - unhandled promise rejections (a failed `await init()` of the module script);
-//   - console.error calls (still passed on to the real console).
+//   - console.error calls (still passed on to the real console);
+//   - Content-Security-Policy violations: `securitypolicyviolation` events, which every
+//     engine fires at the element or document concerned and which bubble to the
+//     document. The probe itself is an inline script, but it runs before the page's
+//     <meta http-equiv="Content-Security-Policy">, which applies only from there on.
 (function () {
   "use strict";
   var errors = [];
@@ -40,6 +44,18 @@
   window.addEventListener("unhandledrejection", function (event) {
     errors.push("unhandled rejection: " + describe(event.reason));
   });
+  document.addEventListener(
+    "securitypolicyviolation",
+    function (event) {
+      errors.push(
+        "CSP violation: " + (event.effectiveDirective || event.violatedDirective) +
+          " blocked " + (event.blockedURI || "?") +
+          (event.sample ? " (" + event.sample + ")" : "") +
+          " at " + (event.sourceFile || "?") + ":" + (event.lineNumber || 0)
+      );
+    },
+    true
+  );
   var consoleError = console.error;
   console.error = function () {
     errors.push("console.error: " + Array.prototype.map.call(arguments, describe).join(" "));

@@ -3,6 +3,7 @@
 //! (`cargo test --features e2e --test e2e -- site::`).
 
 use super::{dist_dir, get, TestResult, REFERENCE_ID};
+use crate::hostile::CSP;
 use crate::server::{insert_in_head, StaticServer};
 use crate::webdriver;
 use serde_json::Value;
@@ -222,6 +223,39 @@ fn raw_request(server: &StaticServer, request: &str) -> std::io::Result<String> 
     let mut answer = String::new();
     stream.read_to_string(&mut answer)?;
     Ok(answer)
+}
+
+/// The policy in `dist/`'s pages (the pre-rendered ones too) is exactly [`CSP`], and no
+/// page has an inline script (a page's data is a `<script type="application/json">`,
+/// which is never run).
+#[test]
+fn the_pages_declare_the_policy_and_have_no_inline_script() -> TestResult {
+    let mut pages = vec!["index.html".to_string(), "embed.html".to_string()];
+    for entry in std::fs::read_dir(dist_dir())? {
+        let dir = entry?.path();
+        if dir.join("index.html").is_file() {
+            let name = dir.file_name().unwrap_or_default().to_string_lossy();
+            pages.push(format!("{name}/index.html"));
+        }
+    }
+    assert!(pages.len() > 2, "no pre-rendered transcript pages in dist/");
+    for page in &pages {
+        let html = std::fs::read_to_string(dist_dir().join(page))?;
+        let declared: Vec<&str> = html
+            .split("http-equiv=\"Content-Security-Policy\"")
+            .skip(1)
+            .filter_map(|rest| rest.split("content=\"").nth(1)?.split('"').next())
+            .collect();
+        assert_eq!(declared, [CSP], "{page}");
+        for tag in html.split("<script").skip(1) {
+            let open_tag = tag.split('>').next().unwrap_or_default();
+            assert!(
+                open_tag.contains(" src=") || open_tag.contains("type=\"application/json\""),
+                "{page} has an inline <script{open_tag}>"
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Text as Yew's server renderer writes it into HTML.
