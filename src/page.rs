@@ -20,6 +20,7 @@
 use crate::components::parse_catalog;
 use crate::model::{Catalog, Transcript};
 use crate::state::parse_query;
+use std::rc::Rc;
 
 /// The attribute of the page element the site's app renders into (and hydrates).
 pub const APP_MARKER: &str = "data-transcript-viewer-app";
@@ -37,12 +38,13 @@ pub struct PageData {
     /// The page's address relative to the site's base URL: empty for the home page,
     /// `<id>/` for a transcript's page ([`page_path`]).
     pub path: String,
-    /// The bundled transcripts.
-    pub catalog: Catalog,
+    /// The bundled transcripts (shared with the app, not copied: a transcript can be
+    /// megabytes).
+    pub catalog: Rc<Catalog>,
     /// The index in the catalog of the transcript shown.
     pub current: usize,
     /// The transcript shown.
-    pub transcript: Transcript,
+    pub transcript: Rc<Transcript>,
 }
 
 impl PageData {
@@ -66,9 +68,9 @@ impl PageData {
             .ok_or_else(|| format!("data-current {current:?} is not an entry of the catalog"))?;
         Ok(PageData {
             path: path.to_string(),
-            catalog,
+            catalog: Rc::new(catalog),
             current,
-            transcript,
+            transcript: Rc::new(transcript),
         })
     }
 
@@ -119,7 +121,7 @@ pub fn json_for_script(json: &str) -> String {
 /// `data-current`); [`PageData::read`] reads them back.
 pub fn data_scripts(data: &PageData) -> String {
     // Plain strings, numbers and vectors always serialise.
-    let catalog = serde_json::to_string(&data.catalog).unwrap_or_default();
+    let catalog = serde_json::to_string(&*data.catalog).unwrap_or_default();
     format!(
         "<script type=\"application/json\" {CATALOG_MARKER}>{}</script>\
          <script type=\"application/json\" {DATA_MARKER} data-path=\"{}\" \
@@ -472,6 +474,7 @@ mod render {
     ) -> Result<Vec<(String, String)>, String> {
         let template = &*super::unrendered(template);
         let mut pages = Vec::new();
+        let shared = Rc::new(catalog.clone());
         for (current, entry) in catalog.transcripts.iter().enumerate() {
             if !is_page_id(&entry.id) {
                 return Err(format!(
@@ -480,7 +483,7 @@ mod render {
                     entry.id
                 ));
             }
-            let transcript = load(&entry.id)?;
+            let transcript = Rc::new(load(&entry.id)?);
             let paths = if current == 0 {
                 vec![String::new(), page_path(&entry.id)]
             } else {
@@ -490,7 +493,7 @@ mod render {
                 let file = format!("{path}index.html");
                 let data = Rc::new(PageData {
                     path,
-                    catalog: catalog.clone(),
+                    catalog: shared.clone(),
                     current,
                     transcript: transcript.clone(),
                 });
@@ -673,9 +676,9 @@ mod tests {
     fn page_data_round_trips_through_its_script() {
         let data = PageData {
             path: "b/".into(),
-            catalog: catalog(&["a", "b"]),
+            catalog: catalog(&["a", "b"]).into(),
             current: 1,
-            transcript: transcript("T </script>"),
+            transcript: transcript("T </script>").into(),
         };
         let scripts = data_scripts(&data);
         // Two elements, and nothing in them that could end one.
@@ -685,7 +688,7 @@ mod tests {
         assert_eq!(read_back(&scripts), Ok(data.clone()));
         assert_eq!(data.id(), "b");
         let (catalog, transcript) = (
-            serde_json::to_string(&data.catalog).unwrap(),
+            serde_json::to_string(&*data.catalog).unwrap(),
             data.transcript.to_json(),
         );
         let read = |current: &str| PageData::read(&catalog, &transcript, "b/", current);
@@ -787,9 +790,10 @@ mod render_tests {
             catalog: Catalog {
                 schema: SCHEMA_VERSION,
                 transcripts: vec![entry("talks"), entry("other")],
-            },
+            }
+            .into(),
             current: 0,
-            transcript: talk(),
+            transcript: talk().into(),
         }
     }
 
@@ -896,7 +900,7 @@ mod render_tests {
         })
         .unwrap_err();
         assert_eq!(err, "other.json: cannot read");
-        d.catalog.transcripts[1].id = "../up".into();
+        Rc::make_mut(&mut d.catalog).transcripts[1].id = "../up".into();
         let err = render_site(TEMPLATE, &d.catalog, |_| Ok(talk())).unwrap_err();
         assert!(err.contains("\"../up\" cannot name"), "{err}");
         let err = render_site("<html><title></title>", &d.catalog, |_| Ok(talk())).unwrap_err();

@@ -60,8 +60,8 @@ impl Default for AppProps {
 pub fn App(props: &AppProps) -> Html {
     let page = use_state_eq(|| match &props.page {
         Some(data) => Page {
-            catalog: Some((Rc::new(data.catalog.clone()), data.current)),
-            content: Content::Ready(Rc::new(data.transcript.clone())),
+            catalog: Some((data.catalog.clone(), data.current)),
+            content: Content::Ready(data.transcript.clone()),
         },
         None => Page::default(),
     });
