@@ -10,7 +10,6 @@
 use std::rc::Rc;
 use transcript_viewer::components::{AppProps, TranscriptViewerProps};
 use transcript_viewer::{App, Transcript, TranscriptViewer};
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -18,6 +17,11 @@ use web_sys::Element;
 #[allow(dead_code)]
 mod dom;
 use dom::*;
+
+#[path = "support/fetch.rs"]
+#[allow(dead_code)] // shared with browser_hostile, which uses all of it
+mod fetch;
+use fetch::{FakeFetch, QueryString, Reply};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -344,78 +348,6 @@ async fn app_shows_an_alert_when_the_catalog_is_missing() {
     assert!(all(&root, "[role=status], article, nav").is_empty());
 }
 
-/// Replaces `window.fetch` with a function serving `files` (path suffix → body) and
-/// answering 404 otherwise; the original comes back when the guard drops.
-struct FakeFetch {
-    original: JsValue,
-}
-
-impl FakeFetch {
-    fn install(files: &[(&str, &str)]) -> FakeFetch {
-        let window = web_sys::window().unwrap();
-        let original = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
-        let map = js_sys::Object::new();
-        for (path, body) in files {
-            js_sys::Reflect::set(&map, &(*path).into(), &(*body).into()).unwrap();
-        }
-        let make = js_sys::Function::new_with_args(
-            "files",
-            "return (input) => {
-                const url = String(input);
-                for (const path of Object.keys(files)) {
-                    if (url.endsWith('/' + path)) {
-                        return Promise.resolve(new Response(files[path], {
-                            status: 200, headers: { 'Content-Type': 'application/json' } }));
-                    }
-                }
-                return Promise.resolve(new Response('missing',
-                    { status: 404, statusText: 'Not Found' }));
-            };",
-        );
-        let fake = make.call1(&JsValue::NULL, &map).unwrap();
-        js_sys::Reflect::set(&window, &"fetch".into(), &fake).unwrap();
-        FakeFetch { original }
-    }
-}
-
-impl Drop for FakeFetch {
-    fn drop(&mut self) {
-        let window = web_sys::window().unwrap();
-        js_sys::Reflect::set(&window, &"fetch".into(), &self.original).unwrap();
-    }
-}
-
-/// Sets the page's query string (without navigating); restores it when dropped.
-struct QueryString {
-    original: String,
-}
-
-impl QueryString {
-    fn set(query: &str) -> QueryString {
-        let original = web_sys::window().unwrap().location().href().unwrap();
-        replace_state(query);
-        QueryString { original }
-    }
-}
-
-impl Drop for QueryString {
-    fn drop(&mut self) {
-        replace_state(&self.original);
-    }
-}
-
-fn replace_state(url: &str) {
-    let window = web_sys::window().unwrap();
-    let history = js_sys::Reflect::get(&window, &"history".into()).unwrap();
-    let replace: js_sys::Function = js_sys::Reflect::get(&history, &"replaceState".into())
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    replace
-        .call3(&history, &JsValue::NULL, &"".into(), &url.into())
-        .unwrap();
-}
-
 const CATALOG: &str = r#"{"schema":1,"transcripts":[
  {"id":"talks","title":"Russian-Belarusian talks","date":"2022-02-18","lang":"en"},
  {"id":"edges","title":"Edge cases","lang":"en"},
@@ -424,9 +356,9 @@ const CATALOG: &str = r#"{"schema":1,"transcripts":[
 #[wasm_bindgen_test]
 async fn app_shows_the_requested_transcript_and_lists_the_others() {
     let _fetch = FakeFetch::install(&[
-        ("fake/index.json", CATALOG),
-        ("fake/talks.json", TALKS),
-        ("fake/edges.json", EDGES),
+        ("fake/index.json", Reply::Body(CATALOG)),
+        ("fake/talks.json", Reply::Body(TALKS)),
+        ("fake/edges.json", Reply::Body(EDGES)),
     ]);
     let _query = QueryString::set("?t=edges");
     let root = mount_app("fake/").await;
@@ -456,7 +388,10 @@ async fn app_shows_the_requested_transcript_and_lists_the_others() {
 
 #[wasm_bindgen_test]
 async fn app_falls_back_to_the_first_transcript() {
-    let _fetch = FakeFetch::install(&[("fake/index.json", CATALOG), ("fake/talks.json", TALKS)]);
+    let _fetch = FakeFetch::install(&[
+        ("fake/index.json", Reply::Body(CATALOG)),
+        ("fake/talks.json", Reply::Body(TALKS)),
+    ]);
     let _query = QueryString::set("?t=no-such-transcript");
     let root = mount_app("fake/").await;
     let article = wait_for(&root, "article").await;
@@ -471,7 +406,10 @@ async fn app_falls_back_to_the_first_transcript() {
 #[wasm_bindgen_test]
 async fn app_reports_invalid_json_with_path_and_position() {
     let broken = "{\"schema\":1,\"lang\":\"en\",\"title\":\"Broken\",\n\"turns\":[{\"id\":\"t1\",\"paragraphs\":[7]}],\"source\":{\"file\":\"b.txt\"}}";
-    let _fetch = FakeFetch::install(&[("fake/index.json", CATALOG), ("fake/broken.json", broken)]);
+    let _fetch = FakeFetch::install(&[
+        ("fake/index.json", Reply::Body(CATALOG)),
+        ("fake/broken.json", Reply::Body(broken)),
+    ]);
     let _query = QueryString::set("?t=broken");
     let root = mount_app("fake/").await;
     let alert = wait_for(&root, "[role=alert]").await;
@@ -488,7 +426,10 @@ async fn app_reports_invalid_json_with_path_and_position() {
 
 #[wasm_bindgen_test]
 async fn app_reports_an_invalid_catalog() {
-    let _fetch = FakeFetch::install(&[("fake/index.json", "{\"schema\":1,\"transcripts\":[}")]);
+    let _fetch = FakeFetch::install(&[(
+        "fake/index.json",
+        Reply::Body("{\"schema\":1,\"transcripts\":[}"),
+    )]);
     let root = mount_app("fake/").await;
     let alert = wait_for(&root, "[role=alert]").await;
     assert_eq!(
