@@ -37,6 +37,11 @@
 # without reporting a failed test (e.g. it did not compile, or timed out). fmt, each
 # clippy run and the build count as one check each.
 #
+# Flaky runs: a layer that drives a browser (browser-*, e2e-<engine>, a11y) and fails runs
+# once more; passing then is counted as passed, marked FLAKY in the report and listed at
+# its end with the first attempt's log (target/test-logs/<layer>-first-attempt.log);
+# failing twice counts as failed. No other layer gets a second attempt.
+#
 # Time bounds: every step runs under `timeout` (its own cap, e.g. 10 min for an engine's
 # run), and the whole run, setup included, under TEST_TIME_BUDGET seconds (default 4800
 # = 80 min): a step that would start past it is not run and counts as failed. Without a
@@ -79,6 +84,7 @@ DEADLINE=$((SECONDS + TIME_BUDGET))
 
 # --- the report ------------------------------------------------------------------------
 R_NAME=() R_ENGINE=() R_PASSED=() R_FAILED=() R_SECS=() R_NOTE=()
+FLAKY=() # browser layers that passed only on their second attempt (run_browser_step)
 TOTAL_PASSED=0
 TOTAL_FAILED=0
 ANY_FAILED=0
@@ -124,6 +130,10 @@ print_report() {
     printf '  %-26s %d layer(s) %4d passed, %3d failed %5ds\n' "$(engine_title "$engine")" \
       "$layers" "$passed" "$failed" "$secs"
   done
+  if ((${#FLAKY[@]} > 0)); then
+    printf '==== flaky: passed only on the second attempt (counted as passed)\n'
+    printf '  %s\n' "${FLAKY[@]}"
+  fi
   printf '==== total time %ds\n' "$SECONDS"
   printf '%d passed, %d failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
 }
@@ -183,7 +193,41 @@ run_step() {
     note=${note:-"exit $LAST_RC (see $log)"}
   fi
   printf '==== [%s] exit %d, %d passed, %d failed, %ds\n' "$name" "$LAST_RC" "$passed" "$failed" "$secs"
-  record "$name" "$engine" "$passed" "$failed" "$secs" "$note"
+  LAST_PASSED=$passed LAST_FAILED=$failed LAST_SECS=$secs LAST_NOTE=$note
+  ((${DEFER_RECORD:-0})) || record "$name" "$engine" "$passed" "$failed" "$secs" "$note"
+}
+
+# run_browser_step NAME ENGINE LOGNAME CAP COMMAND...
+#   A test layer that drives a real browser. If it fails, it runs once more, to tell a
+#   flaky run from a failure: passing the second time is reported as FLAKY (both logs
+#   kept, the first as LOGNAME-first-attempt.log, and listed at the end of the report);
+#   failing twice is a failure. Only layers that drive browsers get a second attempt.
+run_browser_step() {
+  local name=$1 engine=$2 logname=$3 cap=$4
+  shift 4
+  rm -f "$LOG_DIR/$logname-first-attempt.log"
+  DEFER_RECORD=1 run_step tests "$name" "$engine" "$logname" "$cap" "$@"
+  if ((LAST_RC == -1 || (LAST_RC == 0 && LAST_FAILED == 0))); then
+    ((LAST_RC == -1)) || record "$name" "$engine" "$LAST_PASSED" 0 "$LAST_SECS" "$LAST_NOTE"
+    return
+  fi
+  local first="$LOG_DIR/$logname-first-attempt.log"
+  local first_counts="$LAST_PASSED passed, $LAST_FAILED failed" first_secs=$LAST_SECS
+  mv "$LOG_DIR/$logname.log" "$first"
+  printf '\n==== [%s] failed (%s); what failed:\n' "$name" "$first_counts"
+  sed 's/\x1b\[[0-9;]*m//g' "$first" | grep -E -- 'FAIL|✗|not ok|^test .* FAILED|panicked at|timed out|Failed to detect' |
+    head -n 20 || true
+  printf '==== [%s] running it once more, to tell a flaky run from a failure\n' "$name"
+  DEFER_RECORD=1 run_step tests "$name, second attempt" "$engine" "$logname" "$cap" "$@"
+  local secs=$((first_secs + LAST_SECS))
+  if ((LAST_RC == 0 && LAST_FAILED == 0)); then
+    record "$name" "$engine" "$LAST_PASSED" 0 "$secs" \
+      "FLAKY: passed on the second attempt; the first: $first_counts (see $first)"
+    FLAKY+=("$name: first attempt $first_counts, see $first")
+  else
+    record "$name" "$engine" "$LAST_PASSED" "$LAST_FAILED" "$secs" \
+      "failed twice (first attempt: $first_counts, see $first)${LAST_NOTE:+; $LAST_NOTE}"
+  fi
 }
 
 # --- engines ---------------------------------------------------------------------------
@@ -312,7 +356,7 @@ fi
 source tools/setup.sh env
 
 for engine in "${ENGINES[@]}"; do
-  if wants "browser-$engine" || wants "e2e-$engine"; then
+  if wants "browser-$engine" || wants "e2e-$engine" || { [[ "$engine" == chromium ]] && wants a11y; }; then
     probe_engine "$engine"
   fi
 done
@@ -366,7 +410,7 @@ for engine in "${ENGINES[@]}"; do
     continue
   fi
   runner_env "$engine"
-  run_step tests "$name" "$engine" "browser-$engine" 600 \
+  run_browser_step "$name" "$engine" "browser-$engine" 600 \
     env "${RUNNER_ENV[@]}" cargo test --no-fail-fast "${WASM[@]}" "${BROWSER_SUITES[@]}"
 done
 stop_xvfb
@@ -413,7 +457,7 @@ for layer in e2e-site e2e-chromium e2e-firefox e2e-webkit; do
   fi
   # Every test outside `site::` runs in E2E_BROWSER. WebKit: no DISPLAY, so the harness
   # starts a private Xvfb per driver (the same in CI and on a desktop).
-  run_step tests "$name" "$engine" "e2e-$engine" 600 \
+  run_browser_step "$name" "$engine" "e2e-$engine" 600 \
     env -u DISPLAY -u WAYLAND_DISPLAY E2E_BROWSER="$engine" \
     E2E_EXPECT_BROWSER_VERSION="${ENGINE_VERSION[$engine]}" \
     cargo test --no-fail-fast "${E2E[@]}" -- --skip site::
@@ -424,7 +468,7 @@ if wants a11y; then
   if ((BUILD_OK == 0)); then
     record_not_run "a11y audits (axe-core, Chromium)" chromium "the release build failed"
   else
-    run_step tests "a11y audits (axe-core, Chromium)" chromium a11y 900 \
+    run_browser_step "a11y audits (axe-core, Chromium)" chromium a11y 900 \
       node tests/a11y/run.mjs dist
   fi
 fi
