@@ -5,7 +5,7 @@
 
 use crate::model::Transcript;
 use crate::search::{fold, FoldMode, Folded, Query, SearchOptions};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -399,6 +399,45 @@ pub fn painted_texts(
         start += n;
     }
     out
+}
+
+/// What a painter changes to go from the texts it painted (`old`) to `new`: a text
+/// painted before with the same element and the same ranges keeps its ranges, every
+/// other old one is taken off and every other new one painted. Moving to the next
+/// match then repaints the one or two elements the current match leaves and enters,
+/// not every match in the transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaintPlan {
+    /// For each old text, whether it stays painted as it is.
+    pub keep: Vec<bool>,
+    /// For each new text, the old text it is (`None`: to be painted).
+    pub from: Vec<Option<usize>>,
+}
+
+/// The [`PaintPlan`] from `old` to `new`. An element's text is kept only when it is
+/// equal in full (id, length and every range) and its element is not in `fresh` (the
+/// elements whose text nodes the renderer changed: those the current match's `<mark>`
+/// left or entered, or that it covers differently); an element listed twice in `new`
+/// is painted again the second time.
+pub fn paint_plan(old: &[PaintedText], new: &[PaintedText], fresh: &[&str]) -> PaintPlan {
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(old.len());
+    for (i, text) in old.iter().enumerate() {
+        if !fresh.contains(&text.element_id.as_str()) {
+            by_id.entry(text.element_id.as_str()).or_insert(i);
+        }
+    }
+    let mut keep = vec![false; old.len()];
+    let from = new
+        .iter()
+        .map(|text| {
+            let i = by_id.remove(text.element_id.as_str())?;
+            (old[i] == *text).then(|| {
+                keep[i] = true;
+                i
+            })
+        })
+        .collect();
+    PaintPlan { keep, from }
 }
 
 /// The searchable texts of a transcript, folded once per fold mode.
@@ -1033,6 +1072,76 @@ mod tests {
         let m = search(&t, &title_only);
         assert_eq!(m.all.len(), 1);
         assert!(painted_texts(&t, "", &m, Some(0)).is_empty());
+    }
+
+    #[test]
+    fn moving_to_the_next_match_repaints_only_the_elements_it_leaves_and_enters() {
+        let t = transcript();
+        let s = ViewState::default().apply(Action::SetQuery("trade".into()));
+        let m = search(&t, &s);
+        let before = painted_texts(&t, "", &m, Some(2));
+        let after = painted_texts(&t, "", &m, Some(3));
+        let plan = paint_plan(&before, &after, &["t1-p1", "t1-p2"]);
+        let kept: Vec<&str> = (before.iter().zip(&plan.keep))
+            .filter(|(_, &k)| k)
+            .map(|(p, _)| p.element_id.as_str())
+            .collect();
+        let repainted: Vec<&str> = (after.iter().zip(&plan.from))
+            .filter(|(_, from)| from.is_none())
+            .map(|(p, _)| p.element_id.as_str())
+            .collect();
+        // Match 2 is in t1-p1, match 3 (the only one) in t1-p2: t1-p1 is painted
+        // again, with its match; t1-p2 is taken off; nothing else changes.
+        assert_eq!(kept, ["title", "summary-1", "t3-p1", "t4-p1", "t6-p1"]);
+        assert_eq!(repainted, ["t1-p1"]);
+        assert_eq!(before.len(), 6);
+        assert_eq!(after.len(), 6);
+        // Every kept text is the same text, named by its new position.
+        for (new, from) in after.iter().zip(&plan.from) {
+            if let Some(i) = from {
+                assert_eq!(&before[*i], new);
+            }
+        }
+        // A new query repaints everything; nothing painted to nothing keeps nothing.
+        let other = ViewState::default().apply(Action::SetQuery("thank".into()));
+        let plan = paint_plan(
+            &before,
+            &painted_texts(&t, "", &search(&t, &other), None),
+            &[],
+        );
+        assert!(plan.keep.iter().all(|k| !k) && plan.from.iter().all(Option::is_none));
+        assert_eq!(
+            paint_plan(&before, &[], &[]).keep,
+            vec![false; before.len()]
+        );
+        assert!(paint_plan(&[], &[], &[]).from.is_empty());
+        // An element the current match's mark changed is painted again though its
+        // other matches are the same.
+        let plan = paint_plan(&before, &before, &["t3-p1"]);
+        assert_eq!(
+            plan.from,
+            [Some(0), Some(1), Some(2), None, Some(4), Some(5)]
+        );
+    }
+
+    #[test]
+    fn a_text_is_kept_only_when_equal_in_full_and_once() {
+        let text = |id: &str, len16, ranges16: Vec<Range<u32>>| PaintedText {
+            element_id: id.into(),
+            len16,
+            ranges16,
+        };
+        let old = [text("a", 10, vec![0..2]), text("b", 10, vec![3..4])];
+        // Same id, other length; same id, other ranges; a duplicate id.
+        let new = [
+            text("a", 11, vec![0..2]),
+            text("b", 10, vec![3..4]),
+            text("b", 10, vec![3..4]),
+            text("c", 10, vec![3..4]),
+        ];
+        let plan = paint_plan(&old, &new, &[]);
+        assert_eq!(plan.keep, [false, true]);
+        assert_eq!(plan.from, [None, Some(1), None, None]);
     }
 
     #[test]

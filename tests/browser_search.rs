@@ -1031,3 +1031,85 @@ async fn the_current_match_moves_between_groups_of_turns() {
         handle.destroy();
     }
 }
+
+/// Paragraphs with several "of"s each (and the title), for the repainting test.
+const OFS: &str = r#"{"schema":1,"lang":"en","title":"Of","source":{"file":"ofs.txt"},
+"speakers":[{"id":"a","name":"A"},{"id":"b","name":"B"}],
+"turns":[
+ {"id":"t1","speaker":"a","paragraphs":["of mice and of men","none here"]},
+ {"id":"t2","speaker":"b","paragraphs":["offers of help","one of a kind of thing"]},
+ {"id":"t3","speaker":"a","paragraphs":["of course"]}]}"#;
+
+/// The painted ranges (not the current `<mark>`) in the element with this id.
+fn painted_in(id: &str) -> Vec<JsValue> {
+    let ranges = js_sys::eval("Array.from(CSS.highlights.get('tv-match') || [])").unwrap();
+    js_sys::Array::from(&ranges)
+        .iter()
+        .filter(|r| {
+            let range: &web_sys::AbstractRange = r.unchecked_ref();
+            range.start_container().parent_element().map(|p| p.id()) == Some(id.to_string())
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn moving_the_current_match_repaints_only_where_it_was_and_is() {
+    assert!(can_paint(), "every engine we test has CSS.highlights");
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: Rc::new(Transcript::from_json(OFS).unwrap()),
+        id_prefix: "ofs-",
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    let every = [
+        "title", "t1-p1", "t1-p1", "t2-p1", "t2-p1", "t2-p2", "t2-p2", "t3-p1",
+    ];
+    // Every match highlighted (painted or the current mark) where it should be, each
+    // covering exactly `text`.
+    let check = |root: &Element, ids: &[&str], text: &str, why: &str| {
+        let found = highlighted(root);
+        let found_ids: Vec<String> = found.iter().map(|h| h.element_id.clone()).collect();
+        let want: Vec<String> = ids.iter().map(|id| format!("ofs-{id}")).collect();
+        assert_eq!(found_ids, want, "{why}");
+        for h in &found {
+            assert!(h.text.eq_ignore_ascii_case(text), "{why}: {h:?}");
+        }
+    };
+    type_query(&root, "of").await;
+    check(&root, &every, "of", "typed");
+    let far = painted_in("ofs-t3-p1");
+    assert_eq!(far.len(), 1);
+    // Through every match and round again: always every match, the current one a mark.
+    for step in 1..=9 {
+        assert!(press(&root, "Enter", false).await);
+        assert_eq!(status(&root), format!("{} of 8", step % 8 + 1));
+        check(&root, &every, "of", &format!("after {step} × Enter"));
+        // t3-p1's range is the same object until the current match reaches it.
+        if step < 7 {
+            let now = painted_in("ofs-t3-p1");
+            assert!(
+                now.len() == 1 && js_sys::Object::is(&now[0], &far[0]),
+                "t3-p1 was painted again at step {step}"
+            );
+        }
+    }
+    // Hiding a speaker takes their matches off; showing them paints them again.
+    click(&speaker_toggle(&root, "b")).await;
+    check(
+        &root,
+        &["title", "t1-p1", "t1-p1", "t3-p1"],
+        "of",
+        "B hidden",
+    );
+    click(&speaker_toggle(&root, "b")).await;
+    check(&root, &every, "of", "B shown again");
+    // A longer query and back: the current mark changes its extent in the same place.
+    type_query(&root, "of m").await;
+    check(&root, &["t1-p1", "t1-p1"], "of m", "of m");
+    type_query(&root, "of").await;
+    check(&root, &every, "of", "of again");
+    assert!(press(&root, "Enter", false).await);
+    check(&root, &every, "of", "of again, then Enter");
+    handle.destroy();
+    yew::scheduler::flush().await;
+    assert!(painted_in("ofs-t1-p1").is_empty());
+}

@@ -20,6 +20,7 @@ pub const HIGHLIGHT: &str = "tv-match";
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::*;
+    use crate::state::paint_plan;
     use js_sys::Reflect;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -66,17 +67,34 @@ mod imp {
         registry().is_some()
     }
 
-    /// The ranges one viewer has painted.
+    /// What one viewer has painted: each element's text with its ranges, and the
+    /// transcript they belong to.
     #[derive(Default)]
     pub struct Painter {
-        ranges: Vec<StaticRange>,
+        /// The texts painted, and each one's ranges.
+        texts: Vec<PaintedText>,
+        ranges: Vec<Vec<StaticRange>>,
+        transcript: usize,
+        /// The element the current match was in (its `<mark>` splits the text).
+        current: Option<String>,
     }
 
     impl Painter {
-        /// Paints `texts` (inside `root`'s document or shadow root), replacing what
-        /// this painter painted before. A text whose element is missing or no longer
-        /// holds text of the expected length is skipped, never painted wrongly.
-        pub fn paint(&mut self, root: &NodeRef, texts: &[PaintedText]) {
+        /// Paints `texts` of `transcript` (an identity: the texts of another one are
+        /// never kept) inside `root`'s document or shadow root; `current` is the id of
+        /// the element holding the current match. What was painted before with the
+        /// same element and ranges stays (`state::paint_plan`), unless the current
+        /// match's `<mark>` is or was in that element; the rest is taken off or
+        /// painted. A text whose element is missing or no longer holds
+        /// text of the expected length is skipped, never painted wrongly, and tried
+        /// again next time.
+        pub fn paint(
+            &mut self,
+            root: &NodeRef,
+            transcript: usize,
+            current: Option<String>,
+            texts: Vec<PaintedText>,
+        ) {
             let Some(registry) = registry() else { return };
             let highlight = match registry.get(HIGHLIGHT) {
                 h if h.is_object() => h.unchecked_into::<Highlight>(),
@@ -86,34 +104,46 @@ mod imp {
                     h
                 }
             };
-            self.remove_from(&highlight);
-            if texts.is_empty() {
-                return;
+            if transcript != self.transcript {
+                self.remove_from(&highlight);
+                self.transcript = transcript;
             }
-            let Some(lookup) = root.cast::<Element>().map(Lookup::new) else {
-                return;
-            };
-            for text in texts {
-                let Some(el) = lookup.element(&text.element_id) else {
-                    continue;
+            let fresh: Vec<&str> = [&self.current, &current]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            let plan = paint_plan(&self.texts, &texts, &fresh);
+            let mut kept: Vec<Option<Vec<StaticRange>>> = Vec::with_capacity(plan.keep.len());
+            let mut dropped = Vec::new();
+            for (ranges, keep) in self.ranges.drain(..).zip(&plan.keep) {
+                if *keep {
+                    kept.push(Some(ranges));
+                } else {
+                    dropped.extend(ranges);
+                    kept.push(None);
+                }
+            }
+            self.texts.clear();
+            Self::take_off(&highlight, dropped, !plan.keep.contains(&true));
+            let lookup = root.cast::<Element>().map(Lookup::new);
+            for (text, from) in texts.into_iter().zip(plan.from) {
+                let ranges = match from.and_then(|i| kept[i].take()) {
+                    Some(ranges) => ranges,
+                    None => match lookup.as_ref().and_then(|l| ranges_of(l, &text)) {
+                        Some(ranges) => {
+                            for range in &ranges {
+                                highlight.add(range);
+                            }
+                            ranges
+                        }
+                        None => continue,
+                    },
                 };
-                let nodes = text_nodes(&el);
-                if nodes.iter().map(|(_, len)| len).sum::<u32>() != text.len16 {
-                    continue;
-                }
-                for r in &text.ranges16 {
-                    let (Some((start, start_at)), Some((end, end_at))) =
-                        (locate(&nodes, r.start, false), locate(&nodes, r.end, true))
-                    else {
-                        continue;
-                    };
-                    let init = StaticRangeInit::new(end, end_at, start, start_at);
-                    if let Ok(range) = StaticRange::new(&init) {
-                        highlight.add(&range);
-                        self.ranges.push(range);
-                    }
-                }
+                self.texts.push(text);
+                self.ranges.push(ranges);
             }
+            self.current = current;
         }
 
         /// Removes everything this painter painted.
@@ -127,19 +157,49 @@ mod imp {
         }
 
         fn remove_from(&mut self, highlight: &Highlight) {
-            if self.ranges.is_empty() {
+            self.texts.clear();
+            let ranges = self.ranges.drain(..).flatten().collect();
+            Self::take_off(highlight, ranges, true);
+        }
+
+        /// Takes `ranges` off `highlight`; when they are all this painter has there
+        /// (`all`) and nobody else painted (one viewer on the page, the usual case),
+        /// one call clears them.
+        fn take_off(highlight: &Highlight, ranges: Vec<StaticRange>, all: bool) {
+            if ranges.is_empty() {
                 return;
             }
-            // Alone on the page (the usual case), one call clears them all.
-            if highlight.size() as usize == self.ranges.len() {
+            if all && highlight.size() as usize == ranges.len() {
                 highlight.clear();
-                self.ranges.clear();
             } else {
-                for range in self.ranges.drain(..) {
-                    highlight.remove(&range);
+                for range in &ranges {
+                    highlight.remove(range);
                 }
             }
         }
+    }
+
+    /// The ranges of `text` in its element, or `None` when the element is missing or
+    /// holds other text.
+    fn ranges_of(lookup: &Lookup, text: &PaintedText) -> Option<Vec<StaticRange>> {
+        let el = lookup.element(&text.element_id)?;
+        let nodes = text_nodes(&el);
+        if nodes.iter().map(|(_, len)| len).sum::<u32>() != text.len16 {
+            return None;
+        }
+        let mut ranges = Vec::with_capacity(text.ranges16.len());
+        for r in &text.ranges16 {
+            let (Some((start, start_at)), Some((end, end_at))) =
+                (locate(&nodes, r.start, false), locate(&nodes, r.end, true))
+            else {
+                continue;
+            };
+            let init = StaticRangeInit::new(end, end_at, start, start_at);
+            if let Ok(range) = StaticRange::new(&init) {
+                ranges.push(range);
+            }
+        }
+        Some(ranges)
     }
 
     /// Finds elements by id inside a viewer: through the id map of the document or
@@ -227,7 +287,14 @@ mod imp {
     pub struct Painter;
 
     impl Painter {
-        pub fn paint(&mut self, root: &NodeRef, texts: &[PaintedText]) {}
+        pub fn paint(
+            &mut self,
+            root: &NodeRef,
+            transcript: usize,
+            current: Option<String>,
+            texts: Vec<PaintedText>,
+        ) {
+        }
         pub fn clear(&mut self) {}
     }
 }

@@ -401,7 +401,12 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 true => painted_texts(&t, &p, &matches.0, *current),
                 false => Vec::new(),
             };
-            painter.borrow_mut().paint(&root, &texts);
+            let transcript = Rc::as_ptr(&t) as usize;
+            let at = current.and_then(|c| matches.0.all.get(c));
+            let current = at.and_then(|m| m.place.element_id(&t, &p));
+            painter
+                .borrow_mut()
+                .paint(&root, transcript, current, texts);
         });
         use_effect_with((), move |()| move || for_unmount.borrow_mut().clear());
     }
