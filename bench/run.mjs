@@ -258,6 +258,8 @@ async function loadOnce(browser, url, { query } = {}) {
   if (r.error) throw new Error(`${url}: ${r.error}`);
   let memory = null;
   if (!query) {
+    // A pre-rendered page is painted before its Wasm starts: memory is read once it has.
+    await until(page, () => !!__bench.wasm);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
     const { usedSize } = await cdp.send("Runtime.getHeapUsage");
