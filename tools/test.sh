@@ -202,6 +202,9 @@ run_step() {
 #   flaky run from a failure: passing the second time is reported as FLAKY (both logs
 #   kept, the first as LOGNAME-first-attempt.log, and listed at the end of the report);
 #   failing twice is a failure. Only layers that drive browsers get a second attempt.
+#   When COMMAND runs several test binaries (`--test NAME` ...), the second attempt runs
+#   only those that failed (cargo's "to rerun pass `--test NAME`"), and the counts are
+#   the first attempt's for the others plus the second's.
 run_browser_step() {
   local name=$1 engine=$2 logname=$3 cap=$4
   shift 4
@@ -213,21 +216,67 @@ run_browser_step() {
   fi
   local first="$LOG_DIR/$logname-first-attempt.log"
   local first_counts="$LAST_PASSED passed, $LAST_FAILED failed" first_secs=$LAST_SECS
+  local first_rc=$LAST_RC
   mv "$LOG_DIR/$logname.log" "$first"
   printf '\n==== [%s] failed (%s); what failed:\n' "$name" "$first_counts"
-  sed 's/\x1b\[[0-9;]*m//g' "$first" | grep -E -- 'FAIL|✗|not ok|^test .* FAILED|panicked at|timed out|Failed to detect' |
+  sed 's/\x1b\[[0-9;]*m//g' "$first" | grep -E -- 'FAIL|✗|not ok|^test .* FAILED|panicked at|timed out|Failed to detect|to rerun pass' |
     head -n 20 || true
-  printf '==== [%s] running it once more, to tell a flaky run from a failure\n' "$name"
-  DEFER_RECORD=1 run_step tests "$name, second attempt" "$engine" "$logname" "$cap" "$@"
-  local secs=$((first_secs + LAST_SECS))
+  # The test binaries that failed, when the run finished (not cut off by its time limit).
+  local -A failed_suites=()
+  local suite
+  if ((first_rc != 124 && first_rc != 137)); then
+    for suite in $(sed -n 's/.*to rerun pass `--test \([A-Za-z0-9_]*\)`.*/\1/p' "$first"); do
+      failed_suites[$suite]=1
+    done
+  fi
+  local cmd=() kept=0 i
+  local args=("$@")
+  if ((${#failed_suites[@]} > 0)); then
+    for ((i = 0; i < ${#args[@]}; i++)); do
+      if [[ "${args[i]}" == --test ]]; then
+        if [[ -n "${failed_suites[${args[i + 1]}]:-}" ]]; then
+          cmd+=(--test "${args[i + 1]}")
+        fi
+        i=$((i + 1))
+      else
+        cmd+=("${args[i]}")
+      fi
+    done
+    # What the other binaries passed the first time.
+    local p f
+    while read -r suite p f; do
+      [[ -n "$suite" && -z "${failed_suites[$suite]:-}" ]] && kept=$((kept + p))
+    done < <(suite_counts "$first")
+    printf '==== [%s] running the failed test binaries once more (%s), to tell a flaky run from a failure\n' \
+      "$name" "${!failed_suites[*]}"
+  else
+    cmd=("$@")
+    printf '==== [%s] running it once more, to tell a flaky run from a failure\n' "$name"
+  fi
+  DEFER_RECORD=1 run_step tests "$name, second attempt" "$engine" "$logname" "$cap" "${cmd[@]}"
+  local secs=$((first_secs + LAST_SECS)) passed=$((kept + LAST_PASSED))
   if ((LAST_RC == 0 && LAST_FAILED == 0)); then
-    record "$name" "$engine" "$LAST_PASSED" 0 "$secs" \
+    record "$name" "$engine" "$passed" 0 "$secs" \
       "FLAKY: passed on the second attempt; the first: $first_counts (see $first)"
     FLAKY+=("$name: first attempt $first_counts, see $first")
   else
-    record "$name" "$engine" "$LAST_PASSED" "$LAST_FAILED" "$secs" \
+    record "$name" "$engine" "$passed" "$LAST_FAILED" "$secs" \
       "failed twice (first attempt: $first_counts, see $first)${LAST_NOTE:+; $LAST_NOTE}"
   fi
+}
+
+# suite_counts LOG: "NAME PASSED FAILED" for each test binary (tests/NAME.rs) whose
+# result line is in LOG.
+suite_counts() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | awk '
+    /Running tests\/[A-Za-z0-9_]+\.rs/ {
+      match($0, /tests\/[A-Za-z0-9_]+\.rs/); cur = substr($0, RSTART + 6, RLENGTH - 9)
+    }
+    /^test result: / {
+      if (match($0, /[0-9]+ passed; [0-9]+ failed/)) {
+        split(substr($0, RSTART, RLENGTH), a, /[ ;]+/); print cur, a[1], a[3]
+      }
+    }'
 }
 
 # --- engines ---------------------------------------------------------------------------
