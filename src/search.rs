@@ -388,17 +388,11 @@ fn fits(text: &str, r: &Range<usize>, at: usize) -> bool {
 /// it are skipped, as in [`segments`].
 pub fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<u32>> {
     let mut out = Vec::with_capacity(ranges.len());
-    let mut unit = 0u32;
-    let mut chars = text.char_indices().peekable();
-    // Advances to byte offset `to` (a character boundary), counting UTF-16 units.
+    let (mut unit, mut byte) = (0u32, 0usize);
+    // Advances to byte offset `to` (a character boundary at or after `byte`).
     let mut advance = |to: usize| -> u32 {
-        while let Some(&(i, c)) = chars.peek() {
-            if i >= to {
-                break;
-            }
-            unit += c.len_utf16() as u32;
-            chars.next();
-        }
+        unit += utf16_len(&text[byte..to]) as u32;
+        byte = to;
         unit
     };
     let mut at = 0;
@@ -412,6 +406,15 @@ pub fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<u32>> {
         at = r.end;
     }
     out
+}
+
+/// The length of `text` in UTF-16 code units (`text.encode_utf16().count()`), counted
+/// over bytes: every byte that starts a character is one unit, and one that starts a
+/// four-byte character (outside the Basic Multilingual Plane) one more.
+pub fn utf16_len(text: &str) -> usize {
+    text.bytes()
+        .map(|b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 #[cfg(test)]
@@ -608,6 +611,18 @@ mod tests {
                     Ok(())
                 })
                 .unwrap();
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
+    fn utf16_len_counts_like_encode_utf16() {
+        use proptest::prelude::*;
+        proptest!(|(s in any::<String>())| {
+            prop_assert_eq!(utf16_len(&s), s.encode_utf16().count());
+        });
+        for s in ["", "a", "é", "😀", "a😀bé\u{a0}ж中\u{10FFFF}"] {
+            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
         }
     }
 

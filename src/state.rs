@@ -390,7 +390,7 @@ pub fn painted_texts(
             if !ranges16.is_empty() {
                 out.push(PaintedText {
                     element_id: id,
-                    len16: text.encode_utf16().count() as u32,
+                    len16: crate::search::utf16_len(text) as u32,
                     ranges16,
                 });
             }
