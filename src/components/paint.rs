@@ -21,10 +21,10 @@ pub const HIGHLIGHT: &str = "tv-match";
 mod imp {
     use super::*;
     use crate::state::paint_plan;
-    use js_sys::Reflect;
+    use js_sys::{Array, Reflect};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{Document, DocumentFragment, Element, Node, StaticRange, StaticRangeInit, Text};
+    use web_sys::Element;
 
     #[wasm_bindgen]
     extern "C" {
@@ -32,14 +32,6 @@ mod imp {
         type Highlight;
         #[wasm_bindgen(constructor)]
         fn new() -> Highlight;
-        #[wasm_bindgen(method)]
-        fn add(this: &Highlight, range: &StaticRange);
-        #[wasm_bindgen(method, js_name = delete)]
-        fn remove(this: &Highlight, range: &StaticRange) -> bool;
-        #[wasm_bindgen(method)]
-        fn clear(this: &Highlight);
-        #[wasm_bindgen(method, getter)]
-        fn size(this: &Highlight) -> u32;
 
         /// `CSS.highlights`, a map from names to highlights.
         type HighlightRegistry;
@@ -47,6 +39,24 @@ mod imp {
         fn get(this: &HighlightRegistry, name: &str) -> JsValue;
         #[wasm_bindgen(method)]
         fn set(this: &HighlightRegistry, name: &str, highlight: &Highlight);
+    }
+
+    // The loops over matches and text nodes run in JavaScript: one call per repaint
+    // instead of several per match (see www/paint.js).
+    #[wasm_bindgen(module = "/www/paint.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = paintTexts)]
+        fn paint_texts(
+            root: &Element,
+            highlight: &Highlight,
+            ids: &str,
+            id_lens: &[u32],
+            len16s: &[u32],
+            counts: &[u32],
+            offsets: &[u32],
+        ) -> Array;
+        #[wasm_bindgen(js_name = takeOff)]
+        fn take_off(highlight: &Highlight, lists: &Array, all: bool);
     }
 
     fn registry() -> Option<HighlightRegistry> {
@@ -71,9 +81,9 @@ mod imp {
     /// transcript they belong to.
     #[derive(Default)]
     pub struct Painter {
-        /// The texts painted, and each one's ranges.
+        /// The texts painted, and each one's ranges (a JavaScript array).
         texts: Vec<PaintedText>,
-        ranges: Vec<Vec<StaticRange>>,
+        ranges: Vec<JsValue>,
         transcript: usize,
         /// The element the current match was in (its `<mark>` splits the text).
         current: Option<String>,
@@ -85,9 +95,9 @@ mod imp {
         /// the element holding the current match. What was painted before with the
         /// same element and ranges stays (`state::paint_plan`), unless the current
         /// match's `<mark>` is or was in that element; the rest is taken off or
-        /// painted. A text whose element is missing or no longer holds
-        /// text of the expected length is skipped, never painted wrongly, and tried
-        /// again next time.
+        /// painted. A text whose element is missing or no longer holds text of the
+        /// expected length is skipped, never painted wrongly, and tried again next
+        /// time.
         pub fn paint(
             &mut self,
             root: &NodeRef,
@@ -114,30 +124,48 @@ mod imp {
                 .map(String::as_str)
                 .collect();
             let plan = paint_plan(&self.texts, &texts, &fresh);
-            let mut kept: Vec<Option<Vec<StaticRange>>> = Vec::with_capacity(plan.keep.len());
-            let mut dropped = Vec::new();
+            let mut kept: Vec<Option<JsValue>> = Vec::with_capacity(plan.keep.len());
+            let dropped = Array::new();
             for (ranges, keep) in self.ranges.drain(..).zip(&plan.keep) {
                 if *keep {
                     kept.push(Some(ranges));
                 } else {
-                    dropped.extend(ranges);
+                    dropped.push(&ranges);
                     kept.push(None);
                 }
             }
             self.texts.clear();
-            Self::take_off(&highlight, dropped, !plan.keep.contains(&true));
-            let lookup = root.cast::<Element>().map(Lookup::new);
-            for (text, from) in texts.into_iter().zip(plan.from) {
-                let ranges = match from.and_then(|i| kept[i].take()) {
+            take_off(&highlight, &dropped, !plan.keep.contains(&true));
+
+            // The texts to paint, flattened for one call.
+            let new: Vec<usize> = (0..texts.len())
+                .filter(|&i| plan.from[i].is_none())
+                .collect();
+            let mut painted = Vec::new();
+            if let (Some(root), false) = (root.cast::<Element>(), new.is_empty()) {
+                let (mut ids, mut id_lens) = (String::new(), Vec::with_capacity(new.len()));
+                let (mut len16s, mut counts) = (Vec::new(), Vec::new());
+                let mut offsets = Vec::new();
+                for &i in &new {
+                    let text = &texts[i];
+                    ids.push_str(&text.element_id);
+                    id_lens.push(crate::search::utf16_len(&text.element_id) as u32);
+                    len16s.push(text.len16);
+                    counts.push(text.ranges16.len() as u32);
+                    offsets.extend(text.ranges16.iter().flat_map(|r| [r.start, r.end]));
+                }
+                painted = paint_texts(
+                    &root, &highlight, &ids, &id_lens, &len16s, &counts, &offsets,
+                )
+                .to_vec();
+            }
+            let mut painted = new.into_iter().zip(painted).peekable();
+            for (i, (text, from)) in texts.into_iter().zip(plan.from).enumerate() {
+                let ranges = match from.and_then(|k| kept[k].take()) {
                     Some(ranges) => ranges,
-                    None => match lookup.as_ref().and_then(|l| ranges_of(l, &text)) {
-                        Some(ranges) => {
-                            for range in &ranges {
-                                highlight.add(range);
-                            }
-                            ranges
-                        }
-                        None => continue,
+                    None => match painted.next_if(|(j, _)| *j == i) {
+                        Some((_, ranges)) if !ranges.is_null() => ranges,
+                        _ => continue,
                     },
                 };
                 self.texts.push(text);
@@ -158,120 +186,9 @@ mod imp {
 
         fn remove_from(&mut self, highlight: &Highlight) {
             self.texts.clear();
-            let ranges = self.ranges.drain(..).flatten().collect();
-            Self::take_off(highlight, ranges, true);
+            let lists: Array = self.ranges.drain(..).collect();
+            take_off(highlight, &lists, true);
         }
-
-        /// Takes `ranges` off `highlight`; when they are all this painter has there
-        /// (`all`) and nobody else painted (one viewer on the page, the usual case),
-        /// one call clears them.
-        fn take_off(highlight: &Highlight, ranges: Vec<StaticRange>, all: bool) {
-            if ranges.is_empty() {
-                return;
-            }
-            if all && highlight.size() as usize == ranges.len() {
-                highlight.clear();
-            } else {
-                for range in &ranges {
-                    highlight.remove(range);
-                }
-            }
-        }
-    }
-
-    /// The ranges of `text` in its element, or `None` when the element is missing or
-    /// holds other text.
-    fn ranges_of(lookup: &Lookup, text: &PaintedText) -> Option<Vec<StaticRange>> {
-        let el = lookup.element(&text.element_id)?;
-        let nodes = text_nodes(&el);
-        if nodes.iter().map(|(_, len)| len).sum::<u32>() != text.len16 {
-            return None;
-        }
-        let mut ranges = Vec::with_capacity(text.ranges16.len());
-        for r in &text.ranges16 {
-            let (Some((start, start_at)), Some((end, end_at))) =
-                (locate(&nodes, r.start, false), locate(&nodes, r.end, true))
-            else {
-                continue;
-            };
-            let init = StaticRangeInit::new(end, end_at, start, start_at);
-            if let Ok(range) = StaticRange::new(&init) {
-                ranges.push(range);
-            }
-        }
-        Some(ranges)
-    }
-
-    /// Finds elements by id inside a viewer: through the id map of the document or
-    /// shadow root it lives in, and when that finds another element (a page that
-    /// repeats the viewer's ids), by a search of the viewer itself.
-    struct Lookup {
-        root: Element,
-        top: Option<Top>,
-    }
-
-    enum Top {
-        Document(Document),
-        Fragment(DocumentFragment),
-    }
-
-    impl Lookup {
-        fn new(root: Element) -> Lookup {
-            let top = root.get_root_node();
-            let top = match top.dyn_into::<Document>() {
-                Ok(doc) => Some(Top::Document(doc)),
-                Err(top) => top.dyn_into::<DocumentFragment>().ok().map(Top::Fragment),
-            };
-            Lookup { root, top }
-        }
-
-        fn element(&self, id: &str) -> Option<Element> {
-            let found = match &self.top {
-                Some(Top::Document(d)) => d.get_element_by_id(id),
-                Some(Top::Fragment(f)) => f.get_element_by_id(id),
-                None => None,
-            };
-            match found {
-                Some(el) if self.root.contains(Some(&el)) => Some(el),
-                _ => {
-                    let selector = format!("[id=\"{}\"]", web_sys::css::escape(id));
-                    self.root.query_selector(&selector).ok().flatten()
-                }
-            }
-        }
-    }
-
-    /// The text nodes inside `el`, in order, with their lengths in UTF-16 units.
-    fn text_nodes(el: &Element) -> Vec<(Node, u32)> {
-        let mut out = Vec::new();
-        let mut stack = vec![el.first_child()];
-        while let Some(entry) = stack.pop() {
-            let Some(node) = entry else { continue };
-            stack.push(node.next_sibling());
-            match node.dyn_ref::<Text>() {
-                Some(text) => out.push((node.clone(), text.length())),
-                None => stack.push(node.first_child()),
-            }
-        }
-        out
-    }
-
-    /// The node and offset at UTF-16 position `at` of the concatenated text; an `end`
-    /// position at a node boundary stays in the earlier node.
-    fn locate(nodes: &[(Node, u32)], at: u32, end: bool) -> Option<(&Node, u32)> {
-        let mut start = 0;
-        for (node, len) in nodes {
-            let inside = if end {
-                at > start && at <= start + len
-            } else {
-                at >= start && at < start + len
-            };
-            if inside {
-                return Some((node, at - start));
-            }
-            start += len;
-        }
-        None
     }
 }
 

@@ -1,0 +1,84 @@
+// Paints search matches over the text with the CSS Custom Highlight API, a whole
+// repaint in one call from the Wasm (src/components/paint.rs) instead of several calls
+// per match: with 36,000 matches the calls across the boundary cost more than the work.
+// Imported by the Wasm module through wasm-bindgen (served as a snippet next to it, so a
+// `script-src 'self'` policy allows it). It reads element ids and numbers, never markup.
+
+/**
+ * Paints texts `i = 0..idLens.length`: the element whose id is the next `idLens[i]`
+ * UTF-16 units of `ids`, found inside `root`; its text is `len16s[i]` units long and
+ * `counts[i]` ranges (pairs of UTF-16 offsets, in order, in `offsets`) are painted in it.
+ * Returns, per text, the array of ranges added to `highlight`, or null when the element
+ * is missing or holds text of another length (nothing is painted there).
+ */
+export function paintTexts(root, highlight, ids, idLens, len16s, counts, offsets) {
+  const top = root.getRootNode();
+  const out = new Array(idLens.length);
+  let at = 0;
+  let pair = 0;
+  for (let i = 0; i < idLens.length; i++) {
+    const id = ids.slice(at, at + idLens[i]);
+    at += idLens[i];
+    out[i] = paintText(root, top, highlight, id, len16s[i], offsets, pair, counts[i]);
+    pair += 2 * counts[i];
+  }
+  return out;
+}
+
+/** Takes every range of the arrays in `lists` off `highlight` (all at once when they are
+ * all it holds and `all` says they are all its painter's). */
+export function takeOff(highlight, lists, all) {
+  let n = 0;
+  for (const list of lists) n += list.length;
+  if (n === 0) return;
+  if (all && highlight.size === n) {
+    highlight.clear();
+    return;
+  }
+  for (const list of lists) for (const range of list) highlight.delete(range);
+}
+
+// The element with this id inside root: through the id map of its document or shadow
+// root, and when that finds another element (a page repeating the viewer's ids), by a
+// search of the viewer itself.
+function find(root, top, id) {
+  const found = typeof top.getElementById === "function" ? top.getElementById(id) : null;
+  if (found && root.contains(found)) return found;
+  return root.querySelector(`[id="${CSS.escape(id)}"]`);
+}
+
+function paintText(root, top, highlight, id, len16, offsets, first, count) {
+  const el = find(root, top, id);
+  if (!el) return null;
+  const nodes = [];
+  const starts = [];
+  let total = 0;
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    nodes.push(node);
+    starts.push(total);
+    total += node.length;
+  }
+  if (total !== len16) return null;
+  const ranges = [];
+  let k = 0; // ranges come in order: the node search only moves forward
+  for (let m = 0; m < count; m++) {
+    const start = offsets[first + 2 * m];
+    const end = offsets[first + 2 * m + 1];
+    while (k + 1 < nodes.length && starts[k + 1] <= start) k++;
+    let e = k;
+    // An end at a node boundary stays in the earlier node.
+    while (e + 1 < nodes.length && starts[e + 1] < end) e++;
+    if (start < starts[k] || start >= starts[k] + nodes[k].length) continue;
+    if (end <= starts[e] || end > starts[e] + nodes[e].length) continue;
+    const range = new StaticRange({
+      startContainer: nodes[k],
+      startOffset: start - starts[k],
+      endContainer: nodes[e],
+      endOffset: end - starts[e],
+    });
+    highlight.add(range);
+    ranges.push(range);
+  }
+  return ranges;
+}
