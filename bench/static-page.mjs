@@ -40,11 +40,11 @@ export function staticPage(transcript, libUrl) {
       const attr = speaker ? ` data-speaker="${escapeHtml(speaker.id)}"` : "";
       return `<section class="tv-turn" id="${escapeHtml(turn.id)}"${attr}>${heading}${paragraphs}</section>`;
     });
-  // In groups of 64 turns, as the viewer renders them (src/components/turn_list.rs), so
+  // In groups of 16 turns, as the viewer renders them (src/components/turn_list.rs), so
   // that the libraries get the same content-visibility as ours.
   const groups = [];
-  for (let i = 0; i < turns.length; i += 64) {
-    groups.push(`<div class="tv-turn-group">\n${turns.slice(i, i + 64).join("\n")}\n</div>`);
+  for (let i = 0; i < turns.length; i += 16) {
+    groups.push(`<div class="tv-turn-group">\n${turns.slice(i, i + 16).join("\n")}\n</div>`);
   }
   const summary = (transcript.summary || []).map((p) => `<p>${escapeHtml(p)}</p>`).join("");
   return `<!doctype html>

@@ -996,7 +996,7 @@ async fn a_long_transcript_renders_in_batches_and_what_is_needed_first() {
 
 #[wasm_bindgen_test]
 async fn the_current_match_moves_between_groups_of_turns() {
-    // Turns are rendered in groups of 64; the current match leaves one and enters another.
+    // Turns are rendered in groups of 16; the current match leaves one and enters another.
     for paint in [true, false] {
         let turns: Vec<String> = (1..=200)
             .map(|i| {

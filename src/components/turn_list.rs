@@ -75,7 +75,7 @@ impl PartialEq for TurnListProps {
 /// Turns per [`TurnGroup`]: moving the current match re-renders the one or two groups
 /// it leaves and enters, not the whole list. Groups are by turn number, not by position
 /// in the list, so hiding a speaker's turns moves no turn to another group.
-const GROUP: usize = 64;
+const GROUP: usize = 16;
 
 /// The first `limit` blocks: `<section class="tv-turn">`s and
 /// `<button class="tv-hidden-marker">`s, rendered in groups of [`GROUP`] turns, each a
