@@ -20,22 +20,24 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 
 /// Copies the directory `from` into a new scratch directory; returns it.
 fn copy_of(from: &Path, prefix: &str) -> std::io::Result<PathBuf> {
-    fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(to)?;
-        for entry in std::fs::read_dir(from)? {
-            let entry = entry?;
-            let target = to.join(entry.file_name());
-            if entry.file_type()?.is_dir() {
-                copy(&entry.path(), &target)?;
-            } else {
-                std::fs::copy(entry.path(), target)?;
-            }
-        }
-        Ok(())
-    }
     let root = webdriver::fresh_dir(prefix)?;
-    copy(from, &root)?;
+    copy_dir(from, &root)?;
     Ok(root)
+}
+
+/// Copies the directory `from` (files and subdirectories) to `to`.
+pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }
 
 /// A copy of `dist/` whose catalog also lists `id` (its file `transcripts/<id>.json`

@@ -365,7 +365,7 @@ fn mount_hydrates_a_host_pages_markup() -> TestResult {
     ] {
         std::fs::copy(dist.join(file), root.join(file))?;
     }
-    copy_dir(&dist.join("snippets"), &root.join("snippets"))?;
+    crate::hostile::copy_dir(&dist.join("snippets"), &root.join("snippets"))?;
     std::fs::create_dir(root.join("transcripts"))?;
     let json = format!("transcripts/{DEMO_ID}.json");
     std::fs::copy(dist.join(&json), root.join(&json))?;
@@ -503,18 +503,3 @@ const HOST_PAGE: &str = r#"<!doctype html>
   </body>
 </html>
 "#;
-
-/// Copies the directory `from` (files and subdirectories) to `to`.
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
