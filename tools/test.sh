@@ -40,7 +40,8 @@
 # Flaky runs: a layer that drives a browser (browser-*, e2e-<engine>, a11y) and fails runs
 # once more; passing then is counted as passed, marked FLAKY in the report and listed at
 # its end with the first attempt's log (target/test-logs/<layer>-first-attempt.log);
-# failing twice counts as failed. No other layer gets a second attempt.
+# failing twice counts as failed. The two release builds get a second attempt the same
+# way (reported FLAKY if only the second passes); no other layer does.
 #
 # Time bounds: every step runs under `timeout` (its own cap, e.g. 10 min for an engine's
 # run), and the whole run, setup included, under TEST_TIME_BUDGET seconds (default 4800
@@ -83,16 +84,17 @@ TIME_BUDGET=${TEST_TIME_BUDGET:-4800}
 DEADLINE=$((SECONDS + TIME_BUDGET))
 
 # --- the report ------------------------------------------------------------------------
-R_NAME=() R_ENGINE=() R_PASSED=() R_FAILED=() R_SECS=() R_NOTE=()
+R_NAME=() R_ENGINE=() R_PASSED=() R_FAILED=() R_SECS=() R_NOTE=() R_LOG=()
 FLAKY=() # browser layers that passed only on their second attempt (run_browser_step)
 TOTAL_PASSED=0
 TOTAL_FAILED=0
 ANY_FAILED=0
 
 # record NAME ENGINE PASSED FAILED SECONDS [NOTE]   (ENGINE: chromium|firefox|webkit or "")
+# The step's log is RECORD_LOG (set by run_step; empty for a step that did not run).
 record() {
   R_NAME+=("$1") R_ENGINE+=("$2") R_PASSED+=("$3") R_FAILED+=("$4") R_SECS+=("$5")
-  R_NOTE+=("${6:-}")
+  R_NOTE+=("${6:-}") R_LOG+=("${RECORD_LOG:-}")
   TOTAL_PASSED=$((TOTAL_PASSED + $3))
   TOTAL_FAILED=$((TOTAL_FAILED + $4))
   (($4 == 0)) || ANY_FAILED=1
@@ -101,7 +103,7 @@ record() {
 # record_not_run NAME ENGINE WHY: a layer that could not run counts as one failure.
 record_not_run() {
   printf '\n==== [%s] not run: %s\n' "$1" "$3"
-  record "$1" "$2" 0 1 0 "not run: $3"
+  RECORD_LOG="" record "$1" "$2" 0 1 0 "not run: $3"
 }
 
 print_report() {
@@ -134,6 +136,14 @@ print_report() {
     printf '==== flaky: passed only on the second attempt (counted as passed)\n'
     printf '  %s\n' "${FLAKY[@]}"
   fi
+  # Why each failed layer failed, in the report itself: a CI page that shows only the
+  # end of the output still shows the cause.
+  for i in "${!R_NAME[@]}"; do
+    ((R_FAILED[i] > 0)) && [[ -s "${R_LOG[$i]}" ]] || continue
+    printf '==== %s failed: the last lines of %s (without backtraces)\n' "${R_NAME[$i]}" "${R_LOG[$i]}"
+    sed 's/\x1b\[[0-9;]*m//g; s/\x1b(B//g' "${R_LOG[$i]}" | grep -Ev '^[[:space:]]*$|^ *[0-9]+: |^ +at ' | tail -n 12 |
+      cut -c1-200 | sed 's/^/  | /'
+  done
   printf '==== total time %ds\n' "$SECONDS"
   printf '%d passed, %d failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
 }
@@ -194,6 +204,7 @@ run_step() {
   fi
   printf '==== [%s] exit %d, %d passed, %d failed, %ds\n' "$name" "$LAST_RC" "$passed" "$failed" "$secs"
   LAST_PASSED=$passed LAST_FAILED=$failed LAST_SECS=$secs LAST_NOTE=$note
+  RECORD_LOG=$log
   ((${DEFER_RECORD:-0})) || record "$name" "$engine" "$passed" "$failed" "$secs" "$note"
 }
 
@@ -262,6 +273,37 @@ run_browser_step() {
   else
     record "$name" "$engine" "$passed" "$LAST_FAILED" "$secs" \
       "failed twice (first attempt: $first_counts, see $first)${LAST_NOTE:+; $LAST_NOTE}"
+  fi
+}
+
+# run_build_step NAME LOGNAME CAP COMMAND...
+#   A build (a check). It is deterministic, but it reads and writes much of the disk and
+#   runs hooks: when it fails, its last lines are shown and it runs once more, so that a
+#   passing second attempt is reported as FLAKY (first log kept) rather than stopping
+#   every end-to-end layer; failing twice is a failure.
+run_build_step() {
+  local name=$1 logname=$2 cap=$3
+  shift 3
+  rm -f "$LOG_DIR/$logname-first-attempt.log"
+  DEFER_RECORD=1 run_step check "$name" "" "$logname" "$cap" "$@"
+  if ((LAST_RC == -1 || LAST_RC == 0)); then
+    ((LAST_RC == -1)) || record "$name" "" 1 0 "$LAST_SECS"
+    return
+  fi
+  local first="$LOG_DIR/$logname-first-attempt.log" first_secs=$LAST_SECS first_rc=$LAST_RC
+  mv "$LOG_DIR/$logname.log" "$first"
+  printf '\n==== [%s] failed (exit %d); its last lines:\n' "$name" "$first_rc"
+  sed 's/\x1b\[[0-9;]*m//g' "$first" | grep -Ev '^ *[0-9]+: |^ +at ' | tail -n 15
+  printf '==== [%s] running it once more, to tell a flaky run from a failure\n' "$name"
+  DEFER_RECORD=1 run_step check "$name, second attempt" "" "$logname" "$cap" "$@"
+  local secs=$((first_secs + LAST_SECS))
+  if ((LAST_RC == 0)); then
+    record "$name" "" 1 0 "$secs" \
+      "FLAKY: passed on the second attempt; the first: exit $first_rc (see $first)"
+    FLAKY+=("$name: first attempt exit $first_rc, see $first")
+  elif ((LAST_RC != -1)); then
+    record "$name" "" 0 1 "$secs" \
+      "failed twice (first attempt: exit $first_rc, see $first)${LAST_NOTE:+; $LAST_NOTE}"
   fi
 }
 
@@ -467,11 +509,11 @@ stop_xvfb
 # --- release build + end-to-end --------------------------------------------------------
 BUILD_OK=1
 if wants build; then
-  run_step check "trunk build --release" "" build 1500 trunk build --release
+  run_build_step "trunk build --release" build 1500 trunk build --release
   ((LAST_RC == 0)) || BUILD_OK=0
   # The same site for a sub-path, served by the e2e suite from target/dist-subpath as
   # http://…/talks/ (tests/e2e.rs, the_site_works_under_a_sub_path).
-  run_step check "trunk build (/talks/)" "" build-subpath 1500 \
+  run_build_step "trunk build (/talks/)" build-subpath 1500 \
     trunk build --release --public-url /talks/ --dist target/dist-subpath/talks
   ((LAST_RC == 0)) || BUILD_OK=0
 fi
