@@ -141,11 +141,17 @@ print_report() {
   for i in "${!R_NAME[@]}"; do
     ((R_FAILED[i] > 0)) && [[ -s "${R_LOG[$i]}" ]] || continue
     printf '==== %s failed: the last lines of %s (without backtraces)\n' "${R_NAME[$i]}" "${R_LOG[$i]}"
-    sed 's/\x1b\[[0-9;]*m//g; s/\x1b(B//g' "${R_LOG[$i]}" | grep -Ev '^[[:space:]]*$|^ *[0-9]+: |^ +at ' | tail -n 12 |
-      cut -c1-200 | sed 's/^/  | /'
+    log_tail "${R_LOG[$i]}" 12 | sed 's/^/  | /'
   done
   printf '==== total time %ds\n' "$SECONDS"
   printf '%d passed, %d failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
+}
+
+# log_tail LOG N: the last N lines of LOG that say something: colour codes, blank lines
+# and backtrace frames left out, each cut to 200 characters.
+log_tail() {
+  sed 's/\x1b\[[0-9;]*m//g; s/\x1b(B//g' "$1" | grep -Ev '^[[:space:]]*$|^ *[0-9]+: |^ +at ' |
+    tail -n "$2" | cut -c1-200
 }
 
 # --- running a step --------------------------------------------------------------------
@@ -293,7 +299,7 @@ run_build_step() {
   local first="$LOG_DIR/$logname-first-attempt.log" first_secs=$LAST_SECS first_rc=$LAST_RC
   mv "$LOG_DIR/$logname.log" "$first"
   printf '\n==== [%s] failed (exit %d); its last lines:\n' "$name" "$first_rc"
-  sed 's/\x1b\[[0-9;]*m//g' "$first" | grep -Ev '^ *[0-9]+: |^ +at ' | tail -n 15
+  log_tail "$first" 15
   printf '==== [%s] running it once more, to tell a flaky run from a failure\n' "$name"
   DEFER_RECORD=1 run_step check "$name, second attempt" "" "$logname" "$cap" "$@"
   local secs=$((first_secs + LAST_SECS))
