@@ -139,25 +139,44 @@ fn visible_turns(root: &Element) -> Vec<String> {
         .collect()
 }
 
-/// Replaces `Element.prototype.scrollIntoView` with a recorder (once per page), so that
-/// tests see what the viewer scrolled to, and empties the record.
-fn record_scrolls() {
+/// Replaces `Element.prototype.scrollIntoView` with a recorder, so that tests see what
+/// the viewer scrolled to, and puts three windows' height of space above everything
+/// with the window at its top: every match is out of view (the viewer scrolls only to
+/// a match the reader cannot see), and stays so, since nothing really scrolls. Dropping
+/// the guard puts the real method back and takes the space away.
+#[must_use]
+fn record_scrolls() -> RecordedScrolls {
     js_sys::eval(
-        "if (!window.__tvScrolls) {
-            window.__tvScrolls = [];
-            Element.prototype.scrollIntoView = function (options) {
-                window.__tvScrolls.push({
-                    id: this.id || (this.parentElement && this.parentElement.id) || '',
-                    text: this.textContent,
-                    current: this.classList.contains('tv-current'),
-                    block: options && options.block,
-                    behavior: options && options.behavior,
-                });
-            };
-        }
-        window.__tvScrolls.length = 0;",
+        "window.__tvScrolls = [];
+        window.__tvScrollIntoView = Element.prototype.scrollIntoView;
+        Element.prototype.scrollIntoView = function (options) {
+            window.__tvScrolls.push({
+                id: this.id || (this.parentElement && this.parentElement.id) || '',
+                text: this.textContent,
+                current: this.classList.contains('tv-current'),
+                block: options && options.block,
+                behavior: options && options.behavior,
+            });
+        };
+        const space = document.createElement('div');
+        space.id = 'tv-scroll-space';
+        space.style.height = '300vh';
+        document.body.prepend(space);
+        window.scrollTo(0, 0);",
     )
     .unwrap();
+    RecordedScrolls
+}
+
+struct RecordedScrolls;
+
+impl Drop for RecordedScrolls {
+    fn drop(&mut self) {
+        let _ = js_sys::eval(
+            "Element.prototype.scrollIntoView = window.__tvScrollIntoView;
+            document.getElementById('tv-scroll-space')?.remove();",
+        );
+    }
 }
 
 /// What was scrolled into view since [`record_scrolls`]: (id, text, block).
@@ -306,7 +325,7 @@ async fn title_and_summary_are_searched_but_not_the_controls() {
 
 #[wasm_bindgen_test]
 async fn enter_and_the_buttons_step_through_matches_and_wrap() {
-    record_scrolls();
+    let _scrolls = record_scrolls();
     let root = mount().await;
     type_query(&root, "mr president").await;
     assert_eq!(current(&root).1, "t1-p1");
@@ -353,6 +372,106 @@ async fn enter_and_the_buttons_step_through_matches_and_wrap() {
     assert!(scrolls().iter().all(|s| s.2 == "center"), "{:?}", scrolls());
     // Other keys are left to the box.
     assert!(!press(&root, "a", false).await);
+}
+
+/// The viewer's stylesheet in the page (its sticky search bar among the rest) until
+/// dropped.
+struct Stylesheet(Element);
+
+impl Stylesheet {
+    fn add() -> Stylesheet {
+        let style = document().create_element("style").unwrap();
+        style.set_text_content(Some(include_str!("../www/viewer.css")));
+        document().head().unwrap().append_child(&style).unwrap();
+        Stylesheet(style)
+    }
+}
+
+impl Drop for Stylesheet {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+/// The current match's top and bottom, and the window's height.
+fn current_in_window(root: &Element) -> (f64, f64, f64) {
+    let rect = one(root, "mark.tv-current").get_bounding_client_rect();
+    let height = document().document_element().unwrap().client_height();
+    (rect.top(), rect.bottom(), f64::from(height))
+}
+
+/// Whether the whole current match can be seen: in the window and below the search bar
+/// when the bar is stuck to the top.
+fn current_is_seen(root: &Element) -> bool {
+    let (top, bottom, height) = current_in_window(root);
+    let bar = one(root, ".tv-search").get_bounding_client_rect();
+    let under_bar = bar.top() <= 1.0 && top < bar.bottom();
+    top >= 0.0 && bottom <= height && !under_bar
+}
+
+#[wasm_bindgen_test]
+async fn the_page_scrolls_only_to_a_match_out_of_view_and_centres_it() {
+    let _css = Stylesheet::add();
+    let body = document().body().unwrap();
+    // The viewers earlier tests left in the page are put out of the way, so that the
+    // page is this one viewer between two spaces.
+    let others: Vec<Element> = all(&body, ":scope > *")
+        .into_iter()
+        .filter(|el| !el.has_attribute("hidden"))
+        .collect();
+    for el in &others {
+        el.toggle_attribute_with_force("hidden", true).unwrap();
+    }
+    let space = || {
+        let div = document().create_element("div").unwrap();
+        div.set_attribute("style", "height: 150vh").unwrap();
+        div
+    };
+    let (above, below) = (space(), space());
+    let Mounted { root, handle } = mount_with(yew::props!(TranscriptViewerProps {
+        transcript: transcript()
+    }))
+    .await;
+    body.insert_before(&above, Some(&root)).unwrap();
+    body.append_child(&below).unwrap();
+
+    // A match the reader can see: the page stays where it is.
+    // Its paragraph 60 % of the way down the window: not where a scroll would put it.
+    let height = f64::from(document().document_element().unwrap().client_height());
+    let top = one(&root, "#t1-p1").get_bounding_client_rect().top();
+    let y = window().scroll_y().unwrap() + top - 0.6 * height;
+    window().scroll_to_with_x_and_y(0.0, y);
+    let y = window().scroll_y().unwrap();
+    type_query(&root, "mr president").await;
+    assert_eq!(current(&root).1, "t1-p1");
+    sleep(100).await;
+    assert_eq!(
+        window().scroll_y().unwrap(),
+        y,
+        "scrolled to a match in view"
+    );
+    assert!(current_is_seen(&root), "{:?}", current_in_window(&root));
+
+    // One out of view (the viewer is a window and a half below): brought to the middle.
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    assert!(!current_is_seen(&root));
+    assert!(press(&root, "Enter", false).await);
+    assert_eq!(current(&root).1, "t2-p1");
+    wait_until("the next match is in the middle of the window", || {
+        let (top, bottom, height) = current_in_window(&root);
+        ((top + bottom) / 2.0 - height / 2.0).abs() <= 2.0
+    })
+    .await;
+    assert!(current_is_seen(&root), "{:?}", current_in_window(&root));
+
+    handle.destroy();
+    for el in [&above, &root, &below] {
+        el.remove();
+    }
+    for el in &others {
+        el.remove_attribute("hidden").unwrap();
+    }
+    window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
 #[wasm_bindgen_test]
@@ -585,7 +704,7 @@ async fn an_initial_state_presets_the_view() {
 
 #[wasm_bindgen_test]
 async fn the_url_holds_the_state_and_follows_back_and_forward() {
-    record_scrolls();
+    let _scrolls = record_scrolls();
     let _url = PageUrl::set("?t=talks&q=mr+president&hide=alexander-lukashenko");
     let props = yew::props!(TranscriptViewerProps {
         transcript: transcript(),
@@ -607,17 +726,44 @@ async fn the_url_holds_the_state_and_follows_back_and_forward() {
         [("t1-p1".into(), "Mr President".into(), "center".into())]
     );
 
-    // Typing rewrites the current history entry; other parameters stay.
+    // Typing rewrites the current history entry once, when the typing pauses; other
+    // parameters stay.
     let length = history_length();
-    type_query(&root, "thank you").await;
-    assert_eq!(search(), "?t=talks&q=thank+you&hide=alexander-lukashenko");
+    js_sys::eval(
+        "window.__tvReplaced = 0;
+        window.__tvReplaceState = History.prototype.replaceState;
+        History.prototype.replaceState = function (...args) {
+            window.__tvReplaced += 1;
+            return window.__tvReplaceState.apply(this, args);
+        };",
+    )
+    .unwrap();
+    for query in ["t", "th", "than", "thank", "thank you"] {
+        type_query(&root, query).await;
+    }
+    assert_eq!(
+        search(),
+        "?t=talks&q=mr+president&hide=alexander-lukashenko",
+        "written while typing"
+    );
+    wait_until("the typed search is in the URL", || {
+        search() == "?t=talks&q=thank+you&hide=alexander-lukashenko"
+    })
+    .await;
+    let replaced = js_sys::eval(
+        "History.prototype.replaceState = window.__tvReplaceState; window.__tvReplaced",
+    )
+    .unwrap();
+    assert_eq!(replaced.as_f64(), Some(1.0), "history.replaceState calls");
     assert_eq!(history_length(), length);
-    // The filter and the toggles add entries.
+    // The filter and the toggles add entries; what was typed just before goes into the
+    // entry left.
+    type_query(&root, "thank yo").await;
     click(&speaker_toggle(&root, LUKASHENKO)).await;
-    assert_eq!(search(), "?t=talks&q=thank+you");
+    assert_eq!(search(), "?t=talks&q=thank+yo");
     assert_eq!(history_length(), length + 1);
     click(&one(&root, "input.tv-whole-words")).await;
-    assert_eq!(search(), "?t=talks&q=thank+you&words=1");
+    assert_eq!(search(), "?t=talks&q=thank+yo&words=1");
     assert_eq!(history_length(), length + 2);
     assert_eq!(visible_turns(&root).len(), 5);
 
@@ -630,20 +776,21 @@ async fn the_url_holds_the_state_and_follows_back_and_forward() {
             .checked()
     })
     .await;
-    assert_eq!(search(), "?t=talks&q=thank+you");
+    assert_eq!(search(), "?t=talks&q=thank+yo");
     window().history().unwrap().back().unwrap();
     wait_until("Back hides Lukashenko again", || {
         visible_turns(&root).len() == 3
     })
     .await;
-    assert_eq!(input(&root).value(), "thank you");
+    assert_eq!(input(&root).value(), "thank yo");
     assert_eq!(status(&root), "1 of 1");
     assert_eq!(
         attr(&speaker_toggle(&root, LUKASHENKO), "aria-pressed").as_deref(),
         Some("false")
     );
     // Following the URL did not write it again.
-    assert_eq!(search(), "?t=talks&q=thank+you&hide=alexander-lukashenko");
+    sleep(400).await;
+    assert_eq!(search(), "?t=talks&q=thank+yo&hide=alexander-lukashenko");
     window().history().unwrap().forward().unwrap();
     wait_until("Forward shows Lukashenko", || {
         visible_turns(&root).len() == 5
@@ -654,7 +801,7 @@ async fn the_url_holds_the_state_and_follows_back_and_forward() {
 
 #[wasm_bindgen_test]
 async fn a_fragment_marks_reveals_and_scrolls_to_its_turn() {
-    record_scrolls();
+    let _scrolls = record_scrolls();
     let _url = PageUrl::set("?q=thank#x-t4");
     let initial = ViewState {
         hidden: BTreeSet::from([LUKASHENKO.to_string()]),
@@ -728,6 +875,39 @@ async fn a_turn_link_is_copied_and_announced() {
             "Copy link to turn 5 (Vladimir Putin)"
         ]
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_copied_link_holds_the_search_just_typed() {
+    let _url = PageUrl::set("?t=talks&q=mr+president");
+    js_sys::eval(
+        "window.__tvCopied = [];
+        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+            writeText: (text) => { window.__tvCopied.push(text); return Promise.resolve(); }
+        } });",
+    )
+    .unwrap();
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: transcript(),
+        sync_url: true,
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    // Typed and copied at once, before the typing's pause has put it in the URL.
+    type_query(&root, "thank").await;
+    click(&one(&root, "#t5 > button.tv-turn-link")).await;
+    let announcement = one(&root, ".tv-root > .tv-announcement[role=status]");
+    wait_until("the link is announced", || {
+        text(&announcement) == "Link copied"
+    })
+    .await;
+    let copied = js_sys::eval("window.__tvCopied.join(' ')")
+        .unwrap()
+        .as_string()
+        .unwrap();
+    js_sys::eval("delete navigator.clipboard").unwrap();
+    assert!(copied.ends_with("?t=talks&q=thank#t5"), "{copied}");
+    assert_eq!(search(), "?t=talks&q=thank");
+    handle.destroy();
 }
 
 /// Where the browser has no clipboard API (or refuses it), the link goes to the address

@@ -340,11 +340,14 @@ fn typing_a_search_marks_matches_and_the_url_keeps_it() -> TestResult {
     })?;
     assert_eq!(current()?, at_first, "Shift+Enter moved back");
 
-    let query = session.execute(
-        "return new URLSearchParams(location.search).get('q');",
-        vec![],
-    )?;
-    assert_eq!(query.as_str(), Some("mr president"), "the URL's q=");
+    // The URL has the search once the typing has paused.
+    webdriver::poll(RENDER_TIMEOUT, "the URL's q=mr president", || {
+        let query = session.execute(
+            "return new URLSearchParams(location.search).get('q');",
+            vec![],
+        )?;
+        Ok((query.as_str() == Some("mr president")).then_some(()))
+    })?;
     assert_no_page_errors(&session, &server);
 
     // The address opens the same search.

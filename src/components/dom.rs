@@ -19,6 +19,28 @@ pub enum Copied {
     AddressBar,
 }
 
+/// The vertical band of the window (top and bottom, in CSS pixels from the window's top)
+/// in which a target counts as seen: the window's `view`, cut down to the inside of each
+/// clipping ancestor's box in `clips` (a scrolling box that holds the viewer) and, from
+/// the top, to below the bottom of a bar `stuck` over the content.
+pub fn visible_band(view: (f64, f64), clips: &[(f64, f64)], stuck: Option<f64>) -> (f64, f64) {
+    let (mut top, mut bottom) = view;
+    for &(t, b) in clips {
+        top = top.max(t);
+        bottom = bottom.min(b);
+    }
+    if let Some(bar) = stuck {
+        top = top.max(bar);
+    }
+    (top, bottom)
+}
+
+/// Whether a target from `top` to `bottom` is wholly inside `band` (half a pixel of
+/// rounding allowed): then it need not be scrolled to.
+pub fn wholly_inside(top: f64, bottom: f64, band: (f64, f64)) -> bool {
+    top >= band.0 - 0.5 && bottom <= band.1 + 0.5 && band.0 < band.1
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::*;
@@ -57,14 +79,77 @@ mod imp {
         el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 
-    /// Scrolls the current match (`.tv-current` inside `root`) to the middle of the view.
+    /// Scrolls the current match (`.tv-current` inside `root`) to the middle of the view,
+    /// unless the whole of it is already in view (as a browser's own find does): a
+    /// keystroke or "next" whose match the reader can see does not move the page.
     pub fn scroll_to_current_match(root: &NodeRef) {
-        let current = root
-            .cast::<Element>()
-            .and_then(|r| r.query_selector(".tv-current").ok().flatten());
-        if let Some(el) = current {
-            scroll_into_view(&el, web_sys::ScrollLogicalPosition::Center);
+        let Some(root) = root.cast::<Element>() else {
+            return;
+        };
+        if let Some(el) = root.query_selector(".tv-current").ok().flatten() {
+            if !in_view(&root, &el) {
+                scroll_into_view(&el, web_sys::ScrollLogicalPosition::Center);
+            }
         }
+    }
+
+    /// Whether the whole of `el` (inside the viewer `root`) can be seen: inside the
+    /// window, inside every scrolling box that holds the viewer, and not under the
+    /// viewer's sticky search bar.
+    fn in_view(root: &Element, el: &Element) -> bool {
+        let Some(window) = web_sys::window() else {
+            return false;
+        };
+        let Some(html) = window.document().and_then(|d| d.document_element()) else {
+            return false;
+        };
+        // The sticky offset (`top`, in pixels) of a bar that is `position: sticky`.
+        let sticky_top = |e: &Element| -> Option<f64> {
+            let style = window.get_computed_style(e).ok().flatten()?;
+            if style.get_property_value("position").ok()? != "sticky" {
+                return None;
+            }
+            let top = style.get_property_value("top").ok()?;
+            Some(top.trim_end_matches("px").parse().unwrap_or(0.0))
+        };
+        let overflows = |e: &Element| -> bool {
+            window
+                .get_computed_style(e)
+                .ok()
+                .flatten()
+                .and_then(|s| s.get_property_value("overflow-y").ok())
+                .is_some_and(|o| o != "visible")
+        };
+        // Scrolling boxes between the viewer and the page (an embedding host's panel).
+        let mut clips = Vec::new();
+        let mut at = root.parent_element();
+        while let Some(e) = at {
+            if e == html {
+                break;
+            }
+            if e.scroll_height() > e.client_height() && overflows(&e) {
+                let r = e.get_bounding_client_rect();
+                let top = r.top() + f64::from(e.client_top());
+                clips.push((top, top + f64::from(e.client_height())));
+            }
+            at = e.parent_element();
+        }
+        let view = (0.0, f64::from(html.client_height()));
+        let top = visible_band(view, &clips, None).0;
+        // The search bar covers what is under it only while it is stuck to the top (in
+        // its place in the page, what comes before it is above it, not under it).
+        let stuck = root
+            .query_selector(".tv-search")
+            .ok()
+            .flatten()
+            .and_then(|bar| {
+                let offset = sticky_top(&bar)?;
+                let r = bar.get_bounding_client_rect();
+                (r.top() <= top + offset + 1.0).then(|| r.bottom())
+            });
+        let band = visible_band(view, &clips, stuck);
+        let r = el.get_bounding_client_rect();
+        wholly_inside(r.top(), r.bottom(), band)
     }
 
     fn element(id: &str) -> Option<Element> {
@@ -341,4 +426,45 @@ pub fn store_settings(settings: &Settings) -> bool {
     let stored = storage_set(STORAGE_KEY, settings.stored_form().as_deref());
     MEMORY.with(|memory| memory.borrow_mut().after_store(settings, stored));
     stored
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_band_is_the_window_cut_by_clipping_boxes_and_a_stuck_bar() {
+        assert_eq!(visible_band((0.0, 900.0), &[], None), (0.0, 900.0));
+        // An embedding host's scrolling panel from 100 to 700, partly off the window.
+        assert_eq!(
+            visible_band((0.0, 900.0), &[(100.0, 700.0)], None),
+            (100.0, 700.0)
+        );
+        assert_eq!(
+            visible_band((0.0, 900.0), &[(-300.0, 2000.0), (50.0, 1200.0)], None),
+            (50.0, 900.0)
+        );
+        // A sticky bar stuck at the top, 80 pixels high.
+        assert_eq!(visible_band((0.0, 900.0), &[], Some(80.0)), (80.0, 900.0));
+        assert_eq!(
+            visible_band((0.0, 900.0), &[(100.0, 700.0)], Some(180.0)),
+            (180.0, 700.0)
+        );
+    }
+
+    #[test]
+    fn only_a_target_wholly_in_the_band_is_in_view() {
+        let band = (80.0, 900.0);
+        assert!(wholly_inside(100.0, 120.0, band));
+        assert!(wholly_inside(80.0, 900.0, band));
+        // Sub-pixel layout.
+        assert!(wholly_inside(79.6, 900.4, band));
+        // Under the bar, cut by the bottom, above or below the view.
+        assert!(!wholly_inside(70.0, 95.0, band));
+        assert!(!wholly_inside(890.0, 910.0, band));
+        assert!(!wholly_inside(-40.0, -20.0, band));
+        assert!(!wholly_inside(1000.0, 1020.0, band));
+        // A box scrolled wholly out of the window leaves no band.
+        assert!(!wholly_inside(10.0, 20.0, (900.0, 700.0)));
+    }
 }

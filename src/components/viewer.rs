@@ -110,6 +110,22 @@ pub struct TranscriptViewerProps {
 /// [`TranscriptViewerProps::render_batch`]).
 pub const DEFAULT_RENDER_BATCH: usize = 250;
 
+/// How long typing must pause before the search goes into the page's URL.
+pub const URL_PAUSE_MS: i32 = 300;
+
+/// Puts a typed search that has waited for a pause into the page's URL now, in place of
+/// the current history entry (unless the URL already says the same).
+fn write_unwritten(unwritten: &std::cell::RefCell<Option<ViewState>>) {
+    let Some(state) = unwritten.borrow_mut().take() else {
+        return;
+    };
+    if let Some(search) = dom::location_search() {
+        if !state.is_in_query(&search) {
+            dom::write_search(HistoryEntry::Replace, &merge_query(&search, &state));
+        }
+    }
+}
+
 /// Renders the controls and a transcript inside `.tv-root`, which scopes the viewer's
 /// CSS and carries the settings as attributes (`data-scheme`, `data-size`,
 /// `data-letter`, `data-line`, `data-word`, `data-font`; see
@@ -361,9 +377,14 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             act.reform(|()| Action::ShowAll),
         )
     });
-    let on_copy_link = use_callback(
-        (labels.clone(), announcement.setter()),
-        |fragment: String, (labels, announce)| {
+    // A typed search not yet in the URL (see `write_unwritten`), and its timer.
+    let unwritten = use_mut_ref(|| None::<ViewState>);
+    let url_timer = use_mut_ref(|| None::<dom::Timeout>);
+    let on_copy_link = use_callback((labels.clone(), announcement.setter()), {
+        let unwritten = unwritten.clone();
+        move |fragment: String, (labels, announce)| {
+            // The link holds the search as typed.
+            write_unwritten(&unwritten);
             let (labels, announce) = (labels.clone(), announce.clone());
             dom::copy_link(fragment, move |copied| {
                 announce.set(match copied {
@@ -371,8 +392,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     dom::Copied::AddressBar => labels.link_in_address_bar.clone(),
                 });
             });
-        },
-    );
+        }
+    });
 
     // After every render: bring the current match into view, or focus revealed turns.
     // Declared before the effects that ask for it, so that a request made on mount is
@@ -415,6 +436,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         let state = state.clone();
         let scroll = scroll_to_match.clone();
         let (t, p) = (t.clone(), p.clone());
+        let unwritten = unwritten.clone();
         use_effect_with(props.sync_url, move |&sync| {
             let listener = sync.then(|| {
                 let search = dom::location_search().unwrap_or_default();
@@ -426,7 +448,10 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                         state.dispatch(Action::Replace(next));
                     }
                 }
+                let unwritten = unwritten.clone();
                 dom::Listener::window("popstate", move || {
+                    // What was typed on the entry left is not written into the new one.
+                    unwritten.borrow_mut().take();
                     let search = dom::location_search().unwrap_or_default();
                     if let Some(next) = state.after_url_change(&search) {
                         state.dispatch(Action::Replace(next));
@@ -437,8 +462,12 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             move || drop(listener)
         });
     }
-    // … and written when it changes: typing rewrites the history entry, toggles and the
-    // filter add one.
+    // … and written when it changes: toggles and the filter add a history entry at once;
+    // typing rewrites the current entry once the reader pauses for `URL_PAUSE_MS`, and
+    // before anything else is written, the page is left or a turn's link is copied.
+    // Not at every keystroke: each same-document URL change costs Chromium a couple of
+    // milliseconds of a keystroke's frame (it fetches the favicon again), and Safari
+    // throws when a page changes its history more than 100 times in a short window.
     {
         let last = use_mut_ref(|| None::<ViewState>);
         let in_url = ViewState {
@@ -447,19 +476,44 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             hidden: state.hidden.clone(),
             ..ViewState::default()
         };
+        let (unwritten, timer) = (unwritten.clone(), url_timer.clone());
         use_effect_with((props.sync_url, in_url), move |(sync, now)| {
             let before = last.replace(Some(now.clone()));
             // Not on mount: the URL is read then, not written.
             if let (true, Some(before)) = (*sync, before) {
-                if let Some(search) = dom::location_search() {
-                    if !now.is_in_query(&search) {
-                        let entry = match history_entry(&before, now) {
-                            HistoryEntry::Keep => HistoryEntry::Replace,
-                            entry => entry,
-                        };
-                        dom::write_search(entry, &merge_query(&search, now));
+                match history_entry(&before, now) {
+                    HistoryEntry::Push => {
+                        // The entry left keeps the search typed in it.
+                        timer.borrow_mut().take();
+                        write_unwritten(&unwritten);
+                        if let Some(search) = dom::location_search() {
+                            if !now.is_in_query(&search) {
+                                let search = merge_query(&search, now);
+                                dom::write_search(HistoryEntry::Push, &search);
+                            }
+                        }
+                    }
+                    HistoryEntry::Replace | HistoryEntry::Keep => {
+                        *unwritten.borrow_mut() = Some(now.clone());
+                        let unwritten = unwritten.clone();
+                        *timer.borrow_mut() =
+                            dom::Timeout::new(URL_PAUSE_MS, move || write_unwritten(&unwritten));
                     }
                 }
+            }
+        });
+    }
+    {
+        let unwritten = unwritten.clone();
+        use_effect_with(props.sync_url, move |&sync| {
+            let left = {
+                let unwritten = unwritten.clone();
+                sync.then(|| dom::Listener::window("pagehide", move || write_unwritten(&unwritten)))
+                    .flatten()
+            };
+            move || {
+                drop(left);
+                write_unwritten(&unwritten);
             }
         });
     }
