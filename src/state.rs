@@ -232,24 +232,26 @@ pub fn block_of_turn(blocks: &[Block], turn: usize) -> Option<usize> {
     Some(at)
 }
 
-/// How many blocks a viewer that renders a long transcript `batch` blocks at a time
-/// shows now: `rendered` so far, but at least up to the block holding `needed` (the
-/// current match's turn, the URL's target turn), and all of them when `batch` is 0.
-pub fn blocks_to_render(
-    blocks: &[Block],
+/// How many of the transcript's `turns` a viewer that renders a long transcript `batch`
+/// turns at a time renders now (shown and hidden ones alike: a hidden turn is in the
+/// page too, `hidden`): `rendered` so far, but at least up to `needed` (the current
+/// match's turn, the URL's target turn), and all of them when `batch` is 0.
+pub fn turns_to_render(
+    turns: usize,
     batch: usize,
     rendered: usize,
     needed: &[Option<usize>],
 ) -> usize {
     if batch == 0 {
-        return blocks.len();
+        return turns;
     }
     needed
         .iter()
-        .filter_map(|turn| block_of_turn(blocks, (*turn)?))
-        .map(|b| b + 1)
+        .flatten()
+        .filter(|&&turn| turn < turns)
+        .map(|turn| turn + 1)
         .fold(rendered.max(batch), usize::max)
-        .min(blocks.len())
+        .min(turns)
 }
 
 /// A speaker's share of the transcript.
@@ -1237,13 +1239,13 @@ mod tests {
         );
         let all = blocks(&t, &ViewState::default());
         assert_eq!(block_of_turn(&all, 3), Some(3));
-        // Two at a time; what is needed comes first; never more than there is.
-        assert_eq!(blocks_to_render(&b, 2, 0, &[]), 2);
-        assert_eq!(blocks_to_render(&b, 2, 4, &[None]), 4);
-        assert_eq!(blocks_to_render(&b, 2, 2, &[Some(4), Some(1)]), 5);
-        assert_eq!(blocks_to_render(&b, 2, 99, &[]), 6);
-        assert_eq!(blocks_to_render(&b, 0, 0, &[]), 6);
-        assert_eq!(blocks_to_render(&b, 2, 0, &[Some(99)]), 2);
+        // Two turns at a time; what is needed comes first; never more than there is.
+        assert_eq!(turns_to_render(6, 2, 0, &[]), 2);
+        assert_eq!(turns_to_render(6, 2, 4, &[None]), 4);
+        assert_eq!(turns_to_render(6, 2, 2, &[Some(4), Some(1)]), 5);
+        assert_eq!(turns_to_render(6, 2, 99, &[]), 6);
+        assert_eq!(turns_to_render(6, 0, 0, &[]), 6);
+        assert_eq!(turns_to_render(6, 2, 0, &[Some(99)]), 2);
     }
 
     #[test]

@@ -133,10 +133,13 @@ fn speaker_matches(root: &Element) -> Vec<String> {
 }
 
 fn visible_turns(root: &Element) -> Vec<String> {
-    all(root, ".tv-turns > .tv-turn-group > section.tv-turn")
-        .iter()
-        .map(|e| e.id())
-        .collect()
+    all(
+        root,
+        ".tv-turns > .tv-turn-group > section.tv-turn:not([hidden])",
+    )
+    .iter()
+    .map(|e| e.id())
+    .collect()
 }
 
 /// Replaces `Element.prototype.scrollIntoView` with a recorder, so that tests see what
@@ -599,9 +602,14 @@ async fn hiding_a_speaker_leaves_markers_and_narrows_the_search() {
             "1 turn by Alexander Lukashenko hidden"
         ]
     );
-    // Markers stand where the turns were.
+    // Markers stand where the turns were, before them; the hidden turns stay in the
+    // page, `hidden`.
     assert_eq!(markers[0].previous_element_sibling().unwrap().id(), "t1");
-    assert_eq!(markers[1].next_element_sibling().unwrap().id(), "t5");
+    let t2 = markers[0].next_element_sibling().unwrap();
+    assert_eq!((t2.id(), t2.has_attribute("hidden")), ("t2".into(), true));
+    let t4 = markers[1].next_element_sibling().unwrap();
+    assert_eq!((t4.id(), t4.has_attribute("hidden")), ("t4".into(), true));
+    assert_eq!(t4.next_element_sibling().unwrap().id(), "t5");
     assert_eq!(
         text(&one(&root, ".tv-header .tv-shown")),
         "Showing 3 of 5 turns"
@@ -625,7 +633,10 @@ async fn hiding_a_speaker_leaves_markers_and_narrows_the_search() {
     // The speaker is still filtered: toggling it back shows everything.
     click(&speaker_toggle(&root, LUKASHENKO)).await;
     assert_eq!(visible_turns(&root), ["t1", "t2", "t3", "t4", "t5"]);
-    assert!(all(&root, ".tv-shown, .tv-hidden-marker").is_empty());
+    assert!(all(&root, ".tv-shown, .tv-hidden-marker, [hidden]").is_empty());
+    // Shown again, not made again: the same elements.
+    assert!(one(&root, "#t4").is_same_node(Some(&t4)));
+    assert!(one(&root, "#t2").is_same_node(Some(&t2)));
 }
 
 #[wasm_bindgen_test]
@@ -1171,6 +1182,42 @@ async fn a_long_transcript_renders_in_batches_and_what_is_needed_first() {
     let expected: Vec<String> = (1..=40).map(|i| format!("t{i}")).collect();
     assert_eq!(ids, expected);
     assert_eq!(attr(&one(&root, ".tv-turns"), "aria-busy"), None);
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn hidden_turns_count_in_the_batches_too() {
+    // Forty turns, every twentieth by R, the rest by S, and S hidden: the hidden turns are
+    // in the page too (`hidden`), so they are made a batch at a time like the others.
+    let turns: Vec<String> = (1..=40)
+        .map(|i| {
+            let speaker = if i % 20 == 0 { "r" } else { "s" };
+            format!(r#"{{"id":"t{i}","speaker":"{speaker}","paragraphs":["text {i}"]}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"schema":1,"lang":"en","title":"Long","source":{{"file":"long.txt"}},
+        "speakers":[{{"id":"s","name":"S"}},{{"id":"r","name":"R"}}],"turns":[{}]}}"#,
+        turns.join(",")
+    );
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: Rc::new(Transcript::from_json(&json).unwrap()),
+        render_batch: 10usize,
+        initial_state: Some(ViewState {
+            hidden: BTreeSet::from(["s".to_string()]),
+            ..ViewState::default()
+        }),
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    assert_eq!(all(&root, "section.tv-turn").len(), 10);
+    assert_eq!(all(&root, "section.tv-turn[hidden]").len(), 10);
+    assert_eq!(texts(&root, ".tv-hidden-marker"), ["19 turns by S hidden"]);
+    wait_until("all 40 turns", || all(&root, "section.tv-turn").len() == 40).await;
+    assert_eq!(visible_turns(&root), ["t20", "t40"]);
+    assert_eq!(
+        texts(&root, ".tv-hidden-marker"),
+        ["19 turns by S hidden", "19 turns by S hidden"]
+    );
     handle.destroy();
 }
 

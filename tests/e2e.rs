@@ -461,7 +461,7 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
     )?;
     wait_status("1 of 1")?;
     let shown: Vec<String> = session
-        .find_all("section.tv-turn")?
+        .find_all("section.tv-turn:not([hidden])")?
         .iter()
         .map(|t| Ok(t.attribute("data-speaker")?.unwrap_or_default()))
         .collect::<webdriver::Result<_>>()?;
@@ -500,8 +500,16 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
     session.goto(&address)?;
     wait_for_transcript(&session, &server)?;
     wait_status("1 of 1")?;
-    assert_eq!(count("section.tv-turn")?, 3);
+    assert_eq!(count("section.tv-turn:not([hidden])")?, 3);
     assert_eq!(count("button.tv-hidden-marker")?, 2);
+    // The hidden turns stay in the page, `hidden`, and take no room.
+    assert_eq!(count("section.tv-turn[hidden]")?, 2);
+    let boxes = session.execute(
+        "return [...document.querySelectorAll('section.tv-turn[hidden]')]\
+           .filter((e) => e.getClientRects().length > 0).length;",
+        vec![],
+    )?;
+    assert_eq!(boxes.as_u64(), Some(0), "hidden turns with boxes");
     assert_eq!(count("mark.tv-match")?, 1);
 
     // A marker reveals the turn it stands for; its match counts again.
@@ -512,7 +520,7 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
             .ok_or("no marker after reload")?,
     )?;
     wait_status("1 of 2")?;
-    assert_eq!(count("section.tv-turn")?, 4);
+    assert_eq!(count("section.tv-turn:not([hidden])")?, 4);
     assert_eq!(count("button.tv-hidden-marker")?, 1);
 
     // Show all, then the no-break space: `in person` is `in\u{a0}person` in the source.
@@ -521,7 +529,7 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
         &session.find("button.tv-show-all")?.ok_or("no Show all")?,
     )?;
     webdriver::poll(RENDER_TIMEOUT, "all five turns", || {
-        Ok((count("section.tv-turn")? == 5).then_some(()))
+        Ok((count("section.tv-turn:not([hidden])")? == 5).then_some(()))
     })?;
     let input = session
         .find("input.tv-search-input")?

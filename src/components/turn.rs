@@ -31,6 +31,10 @@ pub struct TurnSectionProps {
     /// True when the page's URL fragment points at this turn.
     #[prop_or_default]
     pub target: bool,
+    /// True when the speaker filter hides the turn: it stays in the page, `hidden`, so
+    /// that showing it again costs an attribute, not its whole DOM.
+    #[prop_or_default]
+    pub hidden: bool,
     /// The viewer's words (for the link button's name).
     #[prop_or_default]
     pub labels: Rc<Labels>,
@@ -46,6 +50,7 @@ impl PartialEq for TurnSectionProps {
             && self.speaker == other.speaker
             && self.id_prefix == other.id_prefix
             && self.target == other.target
+            && self.hidden == other.hidden
             && Rc::ptr_eq(&self.labels, &other.labels)
             && self.on_copy_link == other.on_copy_link
             && self.matches == other.matches
@@ -120,7 +125,7 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
             props.target.then_some("tv-target")
         );
         return html! {
-            <section {class} id={id.clone()} aria-current={current}>
+            <section {class} id={id.clone()} aria-current={current} hidden={props.hidden}>
                 { link }
                 { for paragraphs }
             </section>
@@ -130,7 +135,7 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
     let class = classes!("tv-turn", props.target.then_some("tv-target"));
     html! {
         <section {class} id={id.clone()} data-speaker={speaker.id.clone()}
-            aria-labelledby={heading_id.clone()} aria-current={current}>
+            aria-labelledby={heading_id.clone()} aria-current={current} hidden={props.hidden}>
             <h2 class="tv-speaker" id={heading_id}>
                 <span class="tv-speaker-name">{ speaker.name.clone() }</span>
                 if let Some(role) = &speaker.role {
@@ -162,6 +167,7 @@ mod tests {
             id_prefix: AttrValue::default(),
             matches: MatchSlice::default(),
             target: false,
+            hidden: false,
             labels: Rc::new(Labels::default()),
             on_copy_link: Callback::default(),
         }
@@ -189,6 +195,9 @@ mod tests {
         let mut target = with(props(&a, 0));
         target.target = true;
         assert!(with(props(&a, 0)) != target);
+        let mut hidden = with(props(&a, 0));
+        hidden.hidden = true;
+        assert!(with(props(&a, 0)) != hidden);
         // Labels and callbacks compare by pointer: a viewer passes the same ones to
         // every turn.
         assert!(props(&a, 0) != props(&a, 0));

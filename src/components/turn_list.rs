@@ -1,13 +1,13 @@
-//! The list of turns as shown: a [`TurnSection`] per shown turn and a button in place of
-//! each run of hidden turns, the first `limit` of them (see the viewer's
-//! `render_batch`). A component of its own so that a keystroke that changes nothing in
+//! The list of turns as shown: a [`TurnSection`] per turn (a hidden one with the
+//! `hidden` attribute) and a button before each run of hidden turns, the first `limit`
+//! turns (see the viewer's `render_batch`). A component of its own so that a keystroke that changes nothing in
 //! the list (painted matches, the same current match) costs one comparison of its
 //! properties instead of a walk over every turn.
 
 use super::labels::Labels;
 use super::turn::TurnSection;
 use crate::model::Transcript;
-use crate::state::{turn_ids, Block, MatchSlice, Matches};
+use crate::state::{block_of_turn, turn_ids, Block, MatchSlice, Matches};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,7 +18,7 @@ pub struct TurnListProps {
     pub transcript: Rc<Transcript>,
     /// Its turns and hidden-turn runs, as shown (`state::blocks`).
     pub blocks: Rc<Vec<Block>>,
-    /// How many of the blocks to render.
+    /// How many of the turns to render (the first ones; see `state::turns_to_render`).
     pub limit: usize,
     /// Each turn's speaker index (`state::turn_speakers`).
     pub speakers: Rc<Vec<Option<usize>>>,
@@ -74,24 +74,21 @@ impl PartialEq for TurnListProps {
 
 /// Turns per [`TurnGroup`]: moving the current match re-renders the one or two groups
 /// it leaves and enters, not the whole list. Groups are by turn number, not by position
-/// in the list, so hiding a speaker's turns moves no turn to another group.
+/// in the list, and a hidden turn stays in its group (rendered `hidden`), so hiding or
+/// showing a speaker's turns moves no turn to another group and re-creates none.
 const GROUP: usize = 16;
 
-/// The first `limit` blocks: `<section class="tv-turn">`s and
-/// `<button class="tv-hidden-marker">`s, rendered in groups of [`GROUP`] turns, each a
+/// The first `limit` turns, shown turns and hidden ones alike, each run of hidden turns
+/// after a `<button class="tv-hidden-marker">`, in groups of [`GROUP`] turns, each a
 /// `<div class="tv-turn-group">` (which the stylesheet lays out only near the view).
 #[function_component]
 pub fn TurnList(props: &TurnListProps) -> Html {
-    let blocks = &props.blocks[..props.limit.min(props.blocks.len())];
+    let end = props.limit.min(props.transcript.turns.len());
     let list = props.clone_shallow();
-    let mut groups = Vec::new();
-    let mut start = 0;
-    while start < blocks.len() {
-        let group = first_turn(&blocks[start]) / GROUP;
-        let end = start + blocks[start..].partition_point(|b| first_turn(b) / GROUP == group);
-        groups.push(html! { <TurnGroup key={group} list={list.clone()} range={start..end} /> });
-        start = end;
-    }
+    let groups = (0..end).step_by(GROUP).map(|start| {
+        let turns = start..(start + GROUP).min(end);
+        html! { <TurnGroup key={start / GROUP} list={list.clone()} {turns} /> }
+    });
     html! { <>{ for groups }</> }
 }
 
@@ -120,28 +117,13 @@ impl TurnListProps {
             on_reveal: self.on_reveal.clone(),
         })
     }
-
-    /// The turns of blocks `range` (the first and last turn index), to tell whether the
-    /// current match or the target is among them.
-    fn turns_of(&self, range: &std::ops::Range<usize>) -> Option<(usize, usize)> {
-        let first = |b: &Block| match b {
-            Block::Turn(i) => Some(*i),
-            Block::Hidden { turns, .. } => turns.first().copied(),
-        };
-        let last = |b: &Block| match b {
-            Block::Turn(i) => Some(*i),
-            Block::Hidden { turns, .. } => turns.last().copied(),
-        };
-        let blocks = self.blocks.get(range.clone())?;
-        Some((first(blocks.first()?)?, last(blocks.last()?)?))
-    }
 }
 
-/// Properties of [`TurnGroup`]: a range of the list's blocks.
+/// Properties of [`TurnGroup`]: a range of the transcript's turns.
 #[derive(Properties)]
 pub struct TurnGroupProps {
     list: Rc<TurnListProps>,
-    range: std::ops::Range<usize>,
+    turns: std::ops::Range<usize>,
 }
 
 impl TurnGroupProps {
@@ -155,12 +137,9 @@ impl TurnGroupProps {
         Option<Vec<crate::state::Match>>,
     ) {
         let list = &self.list;
-        let Some((first, last)) = list.turns_of(&self.range) else {
-            return (None, None, None);
-        };
-        let inside = |turn: usize| (first..=last).contains(&turn);
+        let turns = &self.turns;
         let in_group = |m: &crate::state::Match| match m.place {
-            crate::state::Place::Turn(t, _) => inside(t),
+            crate::state::Place::Turn(t, _) => turns.contains(&t),
             _ => false,
         };
         let current = list
@@ -168,11 +147,11 @@ impl TurnGroupProps {
             .and_then(|c| list.matches.all.get(c))
             .filter(|m| in_group(m))
             .cloned();
-        let target = list.target.filter(|t| inside(*t));
+        let target = list.target.filter(|t| turns.contains(t));
         let all = (!list.painted).then(|| {
             let range = list.matches.between(
-                crate::state::Place::Turn(first, 0),
-                crate::state::Place::Turn(last + 1, 0),
+                crate::state::Place::Turn(turns.start, 0),
+                crate::state::Place::Turn(turns.end, 0),
             );
             list.matches.all[range].to_vec()
         });
@@ -183,7 +162,7 @@ impl TurnGroupProps {
 impl PartialEq for TurnGroupProps {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&self.list, &other.list);
-        self.range == other.range
+        self.turns == other.turns
             && Rc::ptr_eq(&a.transcript, &b.transcript)
             && Rc::ptr_eq(&a.blocks, &b.blocks)
             && Rc::ptr_eq(&a.speakers, &b.speakers)
@@ -196,49 +175,71 @@ impl PartialEq for TurnGroupProps {
     }
 }
 
-/// Blocks `range` of the list.
+/// Turns `turns` of the list, with the marker of each run of hidden turns that starts
+/// among them.
 #[function_component]
 fn TurnGroup(props: &TurnGroupProps) -> Html {
     let list = &props.list;
     let t = &list.transcript;
     let (matches, current) = (&list.matches, list.current);
-    let blocks = list.blocks[props.range.clone()]
+    let turns = props.turns.clone();
+    let section = |index: usize, hidden: bool| {
+        let turn = &t.turns[index];
+        let range = matches.in_turn(index);
+        let slice = match list.painted {
+            true => MatchSlice::current_only(matches, range, current),
+            false => MatchSlice::new(matches, range, current),
+        };
+        html! {
+            <TurnSection key={turn.id.clone()} transcript={t.clone()} {index}
+                speaker={list.speakers.get(index).copied().flatten()}
+                id_prefix={list.id_prefix.clone()}
+                matches={slice} {hidden}
+                target={list.target == Some(index)} labels={list.labels.clone()}
+                on_copy_link={list.on_copy_link.clone()} />
+        }
+    };
+    let first = block_of_turn(&list.blocks, turns.start).unwrap_or(list.blocks.len());
+    let mut items = Vec::with_capacity(turns.len() + 1);
+    for block in list.blocks[first..]
         .iter()
-        .map(|block| match block {
-            Block::Turn(index) => {
-                let turn = &t.turns[*index];
-                let range = matches.in_turn(*index);
-                let slice = match list.painted {
-                    true => MatchSlice::current_only(matches, range, current),
-                    false => MatchSlice::new(matches, range, current),
-                };
-                html! {
-                    <TurnSection key={turn.id.clone()} transcript={t.clone()} index={*index}
-                        speaker={list.speakers.get(*index).copied().flatten()}
-                        id_prefix={list.id_prefix.clone()}
-                        matches={slice}
-                        target={list.target == Some(*index)} labels={list.labels.clone()}
-                        on_copy_link={list.on_copy_link.clone()} />
+        .take_while(|b| first_turn(b) < turns.end)
+    {
+        match block {
+            Block::Turn(index) => items.push(section(*index, false)),
+            Block::Hidden {
+                turns: run,
+                speakers,
+            } => {
+                if run.first().is_some_and(|f| turns.contains(f)) {
+                    items.push(marker(list, run, speakers));
                 }
+                let inside = run.iter().filter(|i| turns.contains(i));
+                items.extend(inside.map(|&index| section(index, true)));
             }
-            Block::Hidden { turns, speakers } => {
-                let names: Vec<&str> = speakers
-                    .iter()
-                    .filter_map(|&i| t.speakers.get(i))
-                    .map(|s| s.name.as_str())
-                    .collect();
-                let ids = turn_ids(t, turns);
-                let key = format!("\u{1}hidden-{}", ids.first().map_or("", String::as_str));
-                let onclick = {
-                    let on_reveal = list.on_reveal.clone();
-                    Callback::from(move |_: MouseEvent| on_reveal.emit(ids.clone()))
-                };
-                html! {
-                    <button {key} type="button" class="tv-hidden-marker" {onclick}>
-                        { list.labels.hidden_marker(turns.len(), &names) }
-                    </button>
-                }
-            }
-        });
-    html! { <div class="tv-turn-group">{ for blocks }</div> }
+        }
+    }
+    html! { <div class="tv-turn-group">{ for items }</div> }
+}
+
+/// The button that stands for a run of hidden turns (`turns`, by `speakers`) and shows
+/// them again.
+fn marker(list: &TurnListProps, turns: &[usize], speakers: &[usize]) -> Html {
+    let t = &list.transcript;
+    let names: Vec<&str> = speakers
+        .iter()
+        .filter_map(|&i| t.speakers.get(i))
+        .map(|s| s.name.as_str())
+        .collect();
+    let ids = turn_ids(t, turns);
+    let key = format!("\u{1}hidden-{}", ids.first().map_or("", String::as_str));
+    let onclick = {
+        let on_reveal = list.on_reveal.clone();
+        Callback::from(move |_: MouseEvent| on_reveal.emit(ids.clone()))
+    };
+    html! {
+        <button {key} type="button" class="tv-hidden-marker" {onclick}>
+            { list.labels.hidden_marker(turns.len(), &names) }
+        </button>
+    }
 }

@@ -18,9 +18,9 @@ use crate::model::Transcript;
 use crate::search::FoldMode;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
-    blocks, blocks_to_render, has_view_params, history_entry, merge_query, painted_texts, search,
-    shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, turn_speakers, Action,
-    Found, HistoryEntry, IndexBuilder, MatchSlice, Matches, Place, SearchIndex, ViewState,
+    blocks, has_view_params, history_entry, merge_query, painted_texts, search, shown_turns,
+    speaker_ids, speaker_stats, turn_for_fragment, turn_ids, turn_speakers, turns_to_render,
+    Action, Found, HistoryEntry, IndexBuilder, MatchSlice, Matches, Place, SearchIndex, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -281,8 +281,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         Some(Place::Turn(turn, _)) => Some(turn),
         _ => None,
     };
-    let limit = blocks_to_render(
-        &blocks,
+    let limit = turns_to_render(
+        t.turns.len(),
         props.render_batch,
         *rendered,
         &[
@@ -292,7 +292,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     );
     {
         let rendered = rendered.setter();
-        let (batch, total) = (props.render_batch, blocks.len());
+        let (batch, total) = (props.render_batch, t.turns.len());
         use_effect_with((limit, total), move |&(limit, total)| {
             let next = (limit < total)
                 .then(|| dom::Timeout::new(0, move || rendered.set(limit + batch)))
