@@ -18,7 +18,7 @@ use crate::model::Transcript;
 use crate::search::FoldMode;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
-    blocks, has_view_params, history_entry, merge_query, painted_texts, search, shown_turns,
+    blocks_with, has_view_params, history_entry, merge_query, painted_texts, search, shown_turns,
     speaker_ids, speaker_stats, turn_for_fragment, turn_ids, turn_speakers, turns_to_render,
     Action, Found, HistoryEntry, IndexBuilder, MatchSlice, Matches, Place, SearchIndex, ViewState,
 };
@@ -244,7 +244,10 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             revealed: state.revealed.clone(),
             ..ViewState::default()
         };
-        use_memo((t.clone(), filter), |(t, filter)| blocks(t, filter))
+        let speaker_of = speaker_of.clone();
+        use_memo((t.clone(), filter), move |(t, filter)| {
+            blocks_with(t, filter, &speaker_of)
+        })
     };
     let current = matches.current(state.current);
     // Whether matches are painted (see `paint_highlights`): decided after mounting, so
