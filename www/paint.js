@@ -50,16 +50,26 @@ function find(root, top, id) {
 function paintText(root, top, highlight, id, len16, offsets, first, count) {
   const el = find(root, top, id);
   if (!el) return null;
-  const nodes = [];
-  const starts = [];
-  let total = 0;
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    nodes.push(node);
-    starts.push(total);
-    total += node.length;
+  let nodes;
+  let starts;
+  const only = el.firstChild;
+  if (only && only === el.lastChild && only.nodeType === Node.TEXT_NODE) {
+    // Most paragraphs are one text node: no walk.
+    if (only.length !== len16) return null;
+    nodes = [only];
+    starts = [0];
+  } else {
+    nodes = [];
+    starts = [];
+    let total = 0;
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push(node);
+      starts.push(total);
+      total += node.length;
+    }
+    if (total !== len16) return null;
   }
-  if (total !== len16) return null;
   const ranges = [];
   let k = 0; // ranges come in order: the node search only moves forward
   for (let m = 0; m < count; m++) {
