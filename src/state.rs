@@ -922,6 +922,50 @@ pub fn history_entry(old: &ViewState, new: &ViewState) -> HistoryEntry {
     }
 }
 
+/// Changes of the page's URL not written yet, in order: a viewer writes them after the
+/// frame that shows the change (toggles), or once typing pauses (a typed search). A run
+/// of typed searches is one write, and so is typing after a toggle (it rewrites the
+/// entry the toggle adds).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct PendingUrl {
+    writes: Vec<(HistoryEntry, ViewState)>,
+}
+
+impl PendingUrl {
+    /// Adds a change to `state`, written as `entry` (`Keep` counts as `Replace`: the URL
+    /// differs from a state that has not changed).
+    pub fn add(&mut self, entry: HistoryEntry, state: ViewState) {
+        let entry = match entry {
+            HistoryEntry::Keep => HistoryEntry::Replace,
+            entry => entry,
+        };
+        match (entry, self.writes.last_mut()) {
+            (HistoryEntry::Replace, Some((_, last))) => *last = state,
+            _ => self.writes.push((entry, state)),
+        }
+    }
+
+    /// True when nothing is waiting.
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+
+    /// True when only typing is waiting (it waits for a pause; a toggle does not).
+    pub fn waits_for_pause(&self) -> bool {
+        self.writes.iter().all(|(e, _)| *e == HistoryEntry::Replace)
+    }
+
+    /// The writes, in order, leaving none.
+    pub fn take(&mut self) -> Vec<(HistoryEntry, ViewState)> {
+        std::mem::take(&mut self.writes)
+    }
+
+    /// Forgets every write (the reader went Back or Forward: the URL is the state now).
+    pub fn clear(&mut self) {
+        self.writes.clear();
+    }
+}
+
 /// The address of a turn: `href` (a page's URL) with its fragment replaced by
 /// `fragment` (the turn's element id, percent-encoded where needed).
 pub fn turn_link(href: &str, fragment: &str) -> String {
@@ -1602,6 +1646,42 @@ mod tests {
         }
         assert!(searching.is_in_query("?q=mr%20president%20%26%20co&t=1"));
         assert!(!searching.is_in_query("?q=mr"));
+    }
+
+    #[test]
+    fn pending_url_writes_keep_their_order_and_fold_typing() {
+        let q = |query: &str| ViewState {
+            query: query.into(),
+            ..ViewState::default()
+        };
+        let mut p = PendingUrl::default();
+        assert!(p.waits_for_pause() && p.is_empty());
+        // A run of typing: one write, the last.
+        for query in ["t", "th", "the"] {
+            p.add(HistoryEntry::Replace, q(query));
+        }
+        assert!(p.waits_for_pause());
+        assert_eq!(p.clone().take(), [(HistoryEntry::Replace, q("the"))]);
+        // A toggle: the typing goes into the entry left, the toggle adds one, and what is
+        // typed after it rewrites that new entry.
+        p.add(HistoryEntry::Push, q("the "));
+        assert!(!p.waits_for_pause());
+        p.add(HistoryEntry::Keep, q("the w"));
+        p.add(HistoryEntry::Replace, q("the wo"));
+        assert_eq!(
+            p.clone().take(),
+            [
+                (HistoryEntry::Replace, q("the")),
+                (HistoryEntry::Push, q("the wo"))
+            ]
+        );
+        // Two toggles are two entries.
+        p.add(HistoryEntry::Push, q("x"));
+        assert_eq!(p.take().len(), 3);
+        assert!(p.take().is_empty());
+        p.add(HistoryEntry::Push, q("y"));
+        p.clear();
+        assert_eq!(p, PendingUrl::default());
     }
 
     #[test]

@@ -767,15 +767,32 @@ async fn the_url_holds_the_state_and_follows_back_and_forward() {
     .unwrap();
     assert_eq!(replaced.as_f64(), Some(1.0), "history.replaceState calls");
     assert_eq!(history_length(), length);
-    // The filter and the toggles add entries; what was typed just before goes into the
-    // entry left.
+    // The filter and the toggles add entries, once the frame that shows them is painted
+    // (not in it); what was typed just before goes into the entry left.
+    // (Frames are held back here: requestAnimationFrame keeps its callbacks until they
+    // are let go.)
+    js_sys::eval(
+        "window.__tvFrames = [];
+        window.__tvRaf = window.requestAnimationFrame;
+        window.requestAnimationFrame = (f) => window.__tvFrames.push(f);",
+    )
+    .unwrap();
     type_query(&root, "thank yo").await;
     click(&speaker_toggle(&root, LUKASHENKO)).await;
+    assert_eq!(history_length(), length, "written before the frame");
+    js_sys::eval(
+        "window.requestAnimationFrame = window.__tvRaf;
+        for (const f of window.__tvFrames.splice(0)) f(performance.now());",
+    )
+    .unwrap();
+    wait_until("the toggle's entry", || history_length() == length + 1).await;
     assert_eq!(search(), "?t=talks&q=thank+yo");
-    assert_eq!(history_length(), length + 1);
     click(&one(&root, "input.tv-whole-words")).await;
+    wait_until("the words toggle's entry", || {
+        history_length() == length + 2
+    })
+    .await;
     assert_eq!(search(), "?t=talks&q=thank+yo&words=1");
-    assert_eq!(history_length(), length + 2);
     assert_eq!(visible_turns(&root).len(), 5);
 
     // Back: the previous state comes back from the URL.

@@ -483,14 +483,14 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
             .as_deref(),
         Some("false")
     );
-    let params = session.execute(
-        "const p = new URLSearchParams(location.search); return [p.get('q'), p.get('hide')];",
-        vec![],
-    )?;
-    assert_eq!(
-        params,
-        serde_json::json!(["mr president", "alexander-lukashenko"])
-    );
+    // The URL follows once the toggle's frame is painted.
+    webdriver::poll(RENDER_TIMEOUT, "q= and hide= in the URL", || {
+        let params = session.execute(
+            "const p = new URLSearchParams(location.search); return [p.get('q'), p.get('hide')];",
+            vec![],
+        )?;
+        Ok((params == serde_json::json!(["mr president", "alexander-lukashenko"])).then_some(()))
+    })?;
     assert_no_page_errors(&session, &server);
 
     // The copied address reopens the same view, in a fresh page load.

@@ -349,6 +349,59 @@ mod imp {
             }
         }
     }
+
+    /// A call made once the next frame has been painted (`requestAnimationFrame`, then a
+    /// task), for work that must not delay what an interaction shows; or after `ms`
+    /// milliseconds if no frame comes sooner (a page out of sight paints none).
+    /// Cancelled when dropped.
+    pub struct AfterPaint {
+        frame: i32,
+        _frame_closure: Closure<dyn FnMut()>,
+        after: std::rc::Rc<std::cell::RefCell<Option<Timeout>>>,
+        _fallback: Option<Timeout>,
+    }
+
+    impl AfterPaint {
+        /// Calls `f` once, after the next painted frame or after `ms` milliseconds.
+        pub fn new(ms: i32, f: impl FnOnce() + 'static) -> Option<Self> {
+            let window = web_sys::window()?;
+            let f = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
+            let call = {
+                let f = f.clone();
+                move || {
+                    if let Some(f) = f.borrow_mut().take() {
+                        f();
+                    }
+                }
+            };
+            let after = std::rc::Rc::new(std::cell::RefCell::new(None));
+            let frame_closure = {
+                let (after, call) = (after.clone(), call.clone());
+                Closure::<dyn FnMut()>::new(move || {
+                    let call = call.clone();
+                    *after.borrow_mut() = Timeout::new(0, call);
+                })
+            };
+            let frame = window
+                .request_animation_frame(frame_closure.as_ref().unchecked_ref())
+                .ok()?;
+            Some(AfterPaint {
+                frame,
+                _frame_closure: frame_closure,
+                after,
+                _fallback: Timeout::new(ms, call),
+            })
+        }
+    }
+
+    impl Drop for AfterPaint {
+        fn drop(&mut self) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.cancel_animation_frame(self.frame);
+            }
+            self.after.borrow_mut().take();
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -398,6 +451,12 @@ mod imp {
     }
     impl Drop for Timeout {
         fn drop(&mut self) {}
+    }
+    pub struct AfterPaint;
+    impl AfterPaint {
+        pub fn new(ms: i32, f: impl FnOnce() + 'static) -> Option<Self> {
+            None
+        }
     }
 }
 

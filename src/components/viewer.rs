@@ -20,7 +20,7 @@ use crate::settings::{Settings, SettingsAction};
 use crate::state::{
     blocks_with, has_view_params, history_entry, merge_query, painted_texts, search, shown_turns,
     speaker_ids, speaker_stats, turn_for_fragment, turn_ids, turn_speakers, turns_to_render,
-    Action, Found, HistoryEntry, IndexBuilder, MatchSlice, Matches, Place, SearchIndex, ViewState,
+    Action, Found, IndexBuilder, MatchSlice, Matches, PendingUrl, Place, SearchIndex, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -113,17 +113,28 @@ pub const DEFAULT_RENDER_BATCH: usize = 250;
 /// How long typing must pause before the search goes into the page's URL.
 pub const URL_PAUSE_MS: i32 = 300;
 
-/// Puts a typed search that has waited for a pause into the page's URL now, in place of
-/// the current history entry (unless the URL already says the same).
-fn write_unwritten(unwritten: &std::cell::RefCell<Option<ViewState>>) {
-    let Some(state) = unwritten.borrow_mut().take() else {
-        return;
-    };
-    if let Some(search) = dom::location_search() {
-        if !state.is_in_query(&search) {
-            dom::write_search(HistoryEntry::Replace, &merge_query(&search, &state));
+/// At most how long a toggle's URL change waits for the frame that shows the toggle.
+const URL_AFTER_PAINT_MS: i32 = 100;
+
+/// Writes the URL changes that are waiting (see [`PendingUrl`]) now, in order; a change
+/// the URL already holds is not written again.
+fn write_pending(pending: &std::cell::RefCell<PendingUrl>) {
+    let writes = pending.borrow_mut().take();
+    for (entry, state) in writes {
+        if let Some(search) = dom::location_search() {
+            if !state.is_in_query(&search) {
+                dom::write_search(entry, &merge_query(&search, &state));
+            }
         }
     }
+}
+
+/// The timers of the writes waiting in a [`PendingUrl`]: typing's pause, or the next
+/// painted frame.
+#[derive(Default)]
+struct UrlTimers {
+    pause: Option<dom::Timeout>,
+    after_paint: Option<dom::AfterPaint>,
 }
 
 /// Renders the controls and a transcript inside `.tv-root`, which scopes the viewer's
@@ -380,14 +391,14 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             act.reform(|()| Action::ShowAll),
         )
     });
-    // A typed search not yet in the URL (see `write_unwritten`), and its timer.
-    let unwritten = use_mut_ref(|| None::<ViewState>);
-    let url_timer = use_mut_ref(|| None::<dom::Timeout>);
+    // Changes not yet in the URL (see `write_pending`), and their timers.
+    let pending = use_mut_ref(PendingUrl::default);
+    let url_timers = use_mut_ref(UrlTimers::default);
     let on_copy_link = use_callback((labels.clone(), announcement.setter()), {
-        let unwritten = unwritten.clone();
+        let pending = pending.clone();
         move |fragment: String, (labels, announce)| {
-            // The link holds the search as typed.
-            write_unwritten(&unwritten);
+            // The link holds the view as it is, the search as typed.
+            write_pending(&pending);
             let (labels, announce) = (labels.clone(), announce.clone());
             dom::copy_link(fragment, move |copied| {
                 announce.set(match copied {
@@ -439,7 +450,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         let state = state.clone();
         let scroll = scroll_to_match.clone();
         let (t, p) = (t.clone(), p.clone());
-        let unwritten = unwritten.clone();
+        let pending = pending.clone();
         use_effect_with(props.sync_url, move |&sync| {
             let listener = sync.then(|| {
                 let search = dom::location_search().unwrap_or_default();
@@ -451,10 +462,10 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                         state.dispatch(Action::Replace(next));
                     }
                 }
-                let unwritten = unwritten.clone();
+                let pending = pending.clone();
                 dom::Listener::window("popstate", move || {
-                    // What was typed on the entry left is not written into the new one.
-                    unwritten.borrow_mut().take();
+                    // What was waiting for the entry left is not written into the new one.
+                    pending.borrow_mut().clear();
                     let search = dom::location_search().unwrap_or_default();
                     if let Some(next) = state.after_url_change(&search) {
                         state.dispatch(Action::Replace(next));
@@ -465,12 +476,13 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             move || drop(listener)
         });
     }
-    // … and written when it changes: toggles and the filter add a history entry at once;
-    // typing rewrites the current entry once the reader pauses for `URL_PAUSE_MS`, and
-    // before anything else is written, the page is left or a turn's link is copied.
-    // Not at every keystroke: each same-document URL change costs Chromium a couple of
-    // milliseconds of a keystroke's frame (it fetches the favicon again), and Safari
-    // throws when a page changes its history more than 100 times in a short window.
+    // … and written when it changes: a toggle or the filter adds a history entry, typing
+    // rewrites the current one. Not in the interaction's own frame: a toggle's entry is
+    // written once that frame is painted, a typed search once typing pauses for
+    // `URL_PAUSE_MS` (or with a toggle's), and whatever waits is written before a turn's
+    // link is copied and when the page is left. Each same-document URL change costs
+    // Chromium 2–4 ms (it also fetches the favicon again), and Safari throws when a page
+    // changes its history more than 100 times in a short window.
     {
         let last = use_mut_ref(|| None::<ViewState>);
         let in_url = ViewState {
@@ -479,44 +491,44 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             hidden: state.hidden.clone(),
             ..ViewState::default()
         };
-        let (unwritten, timer) = (unwritten.clone(), url_timer.clone());
+        let (pending, timers) = (pending.clone(), url_timers.clone());
         use_effect_with((props.sync_url, in_url), move |(sync, now)| {
             let before = last.replace(Some(now.clone()));
             // Not on mount: the URL is read then, not written.
             if let (true, Some(before)) = (*sync, before) {
-                match history_entry(&before, now) {
-                    HistoryEntry::Push => {
-                        // The entry left keeps the search typed in it.
-                        timer.borrow_mut().take();
-                        write_unwritten(&unwritten);
-                        if let Some(search) = dom::location_search() {
-                            if !now.is_in_query(&search) {
-                                let search = merge_query(&search, now);
-                                dom::write_search(HistoryEntry::Push, &search);
-                            }
-                        }
-                    }
-                    HistoryEntry::Replace | HistoryEntry::Keep => {
-                        *unwritten.borrow_mut() = Some(now.clone());
-                        let unwritten = unwritten.clone();
-                        *timer.borrow_mut() =
-                            dom::Timeout::new(URL_PAUSE_MS, move || write_unwritten(&unwritten));
-                    }
+                // A state the URL already holds (read from it on mount or on Back) is
+                // not written, unless other writes wait: the URL is theirs then.
+                let search = dom::location_search().unwrap_or_default();
+                if pending.borrow().is_empty() && now.is_in_query(&search) {
+                    return;
+                }
+                let entry = history_entry(&before, now);
+                pending.borrow_mut().add(entry, now.clone());
+                let write = {
+                    let pending = pending.clone();
+                    move || write_pending(&pending)
+                };
+                let mut timers = timers.borrow_mut();
+                if pending.borrow().waits_for_pause() {
+                    timers.pause = dom::Timeout::new(URL_PAUSE_MS, write);
+                } else {
+                    timers.pause = None;
+                    timers.after_paint = dom::AfterPaint::new(URL_AFTER_PAINT_MS, write);
                 }
             }
         });
     }
     {
-        let unwritten = unwritten.clone();
+        let pending = pending.clone();
         use_effect_with(props.sync_url, move |&sync| {
             let left = {
-                let unwritten = unwritten.clone();
-                sync.then(|| dom::Listener::window("pagehide", move || write_unwritten(&unwritten)))
+                let pending = pending.clone();
+                sync.then(|| dom::Listener::window("pagehide", move || write_pending(&pending)))
                     .flatten()
             };
             move || {
                 drop(left);
-                write_unwritten(&unwritten);
+                write_pending(&pending);
             }
         });
     }
