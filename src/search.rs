@@ -410,11 +410,30 @@ pub fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<u32>> {
 
 /// The length of `text` in UTF-16 code units (`text.encode_utf16().count()`), counted
 /// over bytes: every byte that starts a character is one unit, and one that starts a
-/// four-byte character (outside the Basic Multilingual Plane) one more.
+/// four-byte character (outside the Basic Multilingual Plane) one more. Eight bytes at a
+/// time (painting "of" on the 10 MB benchmark page counted 20 MB of text byte by byte
+/// in 4.5 ms).
 pub fn utf16_len(text: &str) -> usize {
-    text.bytes()
-        .map(|b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0))
-        .sum()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    let mut units = 0;
+    for word in &mut words {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_le_bytes(w);
+        // A byte's top bit, moved to its bit 7: continuation bytes are 10xxxxxx, the
+        // leading bytes of four-byte characters 11110xxx.
+        let continuation = x & !(x << 1) & HIGH;
+        let four = x & (x << 1) & (x << 2) & (x << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
+    }
+    units
+        + words
+            .remainder()
+            .iter()
+            .map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0))
+            .sum::<usize>()
 }
 
 #[cfg(test)]
@@ -623,6 +642,15 @@ mod tests {
         });
         for s in ["", "a", "é", "😀", "a😀bé\u{a0}ж中\u{10FFFF}"] {
             assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+        }
+        // Every character width across the eight-byte words, at every alignment.
+        let mixed = "aé中😀\u{a0}ж\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}";
+        for skip in 0..8 {
+            let s = format!("{}{}", "x".repeat(skip), mixed.repeat(5));
+            for (end, _) in s.char_indices() {
+                let s = &s[..end];
+                assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+            }
         }
     }
 
