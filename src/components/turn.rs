@@ -57,10 +57,35 @@ impl PartialEq for TurnSectionProps {
     }
 }
 
+/// The turn's speaker: by index when the caller has it, else by id; a hand-built
+/// transcript that names an unknown speaker still shows who speaks, by id
+/// (`Transcript::from_json` guarantees the speaker exists).
+fn speaker_of<'t>(
+    t: &'t Transcript,
+    hint: Option<usize>,
+    id: &str,
+) -> std::borrow::Cow<'t, Speaker> {
+    match hint
+        .and_then(|i| t.speakers.get(i))
+        .filter(|s| s.id == id)
+        .or_else(|| t.speaker(id))
+    {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => std::borrow::Cow::Owned(Speaker {
+            id: id.to_owned(),
+            name: id.to_owned(),
+            role: None,
+            anonymous: false,
+        }),
+    }
+}
+
 /// `<section class="tv-turn">` labelled by its speaker heading, then a "copy link"
 /// button (`.tv-turn-link`), then the paragraphs; a turn no label introduces renders
 /// without heading, as `tv-turn tv-turn-unattributed`. The URL's target turn also has
-/// the class `tv-target` and `aria-current="location"`.
+/// the class `tv-target` and `aria-current="location"`; a hidden one, `hidden`. What is
+/// inside the section is a component of its own ([`TurnContent`]), so hiding, showing or
+/// targeting a turn changes the section's attributes and re-renders nothing in it.
 #[function_component]
 pub fn TurnSection(props: &TurnSectionProps) -> Html {
     let t = &props.transcript;
@@ -68,41 +93,84 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
         return Html::default();
     };
     let id = format!("{}{}", props.id_prefix, turn.id);
+    let current = props.target.then_some("location");
+    let content = html! {
+        <TurnContent transcript={t.clone()} index={props.index} speaker={props.speaker}
+            id={AttrValue::from(id.clone())} matches={props.matches.clone()}
+            labels={props.labels.clone()} on_copy_link={props.on_copy_link.clone()} />
+    };
+    let Some(speaker_id) = &turn.speaker else {
+        let class = classes!(
+            "tv-turn",
+            "tv-turn-unattributed",
+            props.target.then_some("tv-target")
+        );
+        return html! {
+            <section {class} {id} aria-current={current} hidden={props.hidden}>
+                { content }
+            </section>
+        };
+    };
+    let speaker = speaker_of(t, props.speaker, speaker_id);
+    let heading_id = format!("{id}-speaker");
+    let class = classes!("tv-turn", props.target.then_some("tv-target"));
+    html! {
+        <section {class} {id} data-speaker={speaker.id.clone()}
+            aria-labelledby={heading_id} aria-current={current} hidden={props.hidden}>
+            { content }
+        </section>
+    }
+}
+
+/// Properties of [`TurnContent`]: a [`TurnSection`]'s, less what only the section's
+/// own attributes show.
+#[derive(Properties)]
+struct TurnContentProps {
+    transcript: Rc<Transcript>,
+    index: usize,
+    speaker: Option<usize>,
+    /// The section's id.
+    id: AttrValue,
+    matches: MatchSlice,
+    labels: Rc<Labels>,
+    on_copy_link: Callback<String>,
+}
+
+impl PartialEq for TurnContentProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.transcript, &other.transcript)
+            && self.index == other.index
+            && self.speaker == other.speaker
+            && self.id == other.id
+            && Rc::ptr_eq(&self.labels, &other.labels)
+            && self.on_copy_link == other.on_copy_link
+            && self.matches == other.matches
+    }
+}
+
+/// What is inside a turn's section: the speaker heading (when a label introduced the
+/// turn), the "copy link" button and the paragraphs with the search's highlights.
+#[function_component]
+fn TurnContent(props: &TurnContentProps) -> Html {
+    let t = &props.transcript;
+    let Some(turn) = t.turns.get(props.index) else {
+        return Html::default();
+    };
+    let id = &props.id;
     let paragraphs = turn.paragraphs.iter().enumerate().map(|(i, text)| {
         let (ranges, current) = props.matches.ranges(Place::Turn(props.index, i));
         html! { <p id={format!("{id}-p{}", i + 1)}>{ highlight(text, &ranges, current) }</p> }
     });
-    // `Transcript::from_json` guarantees the speaker exists; a hand-built transcript
-    // that names an unknown one still shows who speaks, by id.
-    let fallback;
-    let speaker = match &turn.speaker {
-        None => None,
-        Some(speaker_id) => Some(
-            match props
-                .speaker
-                .and_then(|i| t.speakers.get(i))
-                .filter(|s| s.id == *speaker_id)
-                .or_else(|| t.speaker(speaker_id))
-            {
-                Some(s) => s,
-                None => {
-                    fallback = Speaker {
-                        id: speaker_id.clone(),
-                        name: speaker_id.clone(),
-                        role: None,
-                        anonymous: false,
-                    };
-                    &fallback
-                }
-            },
-        ),
-    };
+    let speaker = turn
+        .speaker
+        .as_deref()
+        .map(|sp| speaker_of(t, props.speaker, sp));
     let link_label = props
         .labels
-        .copy_link(props.index + 1, speaker.map(|s| s.name.as_str()));
+        .copy_link(props.index + 1, speaker.as_ref().map(|s| s.name.as_str()));
     let onclick = {
         let on_copy_link = props.on_copy_link.clone();
-        let id = id.clone();
+        let id = id.to_string();
         Callback::from(move |_: MouseEvent| on_copy_link.emit(id.clone()))
     };
     let link = html! {
@@ -117,26 +185,12 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
             </svg>
         </button>
     };
-    let current = props.target.then_some("location");
     let Some(speaker) = speaker else {
-        let class = classes!(
-            "tv-turn",
-            "tv-turn-unattributed",
-            props.target.then_some("tv-target")
-        );
-        return html! {
-            <section {class} id={id.clone()} aria-current={current} hidden={props.hidden}>
-                { link }
-                { for paragraphs }
-            </section>
-        };
+        return html! { <>{ link }{ for paragraphs }</> };
     };
-    let heading_id = format!("{id}-speaker");
-    let class = classes!("tv-turn", props.target.then_some("tv-target"));
     html! {
-        <section {class} id={id.clone()} data-speaker={speaker.id.clone()}
-            aria-labelledby={heading_id.clone()} aria-current={current} hidden={props.hidden}>
-            <h2 class="tv-speaker" id={heading_id}>
+        <>
+            <h2 class="tv-speaker" id={format!("{id}-speaker")}>
                 <span class="tv-speaker-name">{ speaker.name.clone() }</span>
                 if let Some(role) = &speaker.role {
                     <span class="tv-visually-hidden">{ ", " }</span>
@@ -149,7 +203,7 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
             </h2>
             { link }
             { for paragraphs }
-        </section>
+        </>
     }
 }
 
