@@ -63,16 +63,11 @@ pub fn SettingsBar(props: &SettingsBarProps) -> Html {
             <button type="button" class="tv-settings-toggle"
                 aria-expanded={if s.open { "true" } else { "false" }}
                 aria-controls={s.open.then(|| format!("{p}settings"))} onclick={toggle}>
-                <svg class="tv-icon" viewBox="0 0 24 24" width="20" height="20"
-                    aria-hidden="true" focusable="false">
-                    <path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1" fill="none"
-                        stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-                    <circle cx="15" cy="6" r="2" fill="none" stroke="currentColor"
-                        stroke-width="2" />
-                    <circle cx="9" cy="12" r="2" fill="none" stroke="currentColor"
-                        stroke-width="2" />
-                    <circle cx="17" cy="18" r="2" fill="none" stroke="currentColor"
-                        stroke-width="2" />
+                <svg class="tv-icon" viewBox="0 0 24 24" aria-hidden="true">
+                    <path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1" />
+                    <circle cx="15" cy="6" r="2" />
+                    <circle cx="9" cy="12" r="2" />
+                    <circle cx="17" cy="18" r="2" />
                 </svg>
                 { l.view_settings.clone() }
             </button>

@@ -122,6 +122,10 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
     }
 }
 
+/// The link icon's outline: two chain links (24 × 24, stroked).
+const LINK_ICON: &str = "M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5\
+    M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5";
+
 /// Properties of [`TurnContent`]: a [`TurnSection`]'s, less what only the section's
 /// own attributes show.
 #[derive(Properties)]
@@ -176,12 +180,10 @@ fn TurnContent(props: &TurnContentProps) -> Html {
     let link = html! {
         <button type="button" class="tv-turn-link" aria-label={link_label.clone()}
             title={link_label} {onclick}>
-            <svg class="tv-icon" viewBox="0 0 24 24" width="20" height="20"
-                aria-hidden="true" focusable="false">
-                <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5
-                    M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5"
-                    fill="none" stroke="currentColor" stroke-width="2"
-                    stroke-linecap="round" stroke-linejoin="round" />
+            // Its stroke, fill and size come from the stylesheet (`.tv-icon`): every
+            // attribute here is one more to write per turn when a long page hydrates.
+            <svg class="tv-icon" viewBox="0 0 24 24" aria-hidden="true">
+                <path d={LINK_ICON} />
             </svg>
         </button>
     };
