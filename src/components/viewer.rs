@@ -44,7 +44,7 @@ pub struct TranscriptViewerProps {
     #[prop_or(AttrValue::Static("Source"))]
     pub source_label: AttrValue,
     /// Every other word of the viewer's own (controls, statuses, counts); English by
-    /// default. Keep the `Rc` across renders: turns compare it by pointer.
+    /// default. Compared by value when the `Rc` changes.
     #[prop_or_default]
     pub labels: Rc<Labels>,
     /// The state to start from (a query, toggles, hidden speakers), e.g. to open an
@@ -184,7 +184,21 @@ struct UrlTimers {
 pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let t = &props.transcript;
     let p = &props.id_prefix;
-    let labels = &props.labels;
+    // The words, as one `Rc` for as long as they are the same words: turns compare
+    // them by pointer, and a parent that renders again gives a new default `Rc`.
+    let labels = {
+        let kept = use_mut_ref(|| props.labels.clone());
+        let same = {
+            let kept = kept.borrow();
+            Rc::ptr_eq(&kept, &props.labels) || **kept == *props.labels
+        };
+        if !same {
+            *kept.borrow_mut() = props.labels.clone();
+        }
+        let labels = kept.borrow().clone();
+        labels
+    };
+    let labels = &labels;
     let state = {
         let initial = props.initial_state.clone();
         use_reducer(move || initial.unwrap_or_default())
