@@ -151,7 +151,12 @@ mod browser {
                     page: Some(Rc::new(data)),
                     ..AppProps::default()
                 };
-                yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+                // The page's data was read in this task; the hydration takes the next
+                // one, so that neither is as long as both (10 MB of transcript: about
+                // 100 ms to read, 150 to hydrate) and the page can answer in between.
+                next_task(move || {
+                    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+                });
             }
             Some(Err(e)) => {
                 web_sys::console::error_1(
@@ -163,6 +168,15 @@ mod browser {
             None => {
                 yew::Renderer::<App>::with_root(root).render();
             }
+        }
+    }
+
+    /// Calls `f` in a task of its own, after this one (`setTimeout(f, 0)`).
+    fn next_task(f: impl FnOnce() + 'static) {
+        let f = wasm_bindgen::closure::Closure::once_into_js(f);
+        if let Some(window) = web_sys::window() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
         }
     }
 
