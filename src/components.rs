@@ -46,4 +46,8 @@ pub use app::{
     parse_catalog, App, AppProps, RemoteTranscript, RemoteTranscriptProps, DEFAULT_BASE,
 };
 pub use labels::{fill, Labels, Plural};
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use turn_list::prerender;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) use turn_list::WAKE_TURNS;
 pub use viewer::{TranscriptViewer, TranscriptViewerProps, DEFAULT_RENDER_BATCH};

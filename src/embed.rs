@@ -66,7 +66,8 @@ pub(crate) struct EmbeddedProps {
     pub show_settings: bool,
     pub store_settings: bool,
     /// As `TranscriptViewerProps::render_batch`: 0 for markup rendered on the server and
-    /// its hydration, which hold every turn.
+    /// its hydration, which hold every turn (and, as `render-pages embed` writes it,
+    /// each group of turns as raw markup: `TranscriptViewerProps::prerendered`).
     pub render_batch: usize,
 }
 
@@ -80,7 +81,8 @@ pub(crate) fn Embedded(props: &EmbeddedProps) -> Html {
                 id_prefix={props.id_prefix.clone()} initial_state={state}
                 show_settings={props.show_settings}
                 store_settings={props.store_settings}
-                render_batch={props.render_batch} />
+                render_batch={props.render_batch}
+                prerendered={props.render_batch == 0} />
         },
         Source::Src(src) => html! {
             <RemoteTranscript src={src.clone()} id_prefix={props.id_prefix.clone()}

@@ -436,25 +436,27 @@ pub use render::{render_app, render_embedded, render_site};
 #[cfg(not(target_arch = "wasm32"))]
 mod render {
     use super::{data_scripts, is_page_id, page_path, write_page, PageData, PageParts};
+    use crate::components::prerender;
     use crate::components::{App, AppProps, DEFAULT_BASE};
     use crate::embed::{Embedded, EmbeddedProps, Source};
     use crate::model::{Catalog, Transcript};
     use std::rc::Rc;
-    use yew::{AttrValue, BaseComponent, LocalServerRenderer};
+    use yew::{AttrValue, BaseComponent};
 
-    /// Renders `C` with `props` as hydratable HTML, on a current-thread runtime.
-    fn render<C: BaseComponent>(props: C::Properties) -> std::io::Result<String> {
+    /// Renders `C` with `props()` as hydratable HTML, each group of turns as raw markup
+    /// (`TranscriptViewerProps::prerendered`), on a current-thread runtime.
+    fn render<C: BaseComponent>(props: impl Fn() -> C::Properties) -> std::io::Result<String> {
         let runtime = tokio::runtime::Builder::new_current_thread().build()?;
         let local = tokio::task::LocalSet::new();
-        Ok(runtime.block_on(local.run_until(LocalServerRenderer::<C>::with_props(props).render())))
+        Ok(runtime.block_on(local.run_until(prerender::render::<C>(props))))
     }
 
     /// The site's app showing `data`, as the page's `[data-transcript-viewer-app]`
     /// content: what the browser's `App` with the same data hydrates.
     pub fn render_app(data: Rc<PageData>) -> std::io::Result<String> {
-        render::<App>(AppProps {
+        render::<App>(|| AppProps {
             base: AttrValue::Static(DEFAULT_BASE),
-            page: Some(data),
+            page: Some(data.clone()),
         })
     }
 
@@ -518,8 +520,9 @@ mod render {
         id_prefix: &str,
         show_settings: bool,
     ) -> std::io::Result<String> {
-        render::<Embedded>(EmbeddedProps {
-            source: Source::Data(Rc::new(transcript)),
+        let transcript = Rc::new(transcript);
+        render::<Embedded>(|| EmbeddedProps {
+            source: Source::Data(transcript.clone()),
             id_prefix: AttrValue::from(id_prefix.to_string()),
             initial_state: Default::default(),
             show_settings,
@@ -763,6 +766,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod render_tests {
     use super::*;
+    use crate::embed::EmbeddedProps;
     use crate::model::{CatalogEntry, SCHEMA_VERSION};
     use std::rc::Rc;
 
@@ -946,6 +950,74 @@ mod render_tests {
             html.contains("href=\"talks/\" aria-current=\"page\""),
             "{html}"
         );
+    }
+
+    /// What is inside each `<div class="tv-turn-group">` of `html` (no group holds a
+    /// `<div>`).
+    fn groups(html: &str) -> Vec<&str> {
+        html.split("<div class=\"tv-turn-group\">")
+            .skip(1)
+            .map(|rest| &rest[..rest.find("</div>").unwrap()])
+            .collect()
+    }
+
+    #[test]
+    fn each_group_of_turns_is_raw_markup_the_same_as_its_components_render() {
+        let mut t = talk();
+        t.speakers[1].name = "A. <L>".into();
+        let turn = t.turns[0].clone();
+        t.turns = (1..=300)
+            .map(|i| {
+                let mut turn = turn.clone();
+                turn.id = format!("t{i}");
+                turn.speaker = Some(if i % 3 == 0 { "al" } else { "vp" }.into());
+                turn
+            })
+            .collect();
+        let props = || EmbeddedProps {
+            source: crate::embed::Source::Data(Rc::new(t.clone())),
+            id_prefix: "x-".into(),
+            initial_state: Default::default(),
+            show_settings: true,
+            store_settings: true,
+            render_batch: 0,
+        };
+        let prerendered = render_embedded(t.clone(), "x-", true).unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let plain = runtime.block_on(
+            yew::LocalServerRenderer::<crate::embed::Embedded>::with_props(props())
+                .hydratable(false)
+                .render(),
+        );
+        let (all, plain) = (groups(&prerendered), groups(&plain));
+        assert_eq!((all.len(), plain.len()), (19, 19));
+        // The first 256 turns (16 groups) are hydrated: Yew's markers in them.
+        let first = crate::components::WAKE_TURNS / 16;
+        assert_eq!(first, 16);
+        for g in &all[..first] {
+            assert!(g.starts_with("<!--<[") && !g.contains("<!--<#>"), "{g}");
+        }
+        // The rest (16 + 16 + 12 turns) raw: between Yew's raw markers, with no
+        // hydration marker inside.
+        let raw: Vec<&str> = all[first..]
+            .iter()
+            .map(|g| {
+                let inner = g.strip_prefix("<!--<#>-->").expect(g);
+                let inner = inner.strip_suffix("<!--</#>-->").expect(g);
+                assert!(!inner.contains("<!--"), "{inner}");
+                inner
+            })
+            .collect();
+        assert_eq!(count(raw[0], "<section"), 16);
+        assert!(raw[0].contains("id=\"x-t257\""), "{}", raw[0]);
+        assert!(raw[2].contains("id=\"x-t289\"") && raw[2].contains("id=\"x-t300-p2\""));
+        assert!(raw[0].contains("A. &lt;L&gt;"), "{}", raw[0]);
+        // What the components render, markup for markup.
+        assert_eq!(raw, plain[first..]);
+        // Outside the groups the page stays hydratable.
+        assert!(prerendered.starts_with("<!--<["));
     }
 
     #[test]

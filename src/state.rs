@@ -454,6 +454,8 @@ pub struct PaintPlan {
 /// left or entered, or that it covers differently); an element listed twice in `new`
 /// is painted again the second time.
 pub fn paint_plan(old: &[PaintedText], new: &[PaintedText], fresh: &[&str]) -> PaintPlan {
+    // After groups of turns woke, `fresh` can name thousands of elements.
+    let fresh: std::collections::HashSet<&str> = fresh.iter().copied().collect();
     let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(old.len());
     for (i, text) in old.iter().enumerate() {
         if !fresh.contains(&text.element_id.as_str()) {

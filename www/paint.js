@@ -38,6 +38,17 @@ export function takeOff(highlight, lists, all) {
   for (const list of lists) for (const range of list) highlight.delete(range);
 }
 
+/** The indices (a Uint32Array) of the arrays in `lists` whose ranges are in text nodes no
+ * longer in the document: their element was rendered again. */
+export function detached(lists) {
+  const out = [];
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i];
+    if (list.length > 0 && !list[0].startContainer.isConnected) out.push(i);
+  }
+  return new Uint32Array(out);
+}
+
 // The element with this id inside root: through the id map of its document or shadow
 // root, and when that finds another element (a page repeating the viewer's ids), by a
 // search of the viewer itself.

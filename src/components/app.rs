@@ -94,7 +94,7 @@ pub fn App(props: &AppProps) -> Html {
     match &page.content {
         Content::Ready(transcript) => html! {
             <TranscriptViewer transcript={transcript.clone()} sync_url=true page=true
-                header={nav} {page_href} {render_batch} />
+                header={nav} {page_href} {render_batch} prerendered={pages} />
         },
         Content::Loading => html! {
             <PageShell {nav}>

@@ -176,6 +176,32 @@ mod imp {
         }
     }
 
+    /// Where the focus is, when it is inside `container`: the id of the turn (the
+    /// `section.tv-turn`) holding it, and whether it is that turn's link button.
+    pub fn focused_turn_in(container: &NodeRef) -> Option<(String, bool)> {
+        let container = container.cast::<Element>()?;
+        let active = web_sys::window()?.document()?.active_element()?;
+        if !container.contains(Some(&active)) {
+            return None;
+        }
+        let turn = active.closest("section.tv-turn").ok().flatten()?;
+        Some((turn.id(), active.matches(".tv-turn-link").unwrap_or(false)))
+    }
+
+    /// The turn whose link button `event` (a click) hit, when that button is in a
+    /// group of turns still as the server rendered it (`.tv-turn-group[data-dormant]`,
+    /// without listeners of its own): the id of its `section.tv-turn`.
+    pub fn dormant_link_click(event: &MouseEvent) -> Option<String> {
+        let target = event.target()?.dyn_into::<Element>().ok()?;
+        let button = target.closest(".tv-turn-link").ok().flatten()?;
+        button
+            .closest(".tv-turn-group[data-dormant]")
+            .ok()
+            .flatten()?;
+        let turn = button.closest("section.tv-turn").ok().flatten()?;
+        Some(turn.id())
+    }
+
     /// Moves the focus to the element with this id (which scrolls it into view).
     pub fn focus_id(id: &str) {
         if let Some(el) = element(id).and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
@@ -418,6 +444,12 @@ mod imp {
     pub fn scroll_to_id(id: &str) {}
     pub fn focus_inside(id: &str, selector: &str) {}
     pub fn focus_id(id: &str) {}
+    pub fn focused_turn_in(container: &NodeRef) -> Option<(String, bool)> {
+        None
+    }
+    pub fn dormant_link_click(event: &MouseEvent) -> Option<String> {
+        None
+    }
     pub fn storage_get(key: &str) -> Option<String> {
         None
     }

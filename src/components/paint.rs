@@ -57,6 +57,7 @@ mod imp {
         ) -> Array;
         #[wasm_bindgen(js_name = takeOff)]
         fn take_off(highlight: &Highlight, lists: &Array, all: bool);
+        fn detached(lists: &Array) -> Vec<u32>;
     }
 
     fn registry() -> Option<HighlightRegistry> {
@@ -97,13 +98,16 @@ mod imp {
         /// match's `<mark>` is or was in that element; the rest is taken off or
         /// painted. A text whose element is missing or no longer holds text of the
         /// expected length is skipped, never painted wrongly, and tried again next
-        /// time.
+        /// time. With `recheck` (elements may have been rendered again since the last
+        /// paint), a text whose ranges are in nodes no longer in the document is
+        /// painted again too.
         pub fn paint(
             &mut self,
             root: &NodeRef,
             transcript: usize,
             current: Option<String>,
             texts: Vec<PaintedText>,
+            recheck: bool,
         ) {
             let Some(registry) = registry() else { return };
             let highlight = match registry.get(HIGHLIGHT) {
@@ -118,11 +122,19 @@ mod imp {
                 self.remove_from(&highlight);
                 self.transcript = transcript;
             }
-            let fresh: Vec<&str> = [&self.current, &current]
+            let mut fresh: Vec<&str> = [&self.current, &current]
                 .into_iter()
                 .flatten()
                 .map(String::as_str)
                 .collect();
+            if recheck && !self.ranges.is_empty() {
+                let lists: Array = self.ranges.iter().collect();
+                let gone = detached(&lists);
+                fresh.extend(
+                    gone.iter()
+                        .map(|&i| self.texts[i as usize].element_id.as_str()),
+                );
+            }
             let plan = paint_plan(&self.texts, &texts, &fresh);
             let mut kept: Vec<Option<JsValue>> = Vec::with_capacity(plan.keep.len());
             let dropped = Array::new();
@@ -210,6 +222,7 @@ mod imp {
             transcript: usize,
             current: Option<String>,
             texts: Vec<PaintedText>,
+            recheck: bool,
         ) {
         }
         pub fn clear(&mut self) {}

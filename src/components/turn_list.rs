@@ -3,7 +3,19 @@
 //! turns (see the viewer's `render_batch`). A component of its own so that a keystroke that changes nothing in
 //! the list (painted matches, the same current match) costs one comparison of its
 //! properties instead of a walk over every turn.
+//!
+//! A page `render-pages` wrote holds every turn already; after the first [`WAKE_TURNS`]
+//! turns, each group of turns is plain markup (see [`prerender`]). Hydrating the page
+//! hydrates those first turns and takes each later group's nodes as they are,
+//! "dormant", without a component per turn: the hydration of a 10 MB transcript would
+//! otherwise be one task of most of a second, since Yew's scheduler does not yield in the
+//! middle of a hydration. The dormant groups then become live (rendered again by their
+//! components: new nodes, the same markup) a step of [`WAKE_TURNS`] per task, and at
+//! once when they must show something the server did not render: a hidden turn, the
+//! current match, the URL's target, `<mark>`ed matches. A transcript of up to
+//! [`WAKE_TURNS`] turns is hydrated whole, as any page.
 
+use super::dom;
 use super::labels::Labels;
 use super::turn::TurnSection;
 use crate::model::Transcript;
@@ -38,6 +50,15 @@ pub struct TurnListProps {
     pub on_copy_link: Callback<String>,
     /// Called with the ids of hidden turns the reader asks to see.
     pub on_reveal: Callback<Vec<String>>,
+    /// The turns are in the page already, as `render-pages` wrote them (each group as
+    /// raw markup), and this render hydrates them: the groups start dormant.
+    pub prerendered: bool,
+    /// Of a prerendered list, how many turns from the first are live by now (a group
+    /// is live once its first turn is below this); the others wake when they must.
+    pub awake: usize,
+    /// Called after a render in which dormant groups became live: their nodes are new,
+    /// and what was painted over the old ones is gone.
+    pub on_wake: Callback<()>,
 }
 
 impl TurnListProps {
@@ -68,6 +89,9 @@ impl PartialEq for TurnListProps {
             && self.target == other.target
             && self.on_copy_link == other.on_copy_link
             && self.on_reveal == other.on_reveal
+            && self.prerendered == other.prerendered
+            && self.awake == other.awake
+            && self.on_wake == other.on_wake
             && self.renders_same_matches(other)
     }
 }
@@ -78,6 +102,11 @@ impl PartialEq for TurnListProps {
 /// showing a speaker's turns moves no turn to another group and re-creates none.
 const GROUP: usize = 16;
 
+/// Turns a prerendered list hydrates, and wakes per step after them, one step per task
+/// (see the module's documentation): about 15–25 ms of rendering on the benchmark's
+/// machine.
+pub const WAKE_TURNS: usize = 16 * GROUP;
+
 /// The first `limit` turns, shown turns and hidden ones alike, each run of hidden turns
 /// after a `<button class="tv-hidden-marker">`, in groups of [`GROUP`] turns, each a
 /// `<div class="tv-turn-group">` (which the stylesheet lays out only near the view).
@@ -87,7 +116,8 @@ pub fn TurnList(props: &TurnListProps) -> Html {
     let list = props.clone_shallow();
     let groups = (0..end).step_by(GROUP).map(|start| {
         let turns = start..(start + GROUP).min(end);
-        html! { <TurnGroup key={start / GROUP} list={list.clone()} {turns} /> }
+        let live = !props.prerendered || start < props.awake;
+        html! { <TurnGroup key={start / GROUP} list={list.clone()} {turns} {live} /> }
     });
     html! { <>{ for groups }</> }
 }
@@ -115,15 +145,20 @@ impl TurnListProps {
             labels: self.labels.clone(),
             on_copy_link: self.on_copy_link.clone(),
             on_reveal: self.on_reveal.clone(),
+            prerendered: self.prerendered,
+            awake: self.awake,
+            on_wake: self.on_wake.clone(),
         })
     }
 }
 
 /// Properties of [`TurnGroup`]: a range of the transcript's turns.
-#[derive(Properties)]
+#[derive(Properties, Clone)]
 pub struct TurnGroupProps {
     list: Rc<TurnListProps>,
     turns: std::ops::Range<usize>,
+    /// Its turn to wake has come (or the list is not prerendered).
+    live: bool,
 }
 
 impl TurnGroupProps {
@@ -157,6 +192,55 @@ impl TurnGroupProps {
         });
         (current, target, all)
     }
+
+    /// Whether the group shows something its server markup does not: a hidden turn
+    /// (and the marker of its run), the current match, the URL's target turn, or
+    /// matches as `<mark>` elements.
+    fn differs_from_server(&self) -> bool {
+        let list = &self.list;
+        let turns = &self.turns;
+        let in_group = |m: &crate::state::Match| match m.place {
+            crate::state::Place::Turn(t, _) => turns.contains(&t),
+            _ => false,
+        };
+        let current = list.current.and_then(|c| list.matches.all.get(c));
+        let marked = !list.painted
+            && !list
+                .matches
+                .between(
+                    crate::state::Place::Turn(turns.start, 0),
+                    crate::state::Place::Turn(turns.end, 0),
+                )
+                .is_empty();
+        let first = block_of_turn(&list.blocks, turns.start).unwrap_or(list.blocks.len());
+        let hidden = list.blocks[first..]
+            .iter()
+            .take_while(|b| first_turn(b) < turns.end)
+            .any(|b| match b {
+                Block::Hidden { turns: run, .. } => run.iter().any(|t| turns.contains(t)),
+                Block::Turn(_) => false,
+            });
+        current.is_some_and(in_group)
+            || list.target.is_some_and(|t| turns.contains(&t))
+            || marked
+            || hidden
+    }
+}
+
+/// What a group's markup was rendered from, compared by pointer: a dormant group whose
+/// transcript, speakers, labels or ids change is rendered again.
+#[derive(PartialEq)]
+struct Source(usize, usize, usize, AttrValue);
+
+impl Source {
+    fn of(list: &TurnListProps) -> Self {
+        Source(
+            Rc::as_ptr(&list.transcript) as usize,
+            Rc::as_ptr(&list.speakers) as usize,
+            Rc::as_ptr(&list.labels) as usize,
+            list.id_prefix.clone(),
+        )
+    }
 }
 
 impl PartialEq for TurnGroupProps {
@@ -171,14 +255,80 @@ impl PartialEq for TurnGroupProps {
             && a.painted == b.painted
             && a.on_copy_link == b.on_copy_link
             && a.on_reveal == b.on_reveal
+            && a.on_wake == b.on_wake
+            && a.prerendered == b.prerendered
+            && self.live == other.live
             && self.sees() == other.sees()
     }
 }
 
 /// Turns `turns` of the list, with the marker of each run of hidden turns that starts
-/// among them.
+/// among them, in a `<div class="tv-turn-group">`. In a prerendered list the group starts
+/// dormant (`data-dormant`): its nodes are the server's, kept as they are (a click on a
+/// turn's link button there still copies the link), until its turn to wake comes or it
+/// must show what the server did not render ([`TurnGroupProps::differs_from_server`]);
+/// then its components render it, once and for good. Waking keeps the focus on the
+/// turn or link button that had it.
 #[function_component]
 fn TurnGroup(props: &TurnGroupProps) -> Html {
+    let list = &props.list;
+    let group = use_node_ref();
+    let source = use_memo((), |()| Source::of(list));
+    // Whether the group has been live: from the start unless the browser hydrates a
+    // prerendered list (a server renders every group, as markup or live).
+    let was_live =
+        use_mut_ref(|| !(cfg!(target_arch = "wasm32") && list.prerendered) || props.live);
+    // Set by the render that wakes the group, for its effect: where the focus was.
+    let woke = use_mut_ref(|| None::<Option<(String, bool)>>);
+    let dormant = !*was_live.borrow()
+        && !props.live
+        && *source == Source::of(list)
+        && !props.differs_from_server();
+    if !dormant && !*was_live.borrow() {
+        *was_live.borrow_mut() = true;
+        *woke.borrow_mut() = Some(dom::focused_turn_in(&group));
+    }
+    {
+        let on_wake = list.on_wake.clone();
+        use_effect_with(dormant, move |_| {
+            if let Some(focus) = woke.borrow_mut().take() {
+                match focus {
+                    Some((id, true)) => dom::focus_inside(&id, ".tv-turn-link"),
+                    Some((id, false)) => dom::focus_id(&id),
+                    None => {}
+                }
+                on_wake.emit(());
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(markup) = prerender::markup(&list.id_prefix, props.turns.start) {
+        let raw = Html::from_html_unchecked(markup);
+        return html! { <div class="tv-turn-group">{ raw }</div> };
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    prerender::collect(props);
+    if dormant {
+        let onclick = {
+            let on_copy_link = list.on_copy_link.clone();
+            Callback::from(move |e: MouseEvent| {
+                if let Some(id) = dom::dormant_link_click(&e) {
+                    on_copy_link.emit(id);
+                }
+            })
+        };
+        // Hydrated, an empty raw node takes the server's markup between its markers as
+        // it is; it never parses any.
+        let raw = Html::from_html_unchecked(AttrValue::Static(""));
+        return html! {
+            <div class="tv-turn-group" data-dormant="" ref={group} {onclick}>{ raw }</div>
+        };
+    }
+    html! { <div class="tv-turn-group" ref={group}>{ for group_items(props) }</div> }
+}
+
+/// A group's turns and markers, as [`TurnGroup`] renders them live.
+fn group_items(props: &TurnGroupProps) -> Vec<Html> {
     let list = &props.list;
     let t = &list.transcript;
     let (matches, current) = (&list.matches, list.current);
@@ -219,7 +369,7 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
             }
         }
     }
-    html! { <div class="tv-turn-group">{ for items }</div> }
+    items
 }
 
 /// The button that stands for a run of hidden turns (`turns`, by `speakers`) and shows
@@ -241,5 +391,89 @@ fn marker(list: &TurnListProps, turns: &[usize], speakers: &[usize]) -> Html {
         <button {key} type="button" class="tv-hidden-marker" {onclick}>
             { list.labels.hidden_marker(turns.len(), &names) }
         </button>
+    }
+}
+
+/// The server's side of dormant groups: [`render`] renders a page so that each group of
+/// turns is raw markup, which the browser's hydration keeps as it is.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod prerender {
+    use super::{group_items, TurnGroupProps};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use yew::prelude::*;
+    use yew::{BaseComponent, LocalServerRenderer};
+
+    /// What the groups rendered now do: render live, and say so (`Collect`), or render
+    /// the markup given (`Supply`, by id prefix and first turn).
+    enum Pass {
+        Collect(Vec<TurnGroupProps>),
+        Supply(HashMap<(AttrValue, usize), AttrValue>),
+    }
+
+    thread_local! {
+        static PASS: RefCell<Option<Pass>> = const { RefCell::new(None) };
+    }
+
+    /// Ends the pass, also when rendering panics.
+    struct Reset;
+
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            PASS.with(|p| p.borrow_mut().take());
+        }
+    }
+
+    /// The markup to render for the group of `prefix`'s turns from `start`, in a
+    /// supplying pass.
+    pub(super) fn markup(prefix: &AttrValue, start: usize) -> Option<AttrValue> {
+        PASS.with(|p| match &*p.borrow() {
+            Some(Pass::Supply(markup)) => markup.get(&(prefix.clone(), start)).cloned(),
+            _ => None,
+        })
+    }
+
+    /// Notes a group rendered in a collecting pass, unless it is hydrated live.
+    pub(super) fn collect(props: &TurnGroupProps) {
+        PASS.with(|p| {
+            if let Some(Pass::Collect(groups)) = &mut *p.borrow_mut() {
+                if props.list.prerendered && !props.live {
+                    groups.push(props.clone());
+                }
+            }
+        })
+    }
+
+    /// A group's turns as [`super::TurnGroup`] renders them live, without the group.
+    #[function_component]
+    fn GroupContent(props: &TurnGroupProps) -> Html {
+        html! { <>{ for group_items(props) }</> }
+    }
+
+    /// Renders `C` with `props()` as hydratable HTML in which every group of turns that
+    /// starts dormant (a prerendered viewer's, after its first [`super::WAKE_TURNS`]
+    /// turns) holds raw markup: the same as its components render (without hydration
+    /// markers), so that waking a group changes no node's content. Three steps: a render that notes
+    /// each group's properties, one render of each group alone, and the render that
+    /// puts them in.
+    pub async fn render<C: BaseComponent>(props: impl Fn() -> C::Properties) -> String {
+        let _reset = Reset;
+        PASS.with(|p| *p.borrow_mut() = Some(Pass::Collect(Vec::new())));
+        LocalServerRenderer::<C>::with_props(props()).render().await;
+        let groups = match PASS.with(|p| p.borrow_mut().take()) {
+            Some(Pass::Collect(groups)) => groups,
+            _ => Vec::new(),
+        };
+        let mut markup = HashMap::with_capacity(groups.len());
+        for group in groups {
+            let key = (group.list.id_prefix.clone(), group.turns.start);
+            let html = LocalServerRenderer::<GroupContent>::with_props(group)
+                .hydratable(false)
+                .render()
+                .await;
+            markup.insert(key, AttrValue::from(html));
+        }
+        PASS.with(|p| *p.borrow_mut() = Some(Pass::Supply(markup)));
+        LocalServerRenderer::<C>::with_props(props()).render().await
     }
 }

@@ -13,7 +13,7 @@ use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
 use super::speakers::SpeakerFilter;
 use super::summary::Summary;
-use super::turn_list::TurnList;
+use super::turn_list::{TurnList, WAKE_TURNS};
 use crate::model::Transcript;
 use crate::search::FoldMode;
 use crate::settings::{Settings, SettingsAction};
@@ -99,6 +99,14 @@ pub struct TranscriptViewerProps {
     /// server render, and the hydration of one, must). Default 250.
     #[prop_or(DEFAULT_RENDER_BATCH)]
     pub render_batch: usize,
+    /// The viewer hydrates markup `render-pages` wrote for the same props (the site's
+    /// pages, `mount(…, { hydrate: true })`), in which each group of turns is raw
+    /// markup: the hydration keeps those nodes as they are, and the groups become live a
+    /// step per task afterwards (or at once when they must change), so that hydrating a
+    /// long transcript is no long task. Only for that markup: any other hydration leaves
+    /// it false. Off by default.
+    #[prop_or_default]
+    pub prerendered: bool,
     /// Called with the new state whenever the reader changes the query, the search
     /// options or the speaker filter (not on mount, not when only the current match
     /// moves), e.g. to keep a host's own address or analytics in step.
@@ -329,6 +337,33 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         });
     }
 
+    // A prerendered list's first groups are hydrated, the others wake a step per task,
+    // from the top down (1 ms
+    // after the step before: zero-delay work queued meanwhile, such as the scheduler's
+    // own continuation, goes first).
+    let awake = use_state_eq(|| match props.prerendered {
+        true => WAKE_TURNS,
+        false => usize::MAX,
+    });
+    {
+        let set_awake = awake.setter();
+        use_effect_with((*awake, t.turns.len()), move |&(now, total)| {
+            let next = (now < total)
+                .then(|| dom::Timeout::new(1, move || set_awake.set(now + WAKE_TURNS)))
+                .flatten();
+            move || drop(next)
+        });
+    }
+    // Counts the renders in which groups woke: their text nodes are new, to paint again.
+    let wakes = use_state_eq(|| 0usize);
+    let on_wake = {
+        let (wakes, count) = (wakes.setter(), use_mut_ref(|| 0usize));
+        use_callback((), move |(), _| {
+            *count.borrow_mut() += 1;
+            wakes.set(*count.borrow());
+        })
+    };
+
     // The settings bar's actions; smaller/larger and reset are also announced.
     let on_settings = {
         let dispatch = settings.dispatcher();
@@ -442,10 +477,19 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     // Paint the matches (all but the current one) once the DOM holds this render's text.
     {
         let painter = use_mut_ref(paint::Painter::default);
-        let key = (SamePointer(matches.clone()), current, *painted, limit);
+        let key = (
+            SamePointer(matches.clone()),
+            current,
+            *painted,
+            limit,
+            *wakes,
+        );
         let (root, t, p) = (root.clone(), t.clone(), p.clone());
         let for_unmount = painter.clone();
-        use_effect_with(key, move |(matches, current, painted, _)| {
+        let painted_at = use_mut_ref(|| 0usize);
+        use_effect_with(key, move |(matches, current, painted, _, wakes)| {
+            // After groups woke, what was painted in them is on nodes no longer there.
+            let recheck = std::mem::replace(&mut *painted_at.borrow_mut(), *wakes) != *wakes;
             let texts = match painted {
                 true => painted_texts(&t, &p, &matches.0, *current),
                 false => Vec::new(),
@@ -455,7 +499,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             let current = at.and_then(|m| m.place.element_id(&t, &p));
             painter
                 .borrow_mut()
-                .paint(&root, transcript, current, texts);
+                .paint(&root, transcript, current, texts, recheck);
         });
         use_effect_with((), move |()| move || for_unmount.borrow_mut().clear());
     }
@@ -667,7 +711,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     speakers={speaker_of.clone()} id_prefix={p.clone()}
                     matches={matches.clone()} {current} painted={*painted} target={*target}
                     labels={labels.clone()} on_copy_link={on_copy_link.clone()}
-                    on_reveal={on_reveal.clone()} />
+                    on_reveal={on_reveal.clone()} prerendered={props.prerendered}
+                    awake={*awake} {on_wake} />
             </div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
         </article>

@@ -1,7 +1,8 @@
 //! The pre-rendered pages in the browser `E2E_BROWSER` names: with scripts disabled
 //! every page shows its whole transcript, without the controls that need a script; with
 //! them, the app hydrates the page (the same nodes, nothing twice, the scroll position
-//! and the focus kept, no errors); old `?t=<id>` addresses lead to the transcript's
+//! and the focus kept, no errors); a long page hydrates its first turns and wakes the
+//! others in steps, working meanwhile; old `?t=<id>` addresses lead to the transcript's
 //! page; and `mount(…, { hydrate: true })` takes over a host page's pre-rendered viewer.
 
 use super::{
@@ -503,3 +504,281 @@ const HOST_PAGE: &str = r#"<!doctype html>
   </body>
 </html>
 "#;
+
+/// A copy of `dist/` with one more page, `/long/`: the reference transcript's turns over
+/// and over, `turns` of them (each with an id of its own), rendered by the library's
+/// `render_site` as `render-pages` renders the site.
+fn site_with_long_page(turns: usize) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
+    let dist = dist_dir();
+    let root = webdriver::fresh_dir("e2e-long")?;
+    crate::hostile::copy_dir(&dist, &root)?;
+    let reference = transcript(&dist, REFERENCE_ID)?;
+    let mut long = reference.clone();
+    long.turns = (0..turns)
+        .map(|i| {
+            let mut turn = reference.turns[i % reference.turns.len()].clone();
+            turn.id = format!("t{}", i + 1);
+            turn
+        })
+        .collect();
+    std::fs::write(root.join("transcripts/long.json"), long.to_json())?;
+    let catalog_path = root.join("transcripts/index.json");
+    let mut catalog: Value = serde_json::from_str(&std::fs::read_to_string(&catalog_path)?)?;
+    catalog["transcripts"]
+        .as_array_mut()
+        .ok_or("the catalog has no transcripts array")?
+        .push(json!({"id": "long", "title": long.title, "lang": "en"}));
+    std::fs::write(&catalog_path, catalog.to_string())?;
+    let template = std::fs::read_to_string(root.join("index.html"))?;
+    let pages = transcript_viewer::page::render_site(&template, &self::catalog(&root)?, |id| {
+        transcript(&root, id).map_err(|e| e.to_string())
+    })?;
+    for (file, html) in pages {
+        let path = root.join(file);
+        std::fs::create_dir_all(path.parent().ok_or("a page without a directory")?)?;
+        std::fs::write(path, html)?;
+    }
+    Ok(root)
+}
+
+/// Every turn's markup, comparable across parsing and rendering: elements with their
+/// attributes sorted, text, no comments.
+const MARKUP: &str = "const markup = (root) => {
+      const out = [];
+      const walk = (node) => {
+        for (const c of node.childNodes) {
+          if (c.nodeType === Node.ELEMENT_NODE) {
+            const attrs = [...c.attributes].map((a) => `${a.name}=${a.value}`).sort();
+            out.push(`<${c.localName} ${attrs.join(' ')}>`);
+            walk(c);
+            out.push(`</${c.localName}>`);
+          } else if (c.nodeType === Node.TEXT_NODE) {
+            out.push(c.data);
+          }
+        }
+      };
+      walk(root);
+      return out.join('');
+    };
+    const turns = () => [...document.querySelectorAll('section.tv-turn')];";
+
+/// Before the Wasm runs: the server's markup of every turn and the first turns' nodes
+/// kept (`window.__static`, `window.__first`), and the wake steps (1 ms timers, which
+/// nothing else in the viewer sets) held while a group is dormant, until
+/// `window.__release()`.
+const HOLD_WAKING: &str = "
+    MARKUP
+    window.__static = turns().map((t) => markup(t));
+    window.__first = turns().slice(0, 3);
+    const timeout = window.setTimeout.bind(window);
+    const held = [];
+    window.setTimeout = (fn, delay, ...args) => {
+      if (delay === 1 && !window.__released
+          && document.querySelector('.tv-turn-group[data-dormant]')) {
+        held.push(() => fn(...args));
+        return 0;
+      }
+      return timeout(fn, delay, ...args);
+    };
+    window.__release = () => {
+      window.__released = true;
+      for (const f of held.splice(0)) timeout(f, 0);
+    };
+    return window.__static.length;";
+
+/// Every painted range: `[in the document, in a dormant group]` (null without the CSS
+/// Custom Highlight API).
+const PAINTED: &str = "
+    if (!window.CSS || !CSS.highlights) return null;
+    return [...(CSS.highlights.get('tv-match') ?? [])].map((r) => [
+      r.startContainer.isConnected,
+      !!r.startContainer.parentElement.closest('.tv-turn-group[data-dormant]'),
+    ]);";
+
+/// A page longer than the viewer hydrates whole: its first 256 turns are hydrated (the
+/// same nodes), every later group of turns stays as the server rendered it (dormant)
+/// until its step comes, and works meanwhile: its link buttons copy, a search paints
+/// it, hiding a speaker wakes the groups the speaker has turns in. Waking keeps the
+/// focus on the turn that had it and paints the search again; then every turn's markup
+/// is the server's, and nothing went wrong.
+#[test]
+fn a_long_page_wakes_its_turns_in_steps_and_works_meanwhile() -> TestResult {
+    let root = site_with_long_page(600)?;
+    let server = serve_with_probe(&root)?;
+    let wasm = server.hold("/transcript-viewer_bg.wasm");
+    let driver = start_driver();
+    let session = open_with(&driver, |c| c["pageLoadStrategy"] = "none".into());
+    session.goto(&server.url("/long/"))?;
+    assert!(
+        wasm.wait_for_request(RENDER_TIMEOUT),
+        "the page never asked for the Wasm"
+    );
+    webdriver::poll(RENDER_TIMEOUT, "the page to be parsed", || {
+        let state = session.execute("return document.readyState;", vec![])?;
+        Ok((state != json!("loading")).then_some(()))
+    })?;
+    let held = HOLD_WAKING.replace("MARKUP", MARKUP);
+    assert_eq!(session.execute(&held, vec![])?, json!(600));
+    wasm.release();
+    session
+        .wait_for(".tv-root[data-ready]", RENDER_TIMEOUT)
+        .map_err(|e| format!("{e}: the app did not hydrate the page"))?;
+    let state = session.execute(
+        "return {
+           dormant: document.querySelectorAll('.tv-turn-group[data-dormant]').length,
+           firstDormant: document.querySelector('.tv-turn-group[data-dormant] section').id,
+           kept: [...document.querySelectorAll('section.tv-turn')].slice(0, 3)
+             .every((t, i) => t === window.__first[i]),
+         };",
+        vec![],
+    )?;
+    // 600 - 256 = 344 turns: 22 groups of 16 (the last of 8).
+    assert_eq!(
+        state,
+        json!({"dormant": 22, "firstDormant": "t257", "kept": true}),
+        "after hydration ({})",
+        session.browser()
+    );
+
+    // A dormant group's link button copies its turn's link.
+    let link = session
+        .find("#t300 .tv-turn-link")?
+        .ok_or("no link button in turn 300")?;
+    click_in_view(&session, &link)?;
+    webdriver::poll(RENDER_TIMEOUT, "the copy announced", || {
+        let said = texts(&session, ".tv-announcement")?.join("");
+        Ok((!said.is_empty()).then_some(()))
+    })?;
+
+    // A search paints the dormant groups (its first match, the current one, is in the
+    // summary: no group needs to show it).
+    let input = session
+        .find("input.tv-search-input")?
+        .ok_or("no search box")?;
+    click_in_view(&session, &input)?;
+    input.send_keys("Belarus")?;
+    let long = transcript(&root, "long")?;
+    let texts_of_long = [&long.title]
+        .into_iter()
+        .chain(&long.summary)
+        .chain(long.turns.iter().flat_map(|t| &t.paragraphs));
+    let count: usize = texts_of_long
+        .map(|text| text.to_lowercase().matches("belarus").count())
+        .sum();
+    let want = format!("1 of {count}");
+    webdriver::poll(RENDER_TIMEOUT, &format!("the status {want:?}"), || {
+        let status = texts(&session, ".tv-search-status")?.join("");
+        Ok(status.starts_with(&want).then_some(()))
+    })?;
+    let painted = session.execute(PAINTED, vec![])?;
+    if let Some(ranges) = painted.as_array() {
+        assert!(
+            ranges.iter().any(|r| r[1] == json!(true)),
+            "no range painted in a dormant group: {painted}"
+        );
+        assert!(ranges.iter().all(|r| r[0] == json!(true)), "{painted}");
+    }
+    // The URL's target turn wakes its group (to mark it), and no other. (Once the
+    // search is in the URL: a fragment's navigation goes back to the URL's search.)
+    webdriver::poll(RENDER_TIMEOUT, "the search in the URL", || {
+        Ok(session.current_url()?.contains("q=Belarus").then_some(()))
+    })?;
+    session.execute("location.hash = '#t400';", vec![])?;
+    webdriver::poll(RENDER_TIMEOUT, "turn 400 the target", || {
+        let state = session.execute(
+            "const t = document.getElementById('t400');
+             return [t.classList.contains('tv-target'),
+                     t.closest('.tv-turn-group').hasAttribute('data-dormant'),
+                     document.querySelectorAll('.tv-turn-group[data-dormant]').length];",
+            vec![],
+        )?;
+        Ok((state == json!([true, false, 21])).then_some(()))
+    })?;
+    // The focus on a dormant group's link button stays on it when the group wakes.
+    session.execute(
+        "document.querySelector('#t590 .tv-turn-link').focus({ preventScroll: true });",
+        vec![],
+    )?;
+    session.execute("window.__release();", vec![])?;
+    webdriver::poll(RENDER_TIMEOUT, "every group awake", || {
+        let left = session.execute(
+            "return document.querySelectorAll('.tv-turn-group[data-dormant]').length;",
+            vec![],
+        )?;
+        Ok((left == json!(0)).then_some(()))
+    })?;
+    let focus = session.execute(
+        "const a = document.activeElement;
+         return [a.className, a.closest('section') && a.closest('section').id];",
+        vec![],
+    )?;
+    assert_eq!(
+        focus,
+        json!(["tv-turn-link", "t590"]),
+        "the focus after waking"
+    );
+    if painted.is_array() {
+        let count = painted.as_array().map_or(0, Vec::len);
+        let state = || -> webdriver::Result<(usize, usize)> {
+            let now = session.execute(PAINTED, vec![])?;
+            let ranges = now.as_array().cloned().unwrap_or_default();
+            let gone = ranges.iter().filter(|r| r[0] != json!(true)).count();
+            Ok((ranges.len(), gone))
+        };
+        webdriver::poll(RENDER_TIMEOUT, "the search painted again", || {
+            Ok((state()? == (count, 0)).then_some(()))
+        })
+        .map_err(|e| {
+            let seen = session.execute(
+                "return [document.querySelector('.tv-search-status').textContent,
+                         document.querySelectorAll('mark').length,
+                         document.querySelector('input.tv-search-input').value,
+                         CSS.highlights.size, location.href];",
+                vec![],
+            );
+            format!(
+                "{e}: (ranges, detached) {:?}, want ({count}, 0); {seen:?}",
+                state()
+            )
+        })?;
+    }
+
+    // Without the search and the target, every turn is as the server rendered it.
+    session.execute(
+        "const i = document.querySelector('input.tv-search-input');
+         i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));
+         history.replaceState(null, '', location.pathname + location.search);
+         window.dispatchEvent(new HashChangeEvent('hashchange'));",
+        vec![],
+    )?;
+    webdriver::poll(RENDER_TIMEOUT, "no target", || {
+        Ok(session.find_all(".tv-target")?.is_empty().then_some(()))
+    })?;
+    webdriver::poll(RENDER_TIMEOUT, "the search cleared", || {
+        let marks = session.find_all("mark")?.len();
+        Ok((marks == 0).then_some(()))
+    })?;
+    let same = session.execute(
+        &format!(
+            "{MARKUP}
+             const now = turns().map((t) => markup(t));
+             const differ = now.findIndex((m, i) => m !== window.__static[i]);
+             return [now.length, differ, differ < 0 ? '' : now[differ],
+                     differ < 0 ? '' : window.__static[differ]];"
+        ),
+        vec![],
+    )?;
+    assert_eq!(same, json!([600, -1, "", ""]), "({})", session.browser());
+
+    // Hiding a speaker hides their turns in every group.
+    let toggle = session
+        .find(".tv-speaker-item[data-speaker=\"alexander-lukashenko\"] button[aria-pressed]")?
+        .ok_or("no toggle for Alexander Lukashenko")?;
+    click_in_view(&session, &toggle)?;
+    webdriver::poll(RENDER_TIMEOUT, "the speaker's turns hidden", || {
+        let hidden = session.find_all("section.tv-turn[hidden]")?.len();
+        Ok((hidden == 240).then_some(()))
+    })?;
+    assert_no_page_errors(&session, &server);
+    Ok(())
+}
