@@ -354,6 +354,10 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             move || drop(next)
         });
     }
+    // Only the transcript the page was rendered with has markup to keep (a viewer given
+    // another one renders it).
+    let first_transcript = use_memo((), |()| t.clone());
+    let prerendered = props.prerendered && Rc::ptr_eq(&*first_transcript, t);
     // Counts the renders in which groups woke: their text nodes are new, to paint again.
     let wakes = use_state_eq(|| 0usize);
     let on_wake = {
@@ -711,7 +715,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     speakers={speaker_of.clone()} id_prefix={p.clone()}
                     matches={matches.clone()} {current} painted={*painted} target={*target}
                     labels={labels.clone()} on_copy_link={on_copy_link.clone()}
-                    on_reveal={on_reveal.clone()} prerendered={props.prerendered}
+                    on_reveal={on_reveal.clone()} {prerendered}
                     awake={*awake} {on_wake} />
             </div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
