@@ -952,6 +952,8 @@ pub fn history_entry(old: &ViewState, new: &ViewState) -> HistoryEntry {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct PendingUrl {
     writes: Vec<(HistoryEntry, ViewState)>,
+    /// The URL's query as last read or written (`None` before either).
+    seen: Option<String>,
 }
 
 impl PendingUrl {
@@ -986,6 +988,25 @@ impl PendingUrl {
     /// Forgets every write (the reader went Back or Forward: the URL is the state now).
     pub fn clear(&mut self) {
         self.writes.clear();
+    }
+
+    /// Notes the URL's query (`location.search`) as read or just written.
+    pub fn saw(&mut self, search: &str) {
+        self.seen = Some(search.to_owned());
+    }
+
+    /// The current history entry changed (`popstate`) to one whose query is `search`.
+    /// When only the fragment changed (a turn's link followed, or Back and Forward
+    /// between such entries), the view is still the reader's: what waits stays, to be
+    /// written into the new entry, and this is true. Otherwise the URL is the state now:
+    /// the writes are forgotten, and this is false.
+    pub fn history_changed(&mut self, search: &str) -> bool {
+        let same = self.seen.as_deref() == Some(search);
+        if !same {
+            self.clear();
+        }
+        self.saw(search);
+        same && !self.is_empty()
     }
 }
 
@@ -1725,6 +1746,30 @@ mod tests {
         p.add(HistoryEntry::Push, q("y"));
         p.clear();
         assert_eq!(p, PendingUrl::default());
+    }
+
+    #[test]
+    fn pending_url_writes_outlive_a_fragments_navigation_only() {
+        let q = ViewState {
+            query: "belarus".into(),
+            ..ViewState::default()
+        };
+        let mut p = PendingUrl::default();
+        p.saw("?t=talks");
+        p.add(HistoryEntry::Replace, q.clone());
+        // `#t4` followed: the same query, the typed search still to be written.
+        assert!(p.history_changed("?t=talks"));
+        assert_eq!(p.clone().take(), [(HistoryEntry::Replace, q.clone())]);
+        // Back to an entry with another query: the URL wins.
+        assert!(!p.history_changed("?t=talks&hide=vp"));
+        assert!(p.is_empty());
+        // Nothing waiting: nothing to keep.
+        assert!(!p.history_changed("?t=talks&hide=vp"));
+        // Never read: a change of entry is not known to keep the query.
+        let mut fresh = PendingUrl::default();
+        fresh.add(HistoryEntry::Replace, q);
+        assert!(!fresh.history_changed(""));
+        assert!(fresh.is_empty());
     }
 
     #[test]

@@ -938,6 +938,29 @@ async fn a_copied_link_holds_the_search_just_typed() {
     handle.destroy();
 }
 
+/// A turn's link followed while a search is typed (before its pause puts it in the URL):
+/// the fragment's navigation (`popstate`) keeps the search, which then goes into the
+/// new entry, fragment and all.
+#[wasm_bindgen_test]
+async fn a_fragment_followed_while_typing_keeps_the_search() {
+    let _url = PageUrl::set("?t=talks");
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: transcript(),
+        sync_url: true,
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    type_query(&root, "thank").await;
+    window().location().set_hash("t4").unwrap();
+    wait_until("the search in the URL", || {
+        window().location().search().unwrap() == "?t=talks&q=thank"
+    })
+    .await;
+    assert_eq!(window().location().hash().unwrap(), "#t4");
+    let input: HtmlInputElement = one(&root, "input.tv-search-input").dyn_into().unwrap();
+    assert_eq!(input.value(), "thank");
+    handle.destroy();
+}
+
 /// Where the browser has no clipboard API (or refuses it), the link goes to the address
 /// bar instead and the announcement says so: the fallback the engines need.
 #[wasm_bindgen_test]

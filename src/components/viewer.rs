@@ -135,6 +135,9 @@ fn write_pending(pending: &std::cell::RefCell<PendingUrl>) {
             }
         }
     }
+    if let Some(search) = dom::location_search() {
+        pending.borrow_mut().saw(&search);
+    }
 }
 
 /// The timers of the writes waiting in a [`PendingUrl`]: typing's pause, or the next
@@ -516,6 +519,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         use_effect_with(props.sync_url, move |&sync| {
             let listener = sync.then(|| {
                 let search = dom::location_search().unwrap_or_default();
+                pending.borrow_mut().saw(&search);
                 if has_view_params(&search) {
                     if let Some(next) = state.after_url_change(&search) {
                         // Bring the first match into view, unless the URL points at a turn.
@@ -526,9 +530,13 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 }
                 let pending = pending.clone();
                 dom::Listener::window("popstate", move || {
-                    // What was waiting for the entry left is not written into the new one.
-                    pending.borrow_mut().clear();
+                    // What was waiting for the entry left is not written into the new
+                    // one, unless only the fragment changed (a turn's link followed
+                    // while typing): then the view stays as the reader made it.
                     let search = dom::location_search().unwrap_or_default();
+                    if pending.borrow_mut().history_changed(&search) {
+                        return;
+                    }
                     if let Some(next) = state.after_url_change(&search) {
                         state.dispatch(Action::Replace(next));
                     }
