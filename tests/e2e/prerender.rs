@@ -678,8 +678,8 @@ fn a_long_page_wakes_its_turns_in_steps_and_works_meanwhile() -> TestResult {
         );
         assert!(ranges.iter().all(|r| r[0] == json!(true)), "{painted}");
     }
-    // The URL's target turn wakes its group (to mark it), and no other. (Once the
-    // search is in the URL: a fragment's navigation goes back to the URL's search.)
+    // The URL's target turn wakes its group (to mark it), and no other; followed once
+    // the search is in the URL (typing's pause over), the state of every later step.
     webdriver::poll(RENDER_TIMEOUT, "the search in the URL", || {
         Ok(session.current_url()?.contains("q=Belarus").then_some(()))
     })?;
