@@ -8,6 +8,9 @@
 //   next   Enter in the search box, after "of" was typed once
 //   show   a click that shows the speaker with the most turns again (hidden untraced)
 //   hide   a click that hides that speaker
+//   load   the page opened in a fresh context, traced until every group of turns is
+//          awake: each main-thread task over 50 ms, with the events that fill it
+//          (three loads; the other actions' figures are not printed)
 // Ten interactions are traced one by one (what prepares each is not traced); the output
 // is the mean self time per interaction of each trace event on the renderer's main
 // thread (FunctionCall = script, Layout, Paint, ...). With --cpu, also a sampled CPU
@@ -17,8 +20,8 @@
 import { launch, serve } from "./lib.mjs";
 
 const [dist, pageName, action, flag] = process.argv.slice(2);
-if (!dist || !pageName || !["type", "next", "show", "hide"].includes(action)) {
-  console.error("usage: node bench/trace.mjs DIST PAGE type|next|show|hide [--cpu]");
+if (!dist || !pageName || !["type", "next", "show", "hide", "load"].includes(action)) {
+  console.error("usage: node bench/trace.mjs DIST PAGE type|next|show|hide|load [--cpu]");
   process.exit(2);
 }
 const cpuProfile = flag === "--cpu";
@@ -26,6 +29,46 @@ const N = 10;
 const server = await serve(dist);
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
+if (action === "load") {
+  for (let i = 0; i < 3; i++) {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await fresh.newPage();
+    const cdp = await fresh.newCDPSession(page);
+    const events = [];
+    cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
+    const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+    await cdp.send("Tracing.start", {
+      categories: "devtools.timeline,blink,v8.execute,disabled-by-default-devtools.timeline",
+      transferMode: "ReportEvents",
+    });
+    await page.goto(`${server.base}/${pageName}/`);
+    await page.waitForFunction(
+      () => document.querySelector(".tv-root[data-ready]") && !document.querySelector(".tv-turn-group[data-dormant]"),
+      null,
+      { timeout: 60000 },
+    );
+    await page.waitForTimeout(300);
+    await cdp.send("Tracing.end");
+    await complete;
+    const threads = new Map();
+    for (const e of events) if (e.ph === "M" && e.name === "thread_name") threads.set(`${e.pid}:${e.tid}`, e.args.name);
+    const main = events.filter((e) => e.ph === "X" && e.dur && threads.get(`${e.pid}:${e.tid}`) === "CrRendererMain");
+    const tasks = main.filter((e) => e.name === "RunTask" && e.dur > 50000).sort((a, b) => a.ts - b.ts);
+    console.log(`load ${i + 1} of /${pageName}/: main-thread tasks over 50 ms`);
+    for (const task of tasks) {
+      const inside = new Map();
+      for (const e of main) {
+        if (e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur) inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur);
+      }
+      const what = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`);
+      console.log(`  ${(task.dur / 1000).toFixed(0).padStart(5)} ms at +${((task.ts - tasks[0].ts) / 1000).toFixed(0)} ms: ${what.join(", ")}`);
+    }
+    await fresh.close();
+  }
+  await browser.close();
+  await server.close();
+  process.exit(0);
+}
 const page = await context.newPage();
 await page.goto(`${server.base}/${pageName}/`);
 await page.waitForFunction(() => document.querySelector(".tv-root[data-ready]"), null, { timeout: 60000 });
