@@ -176,6 +176,13 @@ mod imp {
         }
     }
 
+    /// Sets or removes the `hidden` attribute of the element with this id.
+    pub fn set_hidden(id: &str, hidden: bool) {
+        if let Some(el) = element(id) {
+            let _ = el.toggle_attribute_with_force("hidden", hidden);
+        }
+    }
+
     /// Where the focus is, when it is inside `container`: the id of the turn (the
     /// `section.tv-turn`) holding it, and whether it is that turn's link button.
     pub fn focused_turn_in(container: &NodeRef) -> Option<(String, bool)> {
@@ -444,6 +451,7 @@ mod imp {
     pub fn scroll_to_id(id: &str) {}
     pub fn focus_inside(id: &str, selector: &str) {}
     pub fn focus_id(id: &str) {}
+    pub fn set_hidden(id: &str, hidden: bool) {}
     pub fn focused_turn_in(container: &NodeRef) -> Option<(String, bool)> {
         None
     }

@@ -11,8 +11,9 @@
 //! otherwise be one task of most of a second, since Yew's scheduler does not yield in the
 //! middle of a hydration. The dormant groups then become live (rendered again by their
 //! components: new nodes, the same markup) a step of [`WAKE_TURNS`] per task, and at
-//! once when they must show something the server did not render: a hidden turn, the
-//! current match, the URL's target, `<mark>`ed matches. A transcript of up to
+//! once when they must show something the server did not render: the current match,
+//! the URL's target, `<mark>`ed matches (a turn the speaker filter hides gets `hidden`
+//! on the server's node; its run's marker comes with the wake). A transcript of up to
 //! [`WAKE_TURNS`] turns is hydrated whole, as any page.
 
 use super::dom;
@@ -193,10 +194,27 @@ impl TurnGroupProps {
         (current, target, all)
     }
 
-    /// Whether the group shows something its server markup does not: a hidden turn
-    /// (and the marker of its run), the current match, the URL's target turn, or
-    /// matches as `<mark>` elements.
-    fn differs_from_server(&self) -> bool {
+    /// The group's turns that the speaker filter hides.
+    fn hidden_turns(&self) -> Vec<usize> {
+        let (list, turns) = (&self.list, &self.turns);
+        let first = block_of_turn(&list.blocks, turns.start).unwrap_or(list.blocks.len());
+        list.blocks[first..]
+            .iter()
+            .take_while(|b| first_turn(b) < turns.end)
+            .flat_map(|b| match b {
+                Block::Hidden { turns: run, .. } => run.as_slice(),
+                Block::Turn(_) => &[],
+            })
+            .copied()
+            .filter(|t| turns.contains(t))
+            .collect()
+    }
+
+    /// Whether the group must show something its server markup cannot: the current
+    /// match, the URL's target turn, or matches as `<mark>` elements. (Hidden turns it
+    /// can: a dormant group's sections get `hidden` as they are, and the markers of its
+    /// runs of hidden turns come when it wakes.)
+    fn must_render(&self) -> bool {
         let list = &self.list;
         let turns = &self.turns;
         let in_group = |m: &crate::state::Match| match m.place {
@@ -212,18 +230,7 @@ impl TurnGroupProps {
                     crate::state::Place::Turn(turns.end, 0),
                 )
                 .is_empty();
-        let first = block_of_turn(&list.blocks, turns.start).unwrap_or(list.blocks.len());
-        let hidden = list.blocks[first..]
-            .iter()
-            .take_while(|b| first_turn(b) < turns.end)
-            .any(|b| match b {
-                Block::Hidden { turns: run, .. } => run.iter().any(|t| turns.contains(t)),
-                Block::Turn(_) => false,
-            });
-        current.is_some_and(in_group)
-            || list.target.is_some_and(|t| turns.contains(&t))
-            || marked
-            || hidden
+        current.is_some_and(in_group) || list.target.is_some_and(|t| turns.contains(&t)) || marked
     }
 }
 
@@ -265,8 +272,9 @@ impl PartialEq for TurnGroupProps {
 /// Turns `turns` of the list, with the marker of each run of hidden turns that starts
 /// among them, in a `<div class="tv-turn-group">`. In a prerendered list the group starts
 /// dormant (`data-dormant`): its nodes are the server's, kept as they are (a click on a
-/// turn's link button there still copies the link), until its turn to wake comes or it
-/// must show what the server did not render ([`TurnGroupProps::differs_from_server`]);
+/// turn's link button there still copies the link, a hidden turn gets `hidden`), until
+/// its turn to wake comes or it must show what the server did not render
+/// ([`TurnGroupProps::must_render`]);
 /// then its components render it, once and for good. Waking keeps the focus on the
 /// turn or link button that had it.
 #[function_component]
@@ -280,10 +288,8 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
         use_mut_ref(|| !(cfg!(target_arch = "wasm32") && list.prerendered) || props.live);
     // Set by the render that wakes the group, for its effect: where the focus was.
     let woke = use_mut_ref(|| None::<Option<(String, bool)>>);
-    let dormant = !*was_live.borrow()
-        && !props.live
-        && *source == Source::of(list)
-        && !props.differs_from_server();
+    let dormant =
+        !*was_live.borrow() && !props.live && *source == Source::of(list) && !props.must_render();
     if !dormant && !*was_live.borrow() {
         *was_live.borrow_mut() = true;
         *woke.borrow_mut() = Some(dom::focused_turn_in(&group));
@@ -298,6 +304,36 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
                     None => {}
                 }
                 on_wake.emit(());
+            }
+        });
+    }
+    // A dormant group's turns that the filter hides get `hidden` on the server's nodes
+    // (which waking replaces with rendered ones, `hidden` and the runs' markers too):
+    // hiding a speaker while the groups wake costs an attribute per turn, not a render
+    // of every group the speaker speaks in.
+    {
+        let hidden = if dormant {
+            props.hidden_turns()
+        } else {
+            Vec::new()
+        };
+        let applied = use_mut_ref(Vec::<usize>::new);
+        let (t, prefix) = (list.transcript.clone(), list.id_prefix.clone());
+        use_effect_with((dormant, hidden), move |(dormant, hidden)| {
+            if *dormant && *applied.borrow() != *hidden {
+                let mut applied = applied.borrow_mut();
+                let changed: Vec<usize> = applied
+                    .iter()
+                    .chain(hidden)
+                    .copied()
+                    .filter(|i| applied.contains(i) != hidden.contains(i))
+                    .collect();
+                for i in changed {
+                    if let Some(turn) = t.turns.get(i) {
+                        dom::set_hidden(&format!("{prefix}{}", turn.id), hidden.contains(&i));
+                    }
+                }
+                *applied = hidden.clone();
             }
         });
     }

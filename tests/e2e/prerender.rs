@@ -598,9 +598,9 @@ const PAINTED: &str = "
 /// A page longer than the viewer hydrates whole: its first 256 turns are hydrated (the
 /// same nodes), every later group of turns stays as the server rendered it (dormant)
 /// until its step comes, and works meanwhile: its link buttons copy, a search paints
-/// it, hiding a speaker wakes the groups the speaker has turns in. Waking keeps the
-/// focus on the turn that had it and paints the search again; then every turn's markup
-/// is the server's, and nothing went wrong.
+/// it, the URL's target wakes its group, hiding a speaker hides their turns in it.
+/// Waking keeps the focus on the turn that had it and paints the search again; then
+/// every turn's markup is the server's, and nothing went wrong.
 #[test]
 fn a_long_page_wakes_its_turns_in_steps_and_works_meanwhile() -> TestResult {
     let root = site_with_long_page(600)?;
@@ -694,6 +694,30 @@ fn a_long_page_wakes_its_turns_in_steps_and_works_meanwhile() -> TestResult {
         )?;
         Ok((state == json!([true, false, 21])).then_some(()))
     })?;
+    // Hiding a speaker hides their turns in dormant groups too, which stay dormant (the
+    // runs' markers come when they wake); showing them again undoes it.
+    let toggle = session
+        .find(".tv-speaker-item[data-speaker=\"alexander-lukashenko\"] button[aria-pressed]")?
+        .ok_or("no toggle for Alexander Lukashenko")?;
+    let filtered = || -> webdriver::Result<Value> {
+        session.execute(
+            "return [document.querySelectorAll('section.tv-turn[hidden]').length,
+                     document.querySelectorAll('.tv-turn-group[data-dormant]').length,
+                     document.querySelectorAll('.tv-turn-group[data-dormant] .tv-hidden-marker')
+                       .length];",
+            vec![],
+        )
+    };
+    click_in_view(&session, &toggle)?;
+    webdriver::poll(RENDER_TIMEOUT, "the speaker's turns hidden", || {
+        Ok((filtered()? == json!([240, 21, 0])).then_some(()))
+    })
+    .map_err(|e| format!("{e}: {:?}", filtered()))?;
+    click_in_view(&session, &toggle)?;
+    webdriver::poll(RENDER_TIMEOUT, "the speaker's turns shown again", || {
+        Ok((filtered()? == json!([0, 21, 0])).then_some(()))
+    })
+    .map_err(|e| format!("{e}: {:?}", filtered()))?;
     // The focus on a dormant group's link button stays on it when the group wakes.
     session.execute(
         "document.querySelector('#t590 .tv-turn-link').focus({ preventScroll: true });",
@@ -770,10 +794,7 @@ fn a_long_page_wakes_its_turns_in_steps_and_works_meanwhile() -> TestResult {
     )?;
     assert_eq!(same, json!([600, -1, "", ""]), "({})", session.browser());
 
-    // Hiding a speaker hides their turns in every group.
-    let toggle = session
-        .find(".tv-speaker-item[data-speaker=\"alexander-lukashenko\"] button[aria-pressed]")?
-        .ok_or("no toggle for Alexander Lukashenko")?;
+    // Hiding a speaker hides their turns in every group, now rendered.
     click_in_view(&session, &toggle)?;
     webdriver::poll(RENDER_TIMEOUT, "the speaker's turns hidden", || {
         let hidden = session.find_all("section.tv-turn[hidden]")?.len();
