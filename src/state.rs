@@ -309,26 +309,51 @@ pub fn turn_speakers(transcript: &Transcript) -> Vec<Option<usize>> {
 fn words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut n, mut counted, mut at) = (0, false, 0);
-    // Counted on every load (the speaker filter shows it): ASCII, most of the text of
-    // many transcripts, byte by byte; anything else as the `char` it starts.
+    // Counted on every load (the speaker filter shows it), over every paragraph: ASCII
+    // through a table, two-byte characters (Cyrillic, Latin-1, …) decoded here, and
+    // anything else as the `char` it starts.
     while let Some(&b) = bytes.get(at) {
-        let (space, alphanumeric) = if b.is_ascii() {
+        let (space, word) = if b < 0x80 {
             at += 1;
-            (matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_alphanumeric())
+            let class = ASCII_CLASS[usize::from(b)];
+            (class == SPACE, class == WORD)
         } else {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            at += c.len_utf8();
+            let c = match bytes.get(at + 1) {
+                Some(&next) if b < 0xE0 => {
+                    at += 2;
+                    let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+                    char::from_u32(code).unwrap_or(' ')
+                }
+                _ => {
+                    let c = text[at..].chars().next().unwrap_or(' ');
+                    at += c.len_utf8();
+                    c
+                }
+            };
             (c.is_whitespace(), alphanumeric(c))
         };
-        if space {
-            counted = false;
-        } else if !counted && alphanumeric {
-            n += 1;
-            counted = true;
-        }
+        n += usize::from(word && !counted);
+        counted = (counted || word) && !space;
     }
     n
 }
+
+/// Classes of ASCII bytes for [`words`]: white space, a letter or digit, or other.
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => WORD,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// `c.is_alphanumeric()`, without the search through Unicode's tables for the letters
 /// of Latin-1, Latin Extended-A and -B and Cyrillic (Russian transcripts are mostly
