@@ -339,6 +339,8 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
     }
     #[cfg(not(target_arch = "wasm32"))]
     if let Some(markup) = prerender::markup(&list.id_prefix, props.turns.start) {
+        // Server only: the markup is Yew's own rendering of these turns' components
+        // (text escaped by it), never transcript text taken as HTML.
         let raw = Html::from_html_unchecked(markup);
         return html! { <div class="tv-turn-group">{ raw }</div> };
     }
