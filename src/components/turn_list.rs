@@ -163,6 +163,29 @@ pub struct TurnGroupProps {
 }
 
 impl TurnGroupProps {
+    /// The current match, when it is in this group's turns.
+    fn current_here(&self) -> Option<&crate::state::Match> {
+        let list = &self.list;
+        let current = list.current.and_then(|c| list.matches.all.get(c));
+        current.filter(|m| match m.place {
+            crate::state::Place::Turn(t, _) => self.turns.contains(&t),
+            _ => false,
+        })
+    }
+
+    /// The URL's target turn, when it is one of this group's.
+    fn target_here(&self) -> Option<usize> {
+        self.list.target.filter(|t| self.turns.contains(t))
+    }
+
+    /// The matches in this group's turns (a range of the list's `matches.all`).
+    fn matches_here(&self) -> std::ops::Range<usize> {
+        self.list.matches.between(
+            crate::state::Place::Turn(self.turns.start, 0),
+            crate::state::Place::Turn(self.turns.end, 0),
+        )
+    }
+
     /// What of the list's state shows in this group: the current match and the target,
     /// when they are in it (painted), or the group's matches (not painted).
     fn sees(
@@ -173,25 +196,8 @@ impl TurnGroupProps {
         Option<Vec<crate::state::Match>>,
     ) {
         let list = &self.list;
-        let turns = &self.turns;
-        let in_group = |m: &crate::state::Match| match m.place {
-            crate::state::Place::Turn(t, _) => turns.contains(&t),
-            _ => false,
-        };
-        let current = list
-            .current
-            .and_then(|c| list.matches.all.get(c))
-            .filter(|m| in_group(m))
-            .cloned();
-        let target = list.target.filter(|t| turns.contains(t));
-        let all = (!list.painted).then(|| {
-            let range = list.matches.between(
-                crate::state::Place::Turn(turns.start, 0),
-                crate::state::Place::Turn(turns.end, 0),
-            );
-            list.matches.all[range].to_vec()
-        });
-        (current, target, all)
+        let all = (!list.painted).then(|| list.matches.all[self.matches_here()].to_vec());
+        (self.current_here().cloned(), self.target_here(), all)
     }
 
     /// The group's turns that the speaker filter hides.
@@ -215,22 +221,8 @@ impl TurnGroupProps {
     /// can: a dormant group's sections get `hidden` as they are, and the markers of its
     /// runs of hidden turns come when it wakes.)
     fn must_render(&self) -> bool {
-        let list = &self.list;
-        let turns = &self.turns;
-        let in_group = |m: &crate::state::Match| match m.place {
-            crate::state::Place::Turn(t, _) => turns.contains(&t),
-            _ => false,
-        };
-        let current = list.current.and_then(|c| list.matches.all.get(c));
-        let marked = !list.painted
-            && !list
-                .matches
-                .between(
-                    crate::state::Place::Turn(turns.start, 0),
-                    crate::state::Place::Turn(turns.end, 0),
-                )
-                .is_empty();
-        current.is_some_and(in_group) || list.target.is_some_and(|t| turns.contains(&t)) || marked
+        let marked = !self.list.painted && !self.matches_here().is_empty();
+        self.current_here().is_some() || self.target_here().is_some() || marked
     }
 }
 
