@@ -183,16 +183,13 @@ mod imp {
         }
     }
 
-    /// Where the focus is, when it is inside `container`: the id of the turn (the
-    /// `section.tv-turn`) holding it, and whether it is that turn's link button.
-    pub fn focused_turn_in(container: &NodeRef) -> Option<(String, bool)> {
-        let container = container.cast::<Element>()?;
+    /// Where the focus is, when it is in a turn (a `section.tv-turn`) whose id `here`
+    /// accepts: that id, and whether the focus is on the turn's link button.
+    pub fn focused_turn(here: impl Fn(&str) -> bool) -> Option<(String, bool)> {
         let active = web_sys::window()?.document()?.active_element()?;
-        if !container.contains(Some(&active)) {
-            return None;
-        }
         let turn = active.closest("section.tv-turn").ok().flatten()?;
-        Some((turn.id(), active.matches(".tv-turn-link").unwrap_or(false)))
+        let id = turn.id();
+        here(&id).then(|| (id, active.matches(".tv-turn-link").unwrap_or(false)))
     }
 
     /// The turn whose link button `event` (a click) hit, when that button is in a
@@ -452,7 +449,7 @@ mod imp {
     pub fn focus_inside(id: &str, selector: &str) {}
     pub fn focus_id(id: &str) {}
     pub fn set_hidden(id: &str, hidden: bool) {}
-    pub fn focused_turn_in(container: &NodeRef) -> Option<(String, bool)> {
+    pub fn focused_turn(here: impl Fn(&str) -> bool) -> Option<(String, bool)> {
         None
     }
     pub fn dormant_link_click(event: &MouseEvent) -> Option<String> {

@@ -272,7 +272,6 @@ impl PartialEq for TurnGroupProps {
 #[function_component]
 fn TurnGroup(props: &TurnGroupProps) -> Html {
     let list = &props.list;
-    let group = use_node_ref();
     let source = use_memo((), |()| Source::of(list));
     // Whether the group has been live: from the start unless the browser hydrates a
     // prerendered list (a server renders every group, as markup or live).
@@ -284,7 +283,13 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
         !*was_live.borrow() && !props.live && *source == Source::of(list) && !props.must_render();
     if !dormant && !*was_live.borrow() {
         *was_live.borrow_mut() = true;
-        *woke.borrow_mut() = Some(dom::focused_turn_in(&group));
+        let (t, prefix) = (&list.transcript, list.id_prefix.as_str());
+        let here = |id: &str| {
+            let id = id.strip_prefix(prefix);
+            let turns = t.turns.get(props.turns.clone()).unwrap_or_default();
+            turns.iter().any(|turn| id == Some(turn.id.as_str()))
+        };
+        *woke.borrow_mut() = Some(dom::focused_turn(here));
     }
     {
         let on_wake = list.on_wake.clone();
@@ -351,10 +356,10 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
         // it is; it never parses any.
         let raw = Html::from_html_unchecked(AttrValue::Static(""));
         return html! {
-            <div class="tv-turn-group" data-dormant="" ref={group} {onclick}>{ raw }</div>
+            <div class="tv-turn-group" data-dormant="" {onclick}>{ raw }</div>
         };
     }
-    html! { <div class="tv-turn-group" ref={group}>{ for group_items(props) }</div> }
+    html! { <div class="tv-turn-group">{ for group_items(props) }</div> }
 }
 
 /// A group's turns and markers, as [`TurnGroup`] renders them live.
