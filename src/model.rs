@@ -235,25 +235,6 @@ impl Transcript {
     /// odd but renders (a turn naming an unknown speaker, …) is no error: see
     /// [`Transcript::warnings`].
     pub fn from_json(text: &str) -> Result<Transcript, JsonError> {
-        // Check the version first so an old or future file says so instead of failing
-        // on whichever field changed.
-        #[derive(Deserialize)]
-        struct Version {
-            schema: Option<serde_json::Value>,
-        }
-        match serde_json::from_str::<Version>(text) {
-            Ok(Version { schema: Some(v) }) if v.as_u64() != Some(u64::from(SCHEMA_VERSION)) => {
-                return Err(JsonError {
-                    path: "schema".into(),
-                    line: 0,
-                    column: 0,
-                    message: format!(
-                        "unsupported schema version {v} (this viewer reads version {SCHEMA_VERSION})"
-                    ),
-                });
-            }
-            _ => {}
-        }
         // serde would read a struct from an array too, field by field.
         let leading = &text[..text.len() - text.trim_start().len()];
         if text[leading.len()..].starts_with('[') {
@@ -266,8 +247,36 @@ impl Transcript {
                 message: "expected a transcript object, found an array".into(),
             });
         }
-        let transcript: Transcript =
-            serde_json::from_str(text).map_err(|e| JsonError::from_serde(text, &e))?;
+        // One pass over the text when it reads; an old or future version says so
+        // instead of failing on whichever field changed (a second pass, only then).
+        let unsupported = |v: &dyn std::fmt::Display| JsonError {
+            path: "schema".into(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "unsupported schema version {v} (this viewer reads version {SCHEMA_VERSION})"
+            ),
+        };
+        let transcript: Transcript = match serde_json::from_str(text) {
+            Ok(t) => t,
+            Err(e) => {
+                #[derive(Deserialize)]
+                struct Version {
+                    schema: Option<serde_json::Value>,
+                }
+                return Err(match serde_json::from_str::<Version>(text) {
+                    Ok(Version { schema: Some(v) })
+                        if v.as_u64() != Some(u64::from(SCHEMA_VERSION)) =>
+                    {
+                        unsupported(&v)
+                    }
+                    _ => JsonError::from_serde(text, &e),
+                });
+            }
+        };
+        if transcript.schema != SCHEMA_VERSION {
+            return Err(unsupported(&transcript.schema));
+        }
         transcript.validate()?;
         Ok(transcript)
     }
@@ -429,6 +438,28 @@ mod tests {
         let err = Transcript::from_json(&json).unwrap_err();
         assert_eq!(err.path, "schema");
         assert!(err.message.contains("99"), "{err}");
+    }
+
+    #[test]
+    fn a_future_version_that_does_not_read_says_its_version() {
+        // The fields changed too: the version is named, not the first field that fails.
+        let json = sample()
+            .to_json()
+            .replacen("\"schema\":1", "\"schema\":2", 1)
+            .replacen("\"turns\":[", "\"turns\":{\"all\":[", 1)
+            .replacen("],\"source\"", "]},\"source\"", 1);
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+            "{json}"
+        );
+        let err = Transcript::from_json(&json).unwrap_err();
+        assert_eq!(err.path, "schema", "{err}");
+        assert!(err.message.contains("version 2"), "{err}");
+        // A string where the number belongs is a version this viewer does not read.
+        let json = sample()
+            .to_json()
+            .replacen("\"schema\":1", "\"schema\":\"1\"", 1);
+        assert_eq!(Transcript::from_json(&json).unwrap_err().path, "schema");
     }
 
     #[test]
