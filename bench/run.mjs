@@ -6,6 +6,7 @@
 //   node bench/run.mjs --dist DIST --small bench-1mb --large bench-10mb \
 //     --converter target/release/transcript2json --large-text bench-10mb.txt \
 //     [--reps 20] [--large-reps 20] [--budget 15] [--markdown FILE] [--json FILE]
+//     [--parse DIR]    # bench/parse's Wasm, built by wasm-bindgen --target web into DIR
 //   node bench/run.mjs --report FILE.json    # the table again, from a run's --json
 //
 // Everything runs in one headless Chromium (the system's, driven by playwright-core)
@@ -83,11 +84,21 @@ const FLOOR_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>
 const input = document.querySelector("input"), status = document.querySelector("p");
 input.addEventListener("input", () => { status.textContent = input.value ? "1 of 1" : ""; });
 </script>`;
+const PARSE_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>parse</title>
+<link rel="icon" href="data:,">`;
 const staticPages = new Map();
 const routes = (pathname) => {
   if (pathname === "/bench/floor.html") return ["text/html; charset=utf-8", FLOOR_PAGE];
   const lib = LIBS.find((l) => pathname === `/bench/lib/${l.key}.js`);
   if (lib) return ["text/javascript; charset=utf-8", fs.readFileSync(lib.file)];
+  if (pathname === "/bench/parse.html") return ["text/html; charset=utf-8", PARSE_PAGE];
+  const parse = pathname.match(/^\/bench\/parse\/([\w./-]+\.(js|wasm))$/);
+  if (parse && args.parse && !parse[1].includes("..")) {
+    const file = path.join(path.resolve(args.parse), parse[1]);
+    if (fs.existsSync(file)) {
+      return [parse[2] === "js" ? "text/javascript; charset=utf-8" : "application/wasm", fs.readFileSync(file)];
+    }
+  }
   const m = pathname.match(/^\/bench\/static\/([\w-]+)\/(\w+)\.html$/);
   if (m) {
     const key = `${m[1]}/${m[2]}`;
@@ -342,6 +353,50 @@ async function floorReps(browser, base, reps) {
   return runs;
 }
 
+/**
+ * Reads transcript `id`'s JSON into the viewer's `Transcript` in the Wasm `reps` times
+ * each way (bench/parse): serde_json on the text (the viewer's way: `read_text`, the
+ * string copied in) and `JSON.parse` + serde-wasm-bindgen (`read_value`), alternating
+ * which goes first, a 20 ms pause before each. The text is fetched once, untimed.
+ */
+async function parseReps(browser, base, id, reps) {
+  const page = await newPage(browser);
+  await page.goto(`${base}/bench/parse.html`);
+  const r = await page.evaluate(
+    async ({ id, reps }) => {
+      const wasm = await import("/bench/parse/bench_parse.js");
+      await wasm.default();
+      const text = await (await fetch(`/transcripts/${id}.json`)).text();
+      const pause = () => new Promise((done) => setTimeout(done, 20));
+      const out = { text: [], value: [], jsonParse: [], turns: new Set() };
+      const viaText = () => {
+        const t0 = performance.now();
+        out.turns.add(wasm.read_text(text));
+        out.text.push(performance.now() - t0);
+      };
+      const viaValue = () => {
+        const t0 = performance.now();
+        const value = JSON.parse(text);
+        const t1 = performance.now();
+        out.turns.add(wasm.read_value(value));
+        out.value.push(performance.now() - t0);
+        out.jsonParse.push(t1 - t0);
+      };
+      for (let i = 0; i < reps; i++) {
+        for (const way of i % 2 ? [viaValue, viaText] : [viaText, viaValue]) {
+          await pause();
+          way();
+        }
+      }
+      return { ...out, turns: [...out.turns] };
+    },
+    { id, reps },
+  );
+  await closePage(page);
+  if (r.turns.length !== 1) problems.push(`reading ${id}: the two ways found different turns: ${r.turns}`);
+  return r;
+}
+
 /** What the site's page loads (not the transcripts): raw and gzip -9 bytes per kind. */
 async function transferSizes(browser, server) {
   server.log.length = 0;
@@ -488,6 +543,13 @@ async function runAll() {
     log(`${args.small}: ${LIBS.map((l) => l.name).join(", ")}`);
     results.libs = await libraryReps(browser, server.base, args.small, REPS);
 
+    if (args.parse) {
+      log("reading the JSON: serde_json, serde-wasm-bindgen");
+      results.parse = {};
+      for (const [key, id] of [["small", args.small], ["large", args.large]]) {
+        results.parse[key] = await parseReps(browser, server.base, id, key === "small" ? REPS : LARGE_REPS);
+      }
+    }
     log(`${args.large}: loads`);
     results.large = await loadReps(browser, server.base, args.large, LARGE_REPS, 1);
     log(`${args.large}: interactions`);
@@ -607,6 +669,21 @@ for (const q of QUERIES) {
 interactionRow(`${s10} · speaker toggle → painted · hide ${L.toggle.speaker} (${L.toggle.turns} turns)`, L.toggle.hide, maxBelow(100), LR);
 interactionRow(`${s10} · speaker toggle → painted · show again`, L.toggle.show, maxBelow(100), LR);
 interactionRow(`${s10} · next match (Enter) → current match painted and in view`, L.next.runs, maxBelow(100), LR);
+
+if (results.parse) {
+  for (const [key, size] of [["small", s1], ["large", s10]]) {
+    const r = results.parse[key];
+    const asked = key === "small" ? results.reps : LR;
+    const viaText = timingRow(`${size} · read the JSON in Wasm · serde_json on the text (the viewer's way)`, r.text, null, { asked });
+    const viaValue = timingRow(`${size} · read the JSON in Wasm · JSON.parse + serde-wasm-bindgen`, r.value, null, { asked });
+    timingRow(`${size} · read the JSON in Wasm · of which JSON.parse`, r.jsonParse, null, { asked });
+    const ratio = viaValue.median / viaText.median;
+    valueRow(`${size} · serde-wasm-bindgen ÷ serde_json (medians)`, {
+      median: ratio.toFixed(2),
+      spread: ratio >= 1 ? `serde_json ${ratio.toFixed(2)}× faster` : `serde-wasm-bindgen ${(1 / ratio).toFixed(2)}× faster`,
+    });
+  }
+}
 
 const sizes = results.sizes;
 let totalRaw = 0;

@@ -94,10 +94,23 @@ build "transcript2json: the site's transcripts and the generated ones" \
 # its catalog now listing them): /bench-1mb/, /bench-10mb/.
 build "render-pages: every transcript's page" "$bin/render-pages" site "$work/dist"
 
+# bench/parse: the viewer's JSON reader beside JSON.parse + serde-wasm-bindgen, a Wasm of
+# its own (wasm-bindgen --target web; -Oz as the site's), served by bench/run.mjs.
+read_json_wasm() {
+  cargo fetch --locked --manifest-path bench/parse/Cargo.toml --target wasm32-unknown-unknown &&
+    cargo build --release --locked --offline --manifest-path bench/parse/Cargo.toml \
+      --target wasm32-unknown-unknown --target-dir "$target_dir/bench-parse" &&
+    wasm-bindgen --target web --no-typescript --out-dir "$work/parse" \
+      "$target_dir/bench-parse/wasm32-unknown-unknown/release/bench_parse.wasm" &&
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      -o "$work/parse/bench_parse_bg.wasm" "$work/parse/bench_parse_bg.wasm"
+}
+build "bench/parse: serde_json and serde-wasm-bindgen readers (Wasm)" read_json_wasm
+
 reps="${BENCH_REPS:-20}"
 bench_log "running bench/run.mjs (about 5-7 minutes)"
 node bench/run.mjs --dist "$work/dist" --small bench-1mb --large bench-10mb \
   --converter "$bin/transcript2json" --large-text "$work/bench-10mb.txt" \
   --reps "$reps" --large-reps "${BENCH_LARGE_REPS:-$reps}" --budget "${BENCH_BUDGET:-15}" \
-  --markdown "$out/latest.md" --json "$out/latest.json"
+  --parse "$work/parse" --markdown "$out/latest.md" --json "$out/latest.json"
 bench_log "table and raw figures: $out/latest.md, $out/latest.json"
