@@ -122,6 +122,18 @@ pub struct CatalogEntry {
     pub lang: String,
 }
 
+/// The error for a schema version this crate does not read.
+fn unsupported_version(v: &dyn std::fmt::Display) -> JsonError {
+    JsonError {
+        path: "schema".into(),
+        line: 0,
+        column: 0,
+        message: format!(
+            "unsupported schema version {v} (this viewer reads version {SCHEMA_VERSION})"
+        ),
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -249,14 +261,6 @@ impl Transcript {
         }
         // One pass over the text when it reads; an old or future version says so
         // instead of failing on whichever field changed (a second pass, only then).
-        let unsupported = |v: &dyn std::fmt::Display| JsonError {
-            path: "schema".into(),
-            line: 0,
-            column: 0,
-            message: format!(
-                "unsupported schema version {v} (this viewer reads version {SCHEMA_VERSION})"
-            ),
-        };
         let transcript: Transcript = match serde_json::from_str(text) {
             Ok(t) => t,
             Err(e) => {
@@ -268,15 +272,12 @@ impl Transcript {
                     Ok(Version { schema: Some(v) })
                         if v.as_u64() != Some(u64::from(SCHEMA_VERSION)) =>
                     {
-                        unsupported(&v)
+                        unsupported_version(&v)
                     }
                     _ => JsonError::from_serde(text, &e),
                 });
             }
         };
-        if transcript.schema != SCHEMA_VERSION {
-            return Err(unsupported(&transcript.schema));
-        }
         transcript.validate()?;
         Ok(transcript)
     }
@@ -289,10 +290,14 @@ impl Transcript {
         s
     }
 
-    /// Checks the invariants serde cannot and rendering needs: every speaker and turn id
-    /// is non-empty and unique (they become element ids and list keys). What is odd but
-    /// renders is a [`Warning`] instead ([`Transcript::warnings`]).
+    /// Checks what serde cannot and rendering needs: the schema version is
+    /// [`SCHEMA_VERSION`], and every speaker and turn id is non-empty and unique (they
+    /// become element ids and list keys). What is odd but renders is a [`Warning`]
+    /// instead ([`Transcript::warnings`]).
     pub fn validate(&self) -> Result<(), JsonError> {
+        if self.schema != SCHEMA_VERSION {
+            return Err(unsupported_version(&self.schema));
+        }
         let fail = |path: String, message: String| {
             Err(JsonError {
                 path,
