@@ -64,6 +64,23 @@ pub async fn sleep(ms: i32) {
     JsFuture::from(promise).await.unwrap();
 }
 
+/// Resolves once the next frame is painted (a `requestAnimationFrame`, then a zero
+/// timeout), after Yew rendered what that frame's callbacks asked for.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
+        });
+        window()
+            .request_animation_frame(frame.unchecked_ref())
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
 /// Waits (at most about five seconds) until `ok` holds.
 pub async fn wait_until(what: &str, ok: impl Fn() -> bool) {
     for _ in 0..250 {
