@@ -88,14 +88,71 @@
     const mode = highlights + current > 0 ? (marks > 0 ? "mark+highlight" : "highlight") : "mark";
     return { marks, highlights, current, mode };
   };
-  /** True when exactly `n` matches are highlighted (marks, or highlight ranges). */
-  const showsMatches = (n) => {
+  /** True when exactly `n` matches are highlighted (marks, or highlight ranges), or, on
+   * a page that paints only what is near the view, every match of `query` there. */
+  const showsMatches = (n, query) => {
     const h = bench.highlights();
-    if (h.highlights + h.current === 0) return h.marks === n;
+    if (h.highlights + h.current === 0) return h.marks === n || (n > 0 && query !== undefined && showsMatchesNearView(n, query));
     // Painted ranges, plus the current match as a range or as the one <mark> (the
     // viewer paints every match but the current one, which stays an element).
-    return h.highlights === n || h.highlights + h.current === n || h.highlights + h.marks === n;
+    if (h.highlights === n || h.highlights + h.current === n || h.highlights + h.marks === n) return true;
+    return query !== undefined && h.highlights + h.marks < n && showsMatchesNearView(n, query);
   };
+  // --- a page that paints only the matches near the view --------------------------------
+  // On a long transcript the viewer paints the matches of the groups of turns near the
+  // view, and a group's when it comes near: its highlights then hold fewer ranges than
+  // there are matches. For such a page the probe checks, independently of the viewer,
+  // that the query's matches in the whole text (folded as the viewer folds: case, Latin
+  // and Greek diacritics, white space) number n, as the status says, and that every one
+  // of them in the title, the summary and every group of turns the browser renders
+  // (`content-visibility`) is highlighted.
+  const fold = (s) =>
+    s
+      .normalize("NFD")
+      .replace(/([A-Za-z\u00C0-\u024F\u0370-\u03FF])[\u0300-\u036f]+/g, "$1")
+      .normalize("NFC")
+      .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+      .toLowerCase()
+      .replace(/\s+/g, " ");
+  const occurrences = (text, q) => {
+    let n = 0;
+    for (let at = text.indexOf(q); at !== -1; at = text.indexOf(q, at + q.length)) n++;
+    return n;
+  };
+  const TEXTS = ':is([id$="title"], [id*="summary-"]), section.tv-turn:not([hidden]) p[id]';
+  const totals = new Map();
+  /** The query's matches in every searchable text of the page, counted here. */
+  const totalMatches = (q) => {
+    if (!totals.has(q)) {
+      let n = 0;
+      for (const el of document.querySelectorAll(`.tv-root :is(${TEXTS})`)) n += occurrences(fold(el.textContent), q);
+      totals.set(q, n);
+    }
+    return totals.get(q);
+  };
+  /** Whether every match of `query` in what the browser renders is highlighted. */
+  const showsMatchesNearView = (n, query) => {
+    const q = fold(query).trim();
+    if (!q || totalMatches(q) !== n) return false;
+    const painted = new Map();
+    const count = (node) => {
+      const el = node && (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement);
+      const owner = el && el.closest(TEXTS);
+      if (owner) painted.set(owner, (painted.get(owner) || 0) + 1);
+    };
+    for (const [name, h] of CSS.highlights) if (!isCurrentName(name)) for (const r of h) count(r.startContainer);
+    for (const mark of document.querySelectorAll("mark.tv-current")) count(mark);
+    const rendered = (group) => {
+      const p = group.querySelector("section.tv-turn:not([hidden]) p");
+      return !p || p.checkVisibility({ contentVisibilityAuto: true });
+    };
+    const texts = [...document.querySelectorAll(`.tv-root :is([id$="title"], [id*="summary-"])`)];
+    for (const group of document.querySelectorAll(".tv-root .tv-turn-group")) {
+      if (rendered(group)) texts.push(...group.querySelectorAll("section.tv-turn:not([hidden]) p[id]"));
+    }
+    return texts.every((el) => occurrences(fold(el.textContent), q) === (painted.get(el) || 0));
+  };
+
   /** The current match: an element, or a highlight range. */
   const currentMatch = () => {
     const el = document.querySelector("mark.tv-current, mark[aria-current]");
@@ -133,7 +190,7 @@
     if (c.matchesInStatus !== undefined) {
       // The count the status line gives (its first group), highlighted.
       const m = (bench.statusText() || "").match(new RegExp(c.matchesInStatus));
-      if (!m || !showsMatches(Number(m[1]))) return false;
+      if (!m || !showsMatches(Number(m[1]), c.query)) return false;
     }
     if (c.currentInView && !inView(currentMatch())) return false;
     if (c.speaker) {

@@ -193,7 +193,7 @@ async function searchReps(page, query, reps, status) {
     await quiet(page);
     return timed(
       page,
-      { start: ["beforeinput", "input"], ready: { statusPattern: status }, check: { matchesInStatus: status } },
+      { start: ["beforeinput", "input"], ready: { statusPattern: status }, check: { matchesInStatus: status, query } },
       () => page.keyboard.insertText(query),
     );
   });

@@ -50,4 +50,4 @@ pub use labels::{fill, Labels, Plural};
 pub(crate) use turn_list::prerender;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) use turn_list::WAKE_TURNS;
-pub use viewer::{TranscriptViewer, TranscriptViewerProps, DEFAULT_RENDER_BATCH};
+pub use viewer::{TranscriptViewer, TranscriptViewerProps, DEFAULT_RENDER_BATCH, PAINT_ALL_UP_TO};

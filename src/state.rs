@@ -430,32 +430,57 @@ pub fn painted_texts(
     matches: &Matches,
     current: Option<usize>,
 ) -> Vec<PaintedText> {
+    painted_texts_of(transcript, prefix, matches, current, None)
+}
+
+/// [`painted_texts`] of the title, the summary and, when `turns` is given, only the
+/// turns in those ranges (ascending, not overlapping): a painter that paints only what
+/// is near the view looks at those matches, not at all of them.
+pub fn painted_texts_of(
+    transcript: &Transcript,
+    prefix: &str,
+    matches: &Matches,
+    current: Option<usize>,
+    turns: Option<&[Range<usize>]>,
+) -> Vec<PaintedText> {
+    let spans: Vec<Range<usize>> = match turns {
+        None => std::iter::once(0..matches.all.len()).collect(),
+        Some(turns) => std::iter::once(0..matches.in_summary().end)
+            .chain(
+                turns
+                    .iter()
+                    .map(|r| matches.between(Place::Turn(r.start, 0), Place::Turn(r.end, 0))),
+            )
+            .collect(),
+    };
     let mut out = Vec::new();
-    let mut rest = &matches.all[..];
-    let mut start = 0;
-    while let Some(first) = rest.first() {
-        let place = first.place;
-        let n = rest.partition_point(|m| m.place == place);
-        let ranges: Vec<Range<usize>> = rest[..n]
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| Some(start + i) != current)
-            .map(|(_, m)| m.range.clone())
-            .collect();
-        if let (Some(id), Some(text)) =
-            (place.element_id(transcript, prefix), place.text(transcript))
-        {
-            let ranges16 = crate::search::utf16_ranges(text, &ranges);
-            if !ranges16.is_empty() {
-                out.push(PaintedText {
-                    element_id: id,
-                    len16: crate::search::utf16_len(text) as u32,
-                    ranges16,
-                });
+    for span in spans {
+        let mut rest = &matches.all[span.clone()];
+        let mut start = span.start;
+        while let Some(first) = rest.first() {
+            let place = first.place;
+            let n = rest.partition_point(|m| m.place == place);
+            let ranges: Vec<Range<usize>> = rest[..n]
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| Some(start + i) != current)
+                .map(|(_, m)| m.range.clone())
+                .collect();
+            if let (Some(id), Some(text)) =
+                (place.element_id(transcript, prefix), place.text(transcript))
+            {
+                let ranges16 = crate::search::utf16_ranges(text, &ranges);
+                if !ranges16.is_empty() {
+                    out.push(PaintedText {
+                        element_id: id,
+                        len16: crate::search::utf16_len(text) as u32,
+                        ranges16,
+                    });
+                }
             }
+            rest = &rest[n..];
+            start += n;
         }
-        rest = &rest[n..];
-        start += n;
     }
     out
 }
@@ -1198,6 +1223,43 @@ mod tests {
         let m = search(&t, &title_only);
         assert_eq!(m.all.len(), 1);
         assert!(painted_texts(&t, "", &m, Some(0)).is_empty());
+    }
+
+    #[test]
+    fn painted_texts_of_some_turns_keep_the_title_and_summary_and_only_those_turns() {
+        let t = transcript();
+        let s = ViewState::default().apply(Action::SetQuery("trade".into()));
+        let m = search(&t, &s);
+        let ids = |turns: Option<&[Range<usize>]>, current| -> Vec<String> {
+            painted_texts_of(&t, "", &m, current, turns)
+                .into_iter()
+                .map(|p| p.element_id)
+                .collect()
+        };
+        // Title, summary, t1-p1, t1-p2, t3, t4, t6 (turns 0, 2, 3, 5).
+        assert_eq!(ids(None, None).len(), 7);
+        assert_eq!(
+            ids(Some(&[2..4]), None),
+            ["title", "summary-1", "t3-p1", "t4-p1"]
+        );
+        assert_eq!(
+            ids(Some(&[0..1, 5..6]), None),
+            ["title", "summary-1", "t1-p1", "t1-p2", "t6-p1"]
+        );
+        assert_eq!(ids(Some(&[]), None), ["title", "summary-1"]);
+        // Ranges past the last turn, or of turns without matches, add nothing.
+        assert_eq!(ids(Some(&[1..2, 6..100]), None), ["title", "summary-1"]);
+        // The current match (t1-p1's only one here) is left out as from the whole.
+        let all = painted_texts(&t, "", &m, Some(2));
+        let some = painted_texts_of(&t, "", &m, Some(2), Some(&[0..1]));
+        assert_eq!(some[..], all[..3]);
+        assert_eq!(some[2].element_id, "t1-p2");
+        // Every scope gives the same texts as the whole, where they overlap.
+        for current in [None, Some(0), Some(4), Some(7)] {
+            let all = painted_texts(&t, "", &m, current);
+            let parts = painted_texts_of(&t, "", &m, current, Some(&[0..3, 3..6]));
+            assert_eq!(parts, all);
+        }
     }
 
     #[test]

@@ -1302,6 +1302,74 @@ async fn the_current_match_moves_between_groups_of_turns() {
     }
 }
 
+#[wasm_bindgen_test]
+async fn a_search_with_many_matches_paints_those_near_the_view_then_the_others_as_they_come_near() {
+    // 320 turns (20 groups of 16), each a long paragraph with five matches in its middle.
+    let hay = "hay ".repeat(80);
+    let turns: Vec<String> = (1..=320)
+        .map(|i| {
+            let text = format!("{hay}needle needle needle needle needle {hay}");
+            format!(r#"{{"id":"t{i}","speaker":"s","paragraphs":["{text}"]}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"schema":1,"lang":"en","title":"Long","source":{{"file":"long.txt"}},
+        "speakers":[{{"id":"s","name":"S"}}],"turns":[{}]}}"#,
+        turns.join(",")
+    );
+    let total = 320 * 5;
+    assert!(total > transcript_viewer::components::PAINT_ALL_UP_TO);
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: Rc::new(Transcript::from_json(&json).unwrap()),
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    root.scroll_into_view();
+    wait_until("every turn is rendered", || {
+        all(&root, "section.tv-turn").len() == 320
+    })
+    .await;
+    // The observer's first report on the groups comes with a frame (until then a group
+    // counts as near).
+    after_paint().await;
+    after_paint().await;
+    type_query(&root, "needle").await;
+    assert_eq!(status(&root), format!("1 of {total}"));
+    let per_text = |root: &Element| {
+        let mut out = std::collections::BTreeMap::<String, usize>::new();
+        for h in highlighted(root) {
+            assert_eq!(h.text, "needle");
+            *out.entry(h.element_id).or_default() += 1;
+        }
+        out
+    };
+    if all(&root, "mark").len() == total {
+        // No Custom Highlight API: every match is a `<mark>`.
+        handle.destroy();
+        return;
+    }
+    // The first turns are near the view: all their matches show (the current one as
+    // its `<mark>`); the last turns are far: none of theirs is painted yet.
+    let painted = per_text(&root);
+    assert_eq!(painted.get("t1-p1"), Some(&5), "{painted:?}");
+    assert_eq!(painted.get("t16-p1"), Some(&5), "{painted:?}");
+    assert_eq!(painted.get("t320-p1"), None);
+    assert!(painted.values().sum::<usize>() < total);
+    // Far down, they are painted once near.
+    one(&root, "#t320").scroll_into_view();
+    wait_until("the last turn's matches are painted", || {
+        per_text(&root).get("t320-p1") == Some(&5)
+    })
+    .await;
+    let painted = per_text(&root);
+    assert_eq!(painted.get("t305-p1"), Some(&5), "{painted:?}");
+    // Next match from far away: the search still counts and moves over every match.
+    assert!(press(&root, "Enter", false).await);
+    assert_eq!(status(&root), format!("2 of {total}"));
+    assert_eq!(current(&root).1, "t1-p1");
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    handle.destroy();
+}
+
 /// Paragraphs with several "of"s each (and the title), for the repainting test.
 const OFS: &str = r#"{"schema":1,"lang":"en","title":"Of","source":{"file":"ofs.txt"},
 "speakers":[{"id":"a","name":"A"},{"id":"b","name":"B"}],

@@ -103,3 +103,82 @@ function paintText(root, top, highlight, id, len16, offsets, first, count) {
   }
   return ranges;
 }
+
+/**
+ * Which of root's groups of turns (its `.tv-turn-group` elements; the n-th in document
+ * order is group n) are near the view: within a view's height above or below it, seen
+ * by an IntersectionObserver. A painter then paints the matches of those groups only
+ * (a 10 MB transcript's one-letter search has 380,000); `changed` is called when
+ * groups come near, to paint theirs. Groups rendered later are observed at the next
+ * `sync`, and a group whose element was replaced is observed anew.
+ */
+export class NearGroups {
+  constructor(root, changed) {
+    this.groups = root.getElementsByClassName("tv-turn-group");
+    this.observed = [];
+    this.index = new Map();
+    this.near = new Set();
+    this.seen = new Set();
+    const callback = (entries) => {
+      let came = false;
+      for (const entry of entries) {
+        const i = this.index.get(entry.target);
+        if (i === undefined) continue;
+        // A group not seen yet counted as near (see `sync`).
+        const was = this.near.has(i) || !this.seen.has(i);
+        this.seen.add(i);
+        if (entry.isIntersecting) {
+          came = came || !was;
+          this.near.add(i);
+        } else {
+          this.near.delete(i);
+        }
+      }
+      if (came) changed();
+    };
+    const margin = { rootMargin: "100% 0px" };
+    try {
+      // The document's own viewport as the root: the margin then applies in a frame too.
+      this.observer = new IntersectionObserver(callback, { ...margin, root: root.ownerDocument });
+    } catch {
+      this.observer = new IntersectionObserver(callback, margin);
+    }
+  }
+
+  /** Observes the groups not observed yet; the indices of those near the view (or not
+   * reported on yet), ascending. */
+  sync() {
+    const groups = this.groups;
+    for (let i = 0; i < groups.length; i++) {
+      const el = groups[i];
+      const was = this.observed[i];
+      if (was === el) continue;
+      if (was) {
+        this.observer.unobserve(was);
+        this.index.delete(was);
+      }
+      this.near.delete(i);
+      this.seen.delete(i);
+      this.observed[i] = el;
+      this.index.set(el, i);
+      this.observer.observe(el);
+    }
+    for (let i = groups.length; i < this.observed.length; i++) {
+      this.observer.unobserve(this.observed[i]);
+      this.index.delete(this.observed[i]);
+      this.near.delete(i);
+      this.seen.delete(i);
+    }
+    this.observed.length = groups.length;
+    // Until the observer has reported a group (its first report comes with the next
+    // frame), it counts as near: a search typed or given in the URL at once after the
+    // viewer mounted is painted in full, not in part.
+    const out = [];
+    for (let i = 0; i < groups.length; i++) if (this.near.has(i) || !this.seen.has(i)) out.push(i);
+    return Uint32Array.from(out);
+  }
+
+  disconnect() {
+    this.observer.disconnect();
+  }
+}

@@ -55,6 +55,15 @@ mod imp {
             counts: &[u32],
             offsets: &[u32],
         ) -> Array;
+        /// The groups of turns near the view (www/paint.js).
+        type NearGroups;
+        #[wasm_bindgen(constructor, catch)]
+        fn new(root: &Element, changed: &js_sys::Function) -> Result<NearGroups, JsValue>;
+        #[wasm_bindgen(method)]
+        fn sync(this: &NearGroups) -> Vec<u32>;
+        #[wasm_bindgen(method)]
+        fn disconnect(this: &NearGroups);
+
         #[wasm_bindgen(js_name = takeOff)]
         fn take_off(highlight: &Highlight, lists: &Array, all: bool);
         fn detached(lists: &Array) -> Vec<u32>;
@@ -76,6 +85,48 @@ mod imp {
     /// Whether this browser can paint highlights.
     pub fn supported() -> bool {
         registry().is_some()
+    }
+
+    /// Which groups of turns are near the view, for a painter that paints only theirs.
+    /// Stops watching when dropped.
+    pub struct Nearby {
+        groups: NearGroups,
+        _changed: Closure<dyn FnMut()>,
+    }
+
+    impl Nearby {
+        /// Watches `root`'s groups of turns; `changed` is called when groups come near
+        /// the view. `None` where matches are not painted or nothing can watch.
+        pub fn new(root: &NodeRef, changed: impl FnMut() + 'static) -> Option<Nearby> {
+            let root = root.cast::<Element>()?;
+            let has_observer = Reflect::get(
+                &js_sys::global(),
+                &JsValue::from_str("IntersectionObserver"),
+            )
+            .is_ok_and(|v| v.is_function());
+            if !supported() || !has_observer {
+                return None;
+            }
+            let changed = Closure::<dyn FnMut()>::new(changed);
+            let groups = NearGroups::new(&root, changed.as_ref().unchecked_ref()).ok()?;
+            Some(Nearby {
+                groups,
+                _changed: changed,
+            })
+        }
+
+        /// The indices of the groups near the view, ascending, with those not reported
+        /// on yet (groups rendered since the last call are watched from now on; the
+        /// first report on a group comes with the next frame).
+        pub fn groups(&self) -> Vec<u32> {
+            self.groups.sync()
+        }
+    }
+
+    impl Drop for Nearby {
+        fn drop(&mut self) {
+            self.groups.disconnect();
+        }
     }
 
     /// What one viewer has painted: each element's text with its ranges, and the
@@ -214,6 +265,17 @@ mod imp {
 
     #[derive(Default)]
     pub struct Painter;
+
+    pub struct Nearby;
+
+    impl Nearby {
+        pub fn new(root: &NodeRef, changed: impl FnMut() + 'static) -> Option<Nearby> {
+            None
+        }
+        pub fn groups(&self) -> Vec<u32> {
+            Vec::new()
+        }
+    }
 
     impl Painter {
         pub fn paint(

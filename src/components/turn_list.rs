@@ -103,6 +103,19 @@ impl PartialEq for TurnListProps {
 /// showing a speaker's turns moves no turn to another group and re-creates none.
 const GROUP: usize = 16;
 
+/// The turns of groups `groups` (ascending indices), as ranges, neighbours merged.
+pub fn group_turns(groups: &[u32]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for &g in groups {
+        let turns = g as usize * GROUP..(g as usize + 1) * GROUP;
+        match out.last_mut() {
+            Some(last) if last.end == turns.start => last.end = turns.end,
+            _ => out.push(turns),
+        }
+    }
+    out
+}
+
 /// Turns a prerendered list hydrates, and wakes per step after them, one step per task
 /// (see the module's documentation): about 15–25 ms of rendering on the benchmark's
 /// machine.
@@ -510,5 +523,20 @@ pub(crate) mod prerender {
         }
         PASS.with(|p| *p.borrow_mut() = Some(Pass::Supply(markup)));
         LocalServerRenderer::<C>::with_props(props()).render().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_turns_are_the_groups_turns_with_neighbours_merged() {
+        assert_eq!(group_turns(&[]), []);
+        assert_eq!(group_turns(&[0]), vec![(0..GROUP)]);
+        assert_eq!(
+            group_turns(&[2, 3, 4, 7]),
+            [2 * GROUP..5 * GROUP, 7 * GROUP..8 * GROUP]
+        );
     }
 }

@@ -13,14 +13,15 @@ use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
 use super::speakers::SpeakerFilter;
 use super::summary::Summary;
-use super::turn_list::{TurnList, WAKE_TURNS};
+use super::turn_list::{group_turns, TurnList, WAKE_TURNS};
 use crate::model::Transcript;
 use crate::search::FoldMode;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
-    blocks_with, has_view_params, history_entry, merge_query, painted_texts, search, shown_turns,
-    speaker_ids, speaker_stats, turn_for_fragment, turn_ids, turn_speakers, turns_to_render,
-    Action, Found, IndexBuilder, MatchSlice, Matches, PendingUrl, Place, SearchIndex, ViewState,
+    blocks_with, has_view_params, history_entry, merge_query, painted_texts_of, search,
+    shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, turn_speakers,
+    turns_to_render, Action, Found, IndexBuilder, MatchSlice, Matches, PendingUrl, Place,
+    SearchIndex, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -123,6 +124,12 @@ pub const URL_PAUSE_MS: i32 = 300;
 
 /// At most how long a toggle's URL change waits for the frame that shows the toggle.
 const URL_AFTER_PAINT_MS: i32 = 100;
+
+/// Up to this many matches, a search's are all painted at once; past it, those of the
+/// turns near the view, and the others as they come near (see `paint::Nearby`). Painting
+/// costs about half a microsecond a match in Chromium, and a 10 MB transcript's
+/// one-letter search has 380,000: 1,000 are a fraction of a millisecond.
+pub const PAINT_ALL_UP_TO: usize = 1000;
 
 /// At most how long what follows an interaction by a frame waits for that frame (a page
 /// out of sight paints none).
@@ -485,6 +492,33 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             }
         });
     }
+    // The groups of turns near the view (a view's height either way): of a search with
+    // more than `PAINT_ALL_UP_TO` matches only theirs are painted, and a group's when it
+    // comes near. Where nothing can tell (no IntersectionObserver), every match is.
+    let near_changes = use_state_eq(|| 0usize);
+    let nearby = use_mut_ref(|| None::<paint::Nearby>);
+    let searching = use_mut_ref(|| false);
+    *searching.borrow_mut() = *painted && matches.all.len() > PAINT_ALL_UP_TO;
+    {
+        let (nearby, root, searching) = (nearby.clone(), root.clone(), searching.clone());
+        let (set, count) = (near_changes.setter(), use_mut_ref(|| 0usize));
+        use_effect_with((), move |()| {
+            let watch = paint::Nearby::new(&root, move || {
+                if *searching.borrow() {
+                    *count.borrow_mut() += 1;
+                    set.set(*count.borrow());
+                }
+            });
+            // Watched from the start: the first search finds them known.
+            if let Some(watch) = &watch {
+                watch.groups();
+            }
+            *nearby.borrow_mut() = watch;
+            move || {
+                nearby.borrow_mut().take();
+            }
+        });
+    }
     // Paint the matches (all but the current one) once the DOM holds this render's text.
     {
         let painter = use_mut_ref(paint::Painter::default);
@@ -494,15 +528,23 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             *painted,
             limit,
             *wakes,
+            *near_changes,
         );
         let (root, t, p) = (root.clone(), t.clone(), p.clone());
         let for_unmount = painter.clone();
         let painted_at = use_mut_ref(|| 0usize);
-        use_effect_with(key, move |(matches, current, painted, _, wakes)| {
+        use_effect_with(key, move |(matches, current, painted, _, wakes, _)| {
             // After groups woke, what was painted in them is on nodes no longer there.
             let recheck = std::mem::replace(&mut *painted_at.borrow_mut(), *wakes) != *wakes;
             let texts = match painted {
-                true => painted_texts(&t, &p, &matches.0, *current),
+                true => {
+                    // Asked every time: groups rendered since are watched from now on.
+                    let near = nearby.borrow().as_ref().map(|n| n.groups());
+                    let near = near
+                        .filter(|_| matches.0.all.len() > PAINT_ALL_UP_TO)
+                        .map(|groups| group_turns(&groups));
+                    painted_texts_of(&t, &p, &matches.0, *current, near.as_deref())
+                }
                 false => Vec::new(),
             };
             let transcript = Rc::as_ptr(&t) as usize;
