@@ -320,32 +320,30 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
     // A dormant group's turns that the filter hides get `hidden` on the server's nodes
     // (which waking replaces with rendered ones, `hidden` and the runs' markers too):
     // hiding a speaker while the groups wake costs an attribute per turn, not a render
-    // of every group the speaker speaks in.
+    // of every group the speaker speaks in. Set as the group renders, not in an effect:
+    // after a render of over 16 ms Yew lets the browser paint before the effects run,
+    // and that frame showed the speaker hidden in the live groups but not in the
+    // dormant ones (10 MB: 1,200 of 2,200 turns still shown, for 30-50 ms).
     {
-        let hidden = if dormant {
-            props.hidden_turns()
-        } else {
-            Vec::new()
-        };
         let applied = use_mut_ref(Vec::<usize>::new);
-        let (t, prefix) = (list.transcript.clone(), list.id_prefix.clone());
-        use_effect_with((dormant, hidden), move |(dormant, hidden)| {
-            if *dormant && *applied.borrow() != *hidden {
-                let mut applied = applied.borrow_mut();
-                let changed: Vec<usize> = applied
+        if dormant {
+            let hidden = props.hidden_turns();
+            let mut applied = applied.borrow_mut();
+            if *applied != hidden {
+                let changed = applied
                     .iter()
-                    .chain(hidden)
+                    .chain(&hidden)
                     .copied()
-                    .filter(|i| applied.contains(i) != hidden.contains(i))
-                    .collect();
+                    .filter(|i| applied.contains(i) != hidden.contains(i));
                 for i in changed {
-                    if let Some(turn) = t.turns.get(i) {
-                        dom::set_hidden(&format!("{prefix}{}", turn.id), hidden.contains(&i));
+                    if let Some(turn) = list.transcript.turns.get(i) {
+                        let id = format!("{}{}", list.id_prefix, turn.id);
+                        dom::set_hidden(&id, hidden.contains(&i));
                     }
                 }
-                *applied = hidden.clone();
+                *applied = hidden;
             }
-        });
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     if let Some(markup) = prerender::markup(&list.id_prefix, props.turns.start) {
