@@ -1362,6 +1362,15 @@ async fn a_search_with_many_matches_paints_those_near_the_view_then_the_others_a
     .await;
     let painted = per_text(&root);
     assert_eq!(painted.get("t305-p1"), Some(&5), "{painted:?}");
+    // Printed, every match shows; after, those near the view again (at the next paint).
+    window()
+        .dispatch_event(&web_sys::Event::new("beforeprint").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(highlighted(&root).len(), total);
+    window()
+        .dispatch_event(&web_sys::Event::new("afterprint").unwrap())
+        .unwrap();
     // Next match from far away: the search still counts and moves over every match.
     assert!(press(&root, "Enter", false).await);
     assert_eq!(status(&root), format!("2 of {total}"));

@@ -136,6 +136,19 @@ export class NearGroups {
       }
       if (came) changed();
     };
+    // Printing shows every page: every group counts as near until it is done.
+    this.printing = false;
+    const view = root.ownerDocument.defaultView;
+    this.onPrint = () => {
+      this.printing = true;
+      changed();
+    };
+    this.onPrinted = () => {
+      this.printing = false;
+    };
+    view.addEventListener("beforeprint", this.onPrint);
+    view.addEventListener("afterprint", this.onPrinted);
+    this.view = view;
     const margin = { rootMargin: "100% 0px" };
     try {
       // The document's own viewport as the root: the margin then applies in a frame too.
@@ -146,7 +159,7 @@ export class NearGroups {
   }
 
   /** Observes the groups not observed yet; the indices of those near the view (or not
-   * reported on yet), ascending. */
+   * reported on yet; all of them while the page prints), ascending. */
   sync() {
     const groups = this.groups;
     for (let i = 0; i < groups.length; i++) {
@@ -174,11 +187,15 @@ export class NearGroups {
     // frame), it counts as near: a search typed or given in the URL at once after the
     // viewer mounted is painted in full, not in part.
     const out = [];
-    for (let i = 0; i < groups.length; i++) if (this.near.has(i) || !this.seen.has(i)) out.push(i);
+    for (let i = 0; i < groups.length; i++) {
+      if (this.printing || this.near.has(i) || !this.seen.has(i)) out.push(i);
+    }
     return Uint32Array.from(out);
   }
 
   disconnect() {
     this.observer.disconnect();
+    this.view.removeEventListener("beforeprint", this.onPrint);
+    this.view.removeEventListener("afterprint", this.onPrinted);
   }
 }
