@@ -1178,10 +1178,18 @@ async fn viewers_on_one_page_paint_only_their_own_matches() {
 
 /// `n` turns by one speaker, "needle" only in the last one.
 fn long_transcript(n: usize) -> Rc<Transcript> {
+    one_speaker(n, |i| {
+        let text = if i == n { "a needle here" } else { "hay" };
+        format!("{text} {i}")
+    })
+}
+
+/// `n` turns `t1`, `t2`, … by one speaker, turn `i` one paragraph `text(i)`.
+fn one_speaker(n: usize, text: impl Fn(usize) -> String) -> Rc<Transcript> {
     let turns: Vec<String> = (1..=n)
         .map(|i| {
-            let text = if i == n { "a needle here" } else { "hay" };
-            format!(r#"{{"id":"t{i}","speaker":"s","paragraphs":["{text} {i}"]}}"#)
+            let text = text(i);
+            format!(r#"{{"id":"t{i}","speaker":"s","paragraphs":["{text}"]}}"#)
         })
         .collect();
     let json = format!(
@@ -1268,23 +1276,16 @@ async fn hidden_turns_count_in_the_batches_too() {
 async fn the_current_match_moves_between_groups_of_turns() {
     // Turns are rendered in groups of 16; the current match leaves one and enters another.
     for paint in [true, false] {
-        let turns: Vec<String> = (1..=200)
-            .map(|i| {
-                let text = if i == 2 || i == 150 {
-                    "a needle"
-                } else {
-                    "hay"
-                };
-                format!(r#"{{"id":"t{i}","speaker":"s","paragraphs":["{text}"]}}"#)
-            })
-            .collect();
-        let json = format!(
-            r#"{{"schema":1,"lang":"en","title":"Long","source":{{"file":"long.txt"}},
-            "speakers":[{{"id":"s","name":"S"}}],"turns":[{}]}}"#,
-            turns.join(",")
-        );
+        let transcript = one_speaker(200, |i| {
+            let text = if i == 2 || i == 150 {
+                "a needle"
+            } else {
+                "hay"
+            };
+            text.to_string()
+        });
         let props = yew::props!(TranscriptViewerProps {
-            transcript: Rc::new(Transcript::from_json(&json).unwrap()),
+            transcript,
             paint_highlights: paint,
         });
         let Mounted { root, handle } = mount_with(props).await;
@@ -1306,22 +1307,12 @@ async fn the_current_match_moves_between_groups_of_turns() {
 async fn a_search_with_many_matches_paints_those_near_the_view_then_the_others_as_they_come_near() {
     // 320 turns (20 groups of 16), each a long paragraph with five matches in its middle.
     let hay = "hay ".repeat(80);
-    let turns: Vec<String> = (1..=320)
-        .map(|i| {
-            let text = format!("{hay}needle needle needle needle needle {hay}");
-            format!(r#"{{"id":"t{i}","speaker":"s","paragraphs":["{text}"]}}"#)
-        })
-        .collect();
-    let json = format!(
-        r#"{{"schema":1,"lang":"en","title":"Long","source":{{"file":"long.txt"}},
-        "speakers":[{{"id":"s","name":"S"}}],"turns":[{}]}}"#,
-        turns.join(",")
-    );
+    let transcript = one_speaker(320, |_| {
+        format!("{hay}needle needle needle needle needle {hay}")
+    });
     let total = 320 * 5;
     assert!(total > transcript_viewer::components::PAINT_ALL_UP_TO);
-    let props = yew::props!(TranscriptViewerProps {
-        transcript: Rc::new(Transcript::from_json(&json).unwrap()),
-    });
+    let props = yew::props!(TranscriptViewerProps { transcript });
     let Mounted { root, handle } = mount_with(props).await;
     root.scroll_into_view();
     wait_until("every turn is rendered", || {
