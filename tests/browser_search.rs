@@ -1370,6 +1370,58 @@ async fn a_search_with_many_matches_paints_those_near_the_view_then_the_others_a
     handle.destroy();
 }
 
+#[wasm_bindgen_test]
+async fn groups_a_toggle_leaves_alone_still_act_on_the_latest_view() {
+    // Three groups of 16 turns: "a" speaks in t1-t3 (the first group), "b" in t30-t34
+    // (a run across the second and third), "c" in every other turn. Hiding "b" renders
+    // only the second and third groups again; the first keeps what it rendered when
+    // "a" was hidden, and its marker must still reveal "a"'s turns without bringing
+    // "b"'s back.
+    let turns: Vec<String> = (1..=48)
+        .map(|i| {
+            let speaker = match i {
+                1..=3 => "a",
+                30..=34 => "b",
+                _ => "c",
+            };
+            format!(r#"{{"id":"t{i}","speaker":"{speaker}","paragraphs":["Turn {i}."]}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"schema":1,"lang":"en","title":"Three","source":{{"file":"three.txt"}},
+        "speakers":[{{"id":"a","name":"A"}},{{"id":"b","name":"B"}},{{"id":"c","name":"C"}}],
+        "turns":[{}]}}"#,
+        turns.join(",")
+    );
+    let props = yew::props!(TranscriptViewerProps {
+        transcript: Rc::new(Transcript::from_json(&json).unwrap()),
+    });
+    let Mounted { root, handle } = mount_with(props).await;
+    click(&speaker_toggle(&root, "a")).await;
+    click(&speaker_toggle(&root, "b")).await;
+    assert_eq!(visible_turns(&root).len(), 40);
+    assert_eq!(
+        texts(&root, ".tv-hidden-marker"),
+        ["3 turns by A hidden", "5 turns by B hidden"]
+    );
+    click(&one(&root, ".tv-hidden-marker")).await;
+    let shown = visible_turns(&root);
+    assert_eq!(shown.len(), 43);
+    assert!(shown
+        .iter()
+        .all(|id| !["t30", "t32", "t33", "t34"].contains(&id.as_str())));
+    assert_eq!(texts(&root, ".tv-hidden-marker"), ["5 turns by B hidden"]);
+    // Showing "b" again changes the filter: the revealed turns are hidden again (as the
+    // filter says), and "b"'s shown.
+    click(&speaker_toggle(&root, "b")).await;
+    assert_eq!(visible_turns(&root).len(), 45);
+    assert_eq!(texts(&root, ".tv-hidden-marker"), ["3 turns by A hidden"]);
+    click(&speaker_toggle(&root, "a")).await;
+    assert_eq!(visible_turns(&root).len(), 48);
+    assert!(all(&root, ".tv-hidden-marker").is_empty());
+    handle.destroy();
+}
+
 /// Paragraphs with several "of"s each (and the title), for the repainting test.
 const OFS: &str = r#"{"schema":1,"lang":"en","title":"Of","source":{"file":"ofs.txt"},
 "speakers":[{"id":"a","name":"A"},{"id":"b","name":"B"}],
