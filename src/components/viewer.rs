@@ -894,7 +894,6 @@ pub(super) fn with_settings(mut root: Html, settings: &Settings) -> Html {
     root
 }
 
-/// `root` (an element) with one more attribute.
 /// `value` as it was one painted frame ago: a change is rendered in the frame after
 /// the one it was made for (at once where nothing paints, as on the server), for what
 /// may lag an interaction's main change by a frame. A change that comes back before the
@@ -919,6 +918,7 @@ fn use_after_paint<T: Clone + PartialEq + 'static>(value: T) -> T {
     (*shown).clone()
 }
 
+/// `root` (an element) with one more attribute.
 fn with_attribute(mut root: Html, name: &'static str, value: &'static str) -> Html {
     use yew::virtual_dom::AttributeOrProperty;
     if let Html::VTag(tag) = &mut root {
