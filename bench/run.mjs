@@ -80,9 +80,13 @@ const LIBS = [
 // --- the server ------------------------------------------------------------------------
 const FLOOR_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title>
 <link rel="icon" href="data:,"><div role="search"><input aria-label="Search">
-<p role="status"></p></div><script>
+<p role="status"></p></div><button type="button" aria-pressed="true">Toggle</button><script>
 const input = document.querySelector("input"), status = document.querySelector("p");
 input.addEventListener("input", () => { status.textContent = input.value ? "1 of 1" : ""; });
+const button = document.querySelector("button");
+button.addEventListener("click", () => {
+  button.setAttribute("aria-pressed", String(button.getAttribute("aria-pressed") !== "true"));
+});
 </script>`;
 const PARSE_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>parse</title>
 <link rel="icon" href="data:,">`;
@@ -353,6 +357,22 @@ async function floorReps(browser, base, reps) {
   return runs;
 }
 
+/** The same for a click (as a speaker toggle is timed): a bare button's `aria-pressed`. */
+async function clickFloorReps(browser, base, reps) {
+  const page = await newPage(browser);
+  await page.goto(`${base}/bench/floor.html`);
+  const button = page.locator("button");
+  const runs = await repeat(reps, async (i) => {
+    await quiet(page);
+    const value = String(i % 2 === 1);
+    return timed(page, { start: "click", ready: { selector: "button", attribute: "aria-pressed", value } }, () =>
+      button.click(),
+    );
+  });
+  await closePage(page);
+  return runs;
+}
+
 /**
  * Reads transcript `id`'s JSON into the viewer's `Transcript` in the Wasm `reps` times
  * each way (bench/parse): serde_json on the text (the viewer's way: `read_text`, the
@@ -535,6 +555,8 @@ async function runAll() {
     results.sizes = await transferSizes(browser, server);
     log("floor: a bare input");
     results.floor = await floorReps(browser, server.base, REPS);
+    log("floor: a bare button");
+    results.clickFloor = await clickFloorReps(browser, server.base, REPS);
 
     log(`${args.small}: loads`);
     results.small = await loadReps(browser, server.base, args.small, REPS, 3);
@@ -595,6 +617,7 @@ if (problems.length) {
 const s1 = "1 MB";
 const s10 = "10 MB";
 interactionRow("harness floor · keystroke → painted, a bare `<input>` without the app", results.floor);
+if (results.clickFloor) interactionRow("harness floor · click → painted, a bare `<button>` without the app", results.clickFloor);
 
 const oursMedian = {};
 for (const q of QUERIES) {
