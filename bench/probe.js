@@ -9,7 +9,7 @@
 //   (the harness then sends trusted input through Playwright / CDP)
 //   done        a promise of { t0, dom, painted, frames, … } in ms since t0:
 //               dom      the first moment the cheap "ready" condition held (status text
-//                        or an attribute), seen by a MutationObserver;
+//                        or an attribute), seen by a MutationObserver of just that;
 //               painted  that moment, then requestAnimationFrame, then a MessageChannel
 //                        message: the message runs after the frame that rendered the
 //                        change (style, layout, paint on the main thread) was produced;
@@ -197,14 +197,24 @@
       const turns = document.querySelectorAll(
         `section[data-speaker="${CSS.escape(c.speaker.id)}"]`,
       );
-      const shown = [...turns].filter(rendered).length;
+      const wrong = [...turns].filter((el) => rendered(el) !== c.speaker.shown);
       // Shown: every turn of the speaker in the DOM is rendered (all of them, unless the
       // viewer ever renders only part of the transcript); hidden: none is.
-      if (c.speaker.shown ? shown === 0 || shown !== turns.length : shown !== 0) return false;
+      if (turns.length === 0 || wrong.length > 0) {
+        const where = wrong.slice(0, 3).map((el) => {
+          const group = el.closest(".tv-turn-group");
+          return `${el.id}${el.hidden ? " [hidden]" : ""}${group && group.hasAttribute("data-dormant") ? " (dormant group)" : ""}`;
+        });
+        bench.failures.push(`${wrong.length} of ${turns.length} turns not ${c.speaker.shown ? "shown" : "hidden"}: ${where.join(", ")}`);
+        return false;
+      }
     }
     return true;
   };
   bench.complete = complete;
+  // Why the full check failed in a painted frame (the speaker check says which turns), by
+  // interaction: `done` resolves with them as `failures`.
+  bench.failures = [];
 
   // --- one timed interaction --------------------------------------------------------------
   let armed = null;
@@ -227,6 +237,7 @@
   bench.arm = (spec) => {
     if (armed) throw new Error("bench.arm: already armed");
     const run = { spec, frames: 0 };
+    bench.failures.length = 0;
     armed = run;
     bench.done = new Promise((resolve, reject) => {
       let observer = null;
@@ -249,6 +260,7 @@
           frames: run.frames,
           startEvent: run.t0Type,
           fallback: polling,
+          failures: bench.failures.splice(0),
         });
       };
       const timer = setTimeout(() => {
@@ -262,21 +274,30 @@
           ),
         );
       }, spec.timeout || 60000);
-      // Fallback: check at every frame (highlights set without a DOM mutation, or the
-      // change arriving in several steps); the frame in which it holds gets painted.
+      // Fallback: look at every frame (highlights set without a DOM mutation, the
+      // change arriving in several steps, or the input not yet handled when the harness
+      // settles): the first frame whose rAF sees the cheap condition is awaited, then the
+      // full check runs after it, as in onChange. (Run inside the rAF, before the frame's
+      // own style and layout, the full check forced them: on 10 MB, a visibility check of
+      // 2,200 turns then took 300-500 ms of forced layout, counted as the viewer's.)
       const poll = () => {
         polling = true;
         requestAnimationFrame(() => {
           if (armed !== run) return;
-          run.frames++;
-          if (run.t0 !== undefined && ready(spec) && complete(spec)) {
-            if (run.dom === undefined) run.dom = now();
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => finish(now());
-            channel.port2.postMessage(0);
-          } else {
+          if (run.t0 === undefined || !ready(spec)) {
             poll();
+            return;
           }
+          if (run.dom === undefined) run.dom = now();
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            const painted = now();
+            if (armed !== run) return;
+            run.frames++;
+            if (complete(spec)) finish(painted);
+            else poll();
+          };
+          channel.port2.postMessage(0);
         });
       };
       const onChange = () => {
@@ -292,13 +313,20 @@
           else poll();
         });
       };
+      // Observes only what the cheap condition reads: the attribute, wherever it
+      // changes, or the status line's text. (A whole-document observer also got a record
+      // for every node the viewer replaced meanwhile, such as a 10 MB page's groups of
+      // turns waking after the load, and slowed that work down.) An element rendered
+      // anew escapes it: the fallback below catches that.
       observer = new MutationObserver(onChange);
-      observer.observe(document, {
-        subtree: true,
-        childList: true,
-        characterData: true,
-        attributes: true,
-      });
+      const status = statusElement();
+      if (spec.ready.attribute) {
+        observer.observe(document, { subtree: true, attributes: true, attributeFilter: [spec.ready.attribute] });
+      } else if (status) {
+        observer.observe(status, { subtree: true, childList: true, characterData: true });
+      } else {
+        observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+      }
       // The condition may hold without any later mutation (e.g. highlights only).
       run.kick = () => {
         if (armed !== run || waitingForPaint || polling) return;
