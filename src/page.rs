@@ -993,14 +993,14 @@ mod render_tests {
         );
         let (all, plain) = (groups(&prerendered), groups(&plain));
         assert_eq!((all.len(), plain.len()), (19, 19));
-        // The first 256 turns (16 groups) are hydrated: Yew's markers in them.
+        // The first 128 turns (8 groups) are hydrated: Yew's markers in them.
         let first = crate::components::WAKE_TURNS / 16;
-        assert_eq!(first, 16);
+        assert_eq!(first, 8);
         for g in &all[..first] {
             assert!(g.starts_with("<!--<[") && !g.contains("<!--<#>"), "{g}");
         }
-        // The rest (16 + 16 + 12 turns) raw: between Yew's raw markers, with no
-        // hydration marker inside.
+        // The rest (10 groups of 16 turns and one of 12) raw: between Yew's raw markers,
+        // with no hydration marker inside.
         let raw: Vec<&str> = all[first..]
             .iter()
             .map(|g| {
@@ -1010,9 +1010,10 @@ mod render_tests {
                 inner
             })
             .collect();
+        assert_eq!(raw.len(), 11);
         assert_eq!(count(raw[0], "<section"), 16);
-        assert!(raw[0].contains("id=\"x-t257\""), "{}", raw[0]);
-        assert!(raw[2].contains("id=\"x-t289\"") && raw[2].contains("id=\"x-t300-p2\""));
+        assert!(raw[0].contains("id=\"x-t129\""), "{}", raw[0]);
+        assert!(raw[10].contains("id=\"x-t289\"") && raw[10].contains("id=\"x-t300-p2\""));
         assert!(raw[0].contains("A. &lt;L&gt;"), "{}", raw[0]);
         // What the components render, markup for markup.
         assert_eq!(raw, plain[first..]);

@@ -117,9 +117,12 @@ pub fn group_turns(groups: &[u32]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Turns a prerendered list hydrates, and wakes per step after them, one step per task
-/// (see the module's documentation): about 15–25 ms of rendering on the benchmark's
-/// machine.
-pub const WAKE_TURNS: usize = 16 * GROUP;
+/// (see the module's documentation): 8 ms of rendering (median; p90 10 ms) on the
+/// benchmark's machine. A click or keystroke that arrives during a step waits for it,
+/// so a step is kept short: with 16 groups a step (10–17 ms, and up to 45 ms with a
+/// garbage collector's slice in it), a quarter of the first 10 MB speaker toggles,
+/// clicked while the groups woke, took 90–112 ms; with 8, none took over 55 ms.
+pub const WAKE_TURNS: usize = 8 * GROUP;
 
 /// The first `limit` turns, shown turns and hidden ones alike, each run of hidden turns
 /// after a `<button class="tv-hidden-marker">`, in groups of [`GROUP`] turns, each a

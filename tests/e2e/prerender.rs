@@ -595,7 +595,7 @@ const PAINTED: &str = "
       !!r.startContainer.parentElement.closest('.tv-turn-group[data-dormant]'),
     ]);";
 
-/// A page longer than the viewer hydrates whole: its first 256 turns are hydrated (the
+/// A page longer than the viewer hydrates whole: its first 128 turns are hydrated (the
 /// same nodes), every later group of turns stays as the server rendered it (dormant)
 /// until its step comes, and works meanwhile: its link buttons copy, a search paints
 /// it, the URL's target wakes its group, hiding a speaker hides their turns in it.
@@ -632,10 +632,10 @@ fn a_long_page_wakes_its_turns_in_steps_and_works_meanwhile() -> TestResult {
          };",
         vec![],
     )?;
-    // 600 - 256 = 344 turns: 22 groups of 16 (the last of 8).
+    // 600 - 128 = 472 turns: 30 groups of 16 (the last of 8).
     assert_eq!(
         state,
-        json!({"dormant": 22, "firstDormant": "t257", "kept": true}),
+        json!({"dormant": 30, "firstDormant": "t129", "kept": true}),
         "after hydration ({})",
         session.browser()
     );
@@ -692,7 +692,7 @@ fn a_long_page_wakes_its_turns_in_steps_and_works_meanwhile() -> TestResult {
                      document.querySelectorAll('.tv-turn-group[data-dormant]').length];",
             vec![],
         )?;
-        Ok((state == json!([true, false, 21])).then_some(()))
+        Ok((state == json!([true, false, 29])).then_some(()))
     })?;
     // Hiding a speaker hides their turns in dormant groups too, which stay dormant (the
     // runs' markers come when they wake); showing them again undoes it.
@@ -710,12 +710,12 @@ fn a_long_page_wakes_its_turns_in_steps_and_works_meanwhile() -> TestResult {
     };
     click_in_view(&session, &toggle)?;
     webdriver::poll(RENDER_TIMEOUT, "the speaker's turns hidden", || {
-        Ok((filtered()? == json!([240, 21, 0])).then_some(()))
+        Ok((filtered()? == json!([240, 29, 0])).then_some(()))
     })
     .map_err(|e| format!("{e}: {:?}", filtered()))?;
     click_in_view(&session, &toggle)?;
     webdriver::poll(RENDER_TIMEOUT, "the speaker's turns shown again", || {
-        Ok((filtered()? == json!([0, 21, 0])).then_some(()))
+        Ok((filtered()? == json!([0, 29, 0])).then_some(()))
     })
     .map_err(|e| format!("{e}: {:?}", filtered()))?;
     // The focus on a dormant group's link button stays on it when the group wakes.
