@@ -313,6 +313,19 @@ fn words(text: &str) -> usize {
     // through a table, two-byte characters (Cyrillic, Latin-1, …) decoded here, and
     // anything else as the `char` it starts.
     while let Some(&b) = bytes.get(at) {
+        // Eight ASCII bytes at a time where they are (most of an English transcript):
+        // about three times the speed of the byte loop below.
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let chunk = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            if chunk & HIGH_BITS == 0 {
+                let (space, word) = ascii_classes(chunk);
+                n += word_starts(space, word, &mut counted);
+                at += 8;
+                continue;
+            }
+        }
         let (space, word) = if b < 0x80 {
             at += 1;
             let class = ASCII_CLASS[usize::from(b)];
@@ -336,6 +349,45 @@ fn words(text: &str) -> usize {
         counted = (counted || word) && !space;
     }
     n
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// For eight ASCII bytes (`chunk`, little-endian), the masks of those that are white
+/// space and of those that are letters or digits ([`ASCII_CLASS`]): bit `i` for byte `i`.
+fn ascii_classes(chunk: u64) -> (u8, u8) {
+    // Byte by byte, without carries between bytes (each is below 0x80): the high bit of
+    // `at_least(c)` is set in the bytes that are `c` or above (1 <= c <= 0x80).
+    let at_least = |x: u64, c: u8| x.wrapping_add(LOW_BITS * u64::from(0x80 - c)) & HIGH_BITS;
+    let between = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
+    // Letters of either case, as lower case (`|0x20` maps nothing else into a..z).
+    let lower = chunk | LOW_BITS * 0x20;
+    let word = between(chunk, b'0', b'9') | between(lower, b'a', b'z');
+    let space = between(chunk, b'\t', b'\r') | between(chunk, b' ', b' ');
+    // The high bit of byte i to bit i.
+    let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
+    (gather(space), gather(word))
+}
+
+/// How many words start in eight bytes whose white space is `space` and whose letters and
+/// digits are `word` (bit `i` for byte `i`), `counted` saying whether the word the bytes
+/// before ended in was counted (is updated): [`words`]' loop, for eight bytes at once.
+fn word_starts(space: u8, word: u8, counted: &mut bool) -> usize {
+    // A word starts at a letter or digit whose closest space-or-word byte before it is a
+    // space (or, before the first, the word before was not counted: a space at -1). The
+    // carry of adding a space's next bit to the run of other bytes it falls in lands on
+    // the first space-or-word byte after it.
+    let other = !(space | word);
+    let after_space = (u16::from(space) << 1) | u16::from(!*counted);
+    let landed = (u16::from(other) + after_space) as u8 & !other;
+    let starts = landed & word;
+    let either = space | word;
+    if either != 0 {
+        let last = 7 - either.leading_zeros();
+        *counted = word & (1 << last) != 0;
+    }
+    starts.count_ones() as usize
 }
 
 /// Classes of ASCII bytes for [`words`]: white space, a letter or digit, or other.
@@ -1430,6 +1482,32 @@ mod tests {
                 .count();
             prop_assert_eq!(words(&text), split);
         });
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn words_count_the_same_eight_ascii_bytes_at_a_time() {
+        use proptest::prelude::*;
+        // Long, mostly ASCII texts (the eight-byte path), every ASCII class and control
+        // characters among them, some non-ASCII to leave and enter that path anywhere.
+        proptest!(|(text in r"([a-zA-Z0-9]{1,9}|[ \t\n\r\x0b\x0c]{1,3}|[,.;!?'()\-/@\[`{~\x00-\x08\x0e-\x1f\x7f]{1,3}|[\u{a0}Яё\u{2003}—])*")| {
+            let split = text
+                .split(char::is_whitespace)
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            prop_assert_eq!(words(&text), split);
+        });
+        for (text, n) in [
+            ("abcdefgh", 1),
+            ("abcdefg h", 2),
+            ("........ a", 1),
+            ("a.......b c", 2),
+            ("       a        ", 1),
+            ("@[`{/:AZaz09", 1),
+            ("--------------------------- x", 1),
+        ] {
+            assert_eq!(words(text), n, "{text:?}");
+        }
     }
 
     #[test]
