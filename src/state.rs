@@ -362,7 +362,7 @@ fn ascii_classes(chunk: u64) -> (u8, u8) {
     let at_least = |x: u64, c: u8| x.wrapping_add(LOW_BITS * u64::from(0x80 - c)) & HIGH_BITS;
     let between = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
     // Letters of either case, as lower case (`|0x20` maps nothing else into a..z).
-    let lower = chunk | LOW_BITS * 0x20;
+    let lower = chunk | (LOW_BITS * 0x20);
     let word = between(chunk, b'0', b'9') | between(lower, b'a', b'z');
     let space = between(chunk, b'\t', b'\r') | between(chunk, b' ', b' ');
     // The high bit of byte i to bit i.
