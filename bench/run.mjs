@@ -88,11 +88,16 @@ button.addEventListener("click", () => {
   button.setAttribute("aria-pressed", String(button.getAttribute("aria-pressed") !== "true"));
 });
 </script>`;
+// The page floor's "library": the static page as it is, a handler that searches nothing
+// and marks nothing, and writes "0 matches". A keystroke there costs the input, the
+// status line and this page's frame: what any highlighter on this page pays at least.
+const NOOP_LIB = "class Mark { unmark(o) { if (o && o.done) o.done(); } mark(q, o) { if (o && o.done) o.done(0); } }";
 const PARSE_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>parse</title>
 <link rel="icon" href="data:,">`;
 const staticPages = new Map();
 const routes = (pathname) => {
   if (pathname === "/bench/floor.html") return ["text/html; charset=utf-8", FLOOR_PAGE];
+  if (pathname === "/bench/lib/none.js") return ["text/javascript; charset=utf-8", NOOP_LIB];
   const lib = LIBS.find((l) => pathname === `/bench/lib/${l.key}.js`);
   if (lib) return ["text/javascript; charset=utf-8", fs.readFileSync(lib.file)];
   if (pathname === "/bench/parse.html") return ["text/html; charset=utf-8", PARSE_PAGE];
@@ -372,6 +377,25 @@ async function floorReps(browser, base, reps) {
   return runs;
 }
 
+/** The "of" keystroke on the static page of transcript `id` whose library marks nothing. */
+async function pageFloorReps(browser, base, id, reps) {
+  const page = await newPage(browser);
+  await page.goto(`${base}/bench/static/${id}/none.html`);
+  await until(page, (sel) => document.querySelector(sel), TURN);
+  await quiet(page);
+  const input = page.locator(SEARCH_INPUT).first();
+  const runs = await repeat(reps, async () => {
+    await clearSearch(page);
+    await input.focus();
+    await quiet(page);
+    return timed(page, { start: ["beforeinput", "input"], ready: { status: "0 matches" } }, () =>
+      page.keyboard.insertText(QUERIES[1].query),
+    );
+  });
+  await closePage(page);
+  return runs;
+}
+
 /** The same for a click (as a speaker toggle is timed): a bare button's `aria-pressed`. */
 async function clickFloorReps(browser, base, reps) {
   const page = await newPage(browser);
@@ -580,6 +604,8 @@ async function runAll() {
     Object.assign(results.small, await interactions(browser, server.base, args.small, REPS));
     log(`${args.small}: ${LIBS.map((l) => l.name).join(", ")}`);
     results.libs = await libraryReps(browser, server.base, args.small, REPS);
+    log(`${args.small}: the static page's floor`);
+    results.pageFloor = await pageFloorReps(browser, server.base, args.small, REPS);
 
     if (args.parse) {
       log("reading the JSON: serde_json, serde-wasm-bindgen");
@@ -634,6 +660,12 @@ const s1 = "1 MB";
 const s10 = "10 MB";
 interactionRow("harness floor · keystroke → painted, a bare `<input>` without the app", results.floor);
 if (results.clickFloor) interactionRow("harness floor · click → painted, a bare `<button>` without the app", results.clickFloor);
+if (results.pageFloor) {
+  interactionRow(
+    `harness floor · keystroke → painted, “${QUERIES[1].query}” on the ${s1} static page, whose handler only writes the status (no search)`,
+    results.pageFloor,
+  );
+}
 
 const oursMedian = {};
 for (const q of QUERIES) {
