@@ -153,11 +153,18 @@ mod browser {
                     page: Some(Rc::new(data)),
                     ..AppProps::default()
                 };
-                // The page's data was read in this task; the hydration takes the next
-                // one, so that neither is as long as both (10 MB of transcript: about
-                // 100 ms to read, 150 to hydrate) and the page can answer in between.
+                // The page's data was read in this task; the speaker filter's counts
+                // take the next one, and the hydration the one after, so that none is as
+                // long as all three (10 MB of transcript: about 100 ms to read, 50 to
+                // count, 100 to hydrate) and the page can answer in between.
                 next_task(move || {
-                    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+                    if let Some(page) = &props.page {
+                        let t = &page.transcript;
+                        crate::state::speaker_stats_of(t, &crate::state::turn_speakers(t));
+                    }
+                    next_task(move || {
+                        yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+                    });
                 });
             }
             Some(Err(e)) => {

@@ -276,8 +276,45 @@ pub struct SpeakerStats {
 
 /// Turns and words per speaker, in the order of `Transcript::speakers`.
 pub fn speaker_stats(transcript: &Transcript) -> Vec<SpeakerStats> {
+    speaker_stats_with(transcript, &turn_speakers(transcript))
+}
+
+/// Stats and the transcript they are of, weakly.
+type KeptStats = Option<(std::rc::Weak<Transcript>, Rc<Vec<SpeakerStats>>)>;
+
+thread_local! {
+    /// The last [`speaker_stats_of`].
+    static LAST_STATS: std::cell::RefCell<KeptStats> = const { std::cell::RefCell::new(None) };
+}
+
+/// [`speaker_stats_with`], kept for the transcript it was last computed for (weakly: it
+/// does not keep that alive) and given again to the next asker with the same `Rc`. A
+/// pre-rendered page computes it in a task of its own before it hydrates
+/// (`embed::start_app`), so that the hydrating render, a long page's longest task, does
+/// not also count every word (10 MB of text: about 50 ms of that task in the Wasm).
+pub fn speaker_stats_of(
+    transcript: &Rc<Transcript>,
+    speakers: &[Option<usize>],
+) -> Rc<Vec<SpeakerStats>> {
+    LAST_STATS.with(|last| {
+        if let Some((of, stats)) = &*last.borrow() {
+            if of.upgrade().is_some_and(|of| Rc::ptr_eq(&of, transcript)) {
+                return stats.clone();
+            }
+        }
+        let stats = Rc::new(speaker_stats_with(transcript, speakers));
+        *last.borrow_mut() = Some((Rc::downgrade(transcript), stats.clone()));
+        stats
+    })
+}
+
+/// [`speaker_stats`] with each turn's speaker index at hand ([`turn_speakers`]).
+pub fn speaker_stats_with(
+    transcript: &Transcript,
+    speakers: &[Option<usize>],
+) -> Vec<SpeakerStats> {
     let mut stats = vec![SpeakerStats::default(); transcript.speakers.len()];
-    for (turn, speaker) in transcript.turns.iter().zip(turn_speakers(transcript)) {
+    for (turn, &speaker) in transcript.turns.iter().zip(speakers) {
         let Some(i) = speaker else {
             continue;
         };
@@ -288,19 +325,14 @@ pub fn speaker_stats(transcript: &Transcript) -> Vec<SpeakerStats> {
 }
 
 /// For each turn, the index in [`Transcript::speakers`] of its speaker (`None` for an
-/// unattributed turn or an unknown speaker). One pass with a map, so that a transcript
-/// with thousands of speakers costs no more than one with two.
+/// unattributed turn or an unknown speaker). One pass with a sorted index, so that a
+/// transcript with thousands of speakers costs little more than one with two.
 pub fn turn_speakers(transcript: &Transcript) -> Vec<Option<usize>> {
-    let by_id: std::collections::HashMap<&str, usize> = transcript
-        .speakers
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let index = transcript.speaker_index();
     transcript
         .turns
         .iter()
-        .map(|turn| by_id.get(turn.speaker.as_deref()?).copied())
+        .map(|turn| index.get(turn.speaker.as_deref()?))
         .collect()
 }
 
@@ -1681,6 +1713,27 @@ mod tests {
         assert_eq!(ViewState::default().to_query_pairs(), vec![]);
         let junk = ViewState::from_query_pairs([("hide", ",,"), ("words", "yes"), ("x", "1")]);
         assert_eq!(junk, ViewState::default());
+    }
+
+    #[test]
+    fn speaker_stats_of_are_kept_for_the_same_transcript_only() {
+        let t = Rc::new(transcript());
+        let speakers = turn_speakers(&t);
+        let first = speaker_stats_of(&t, &speakers);
+        assert_eq!(*first, speaker_stats(&t));
+        assert!(Rc::ptr_eq(&first, &speaker_stats_of(&t, &speakers)));
+        // Another transcript (equal, but another `Rc`) is counted again, and so is one
+        // changed after the first was dropped.
+        let copy = Rc::new((*t).clone());
+        let again = speaker_stats_of(&copy, &speakers);
+        assert!(!Rc::ptr_eq(&first, &again));
+        drop((t, copy));
+        let mut other = transcript();
+        other.turns.truncate(1);
+        let other = Rc::new(other);
+        let counted = speaker_stats_of(&other, &turn_speakers(&other));
+        assert_eq!(*counted, speaker_stats(&other));
+        assert_ne!(*counted, *first);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::search::FoldMode;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
     blocks_with, has_view_params, history_entry, merge_query, painted_texts_of, search,
-    shown_turns, speaker_ids, speaker_stats, turn_for_fragment, turn_ids, turn_speakers,
+    shown_turns, speaker_ids, speaker_stats_of, turn_for_fragment, turn_ids, turn_speakers,
     turns_to_render, Action, Found, IndexBuilder, MatchSlice, Matches, PendingUrl, Place,
     SearchIndex, ViewState,
 };
@@ -236,8 +236,11 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let root = use_node_ref();
 
     // Computed once per transcript, per fold mode, per search.
-    let stats = use_memo(t.clone(), |t| speaker_stats(t));
     let speaker_of = use_memo(t.clone(), |t| turn_speakers(t));
+    let stats = {
+        let speaker_of = speaker_of.clone();
+        use_memo(t.clone(), move |t| speaker_stats_of(t, &speaker_of))
+    };
     let warnings = use_memo(t.clone(), |t| t.warnings());
     // The search index is folded a batch of turns per task after the transcript shows
     // (so a long one shows at once), or all at once when a search needs it sooner.
@@ -751,7 +754,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         <div class="tv-controls">
             { search_bar }
             if !t.speakers.is_empty() {
-                <SpeakerFilter transcript={t.clone()} stats={stats.clone()}
+                <SpeakerFilter transcript={t.clone()} stats={(*stats).clone()}
                     hidden={state.hidden.clone()}
                     {match_counts}
                     labels={labels.clone()} {on_toggle} {on_only} {on_show_all} />
