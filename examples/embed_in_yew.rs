@@ -1,7 +1,4 @@
-//! Embedding the viewer in another Yew app (README, "Embedding in a Yew app").
-//! Built with the crate's other targets (`cargo build --examples`, clippy --all-targets);
-//! as a page, build it for `wasm32-unknown-unknown` (e.g. with trunk's `data-bin`/example).
-
+//! Embedding the viewer in a Yew app (the README shows this file; CI compiles it).
 use std::rc::Rc;
 use transcript_viewer::{Labels, RemoteTranscript, Transcript, TranscriptViewer, ViewState};
 use yew::prelude::*;
@@ -13,9 +10,7 @@ const TALK: &str = r#"{"schema":1,"lang":"en","title":"Weekly briefing",
 
 #[function_component]
 fn Article() -> Html {
-    // A transcript you already have, parsed once.
     let transcript = use_memo((), |()| Transcript::from_json(TALK).map(Rc::new));
-    // Hear about the reader's searches and filters.
     let last_query = use_state(String::new);
     let on_change = {
         let last_query = last_query.setter();
@@ -25,25 +20,22 @@ fn Article() -> Html {
         query: "morning".into(),
         ..ViewState::default()
     };
-    // Translate the viewer's own words by changing the fields you need.
+    // Translate the viewer's words by changing the fields you need.
     let labels = use_memo((), |()| Labels {
         skip_to_transcript: "Zum Transkript springen".into(),
         ..Labels::default()
     });
     html! {
         <article>
-            <h1>{ "My article" }</h1>
-            {
-                match &*transcript {
-                    Ok(t) => html! {
-                        <TranscriptViewer transcript={t.clone()} id_prefix="briefing-"
-                            initial_state={start} labels={labels.clone()} {on_change} />
-                    },
-                    Err(e) => html! { <p role="alert">{ e.to_string() }</p> },
-                }
-            }
+            { match &*transcript {
+                Ok(t) => html! {
+                    <TranscriptViewer transcript={t.clone()} id_prefix="briefing-"
+                        initial_state={start} labels={labels.clone()} {on_change} />
+                },
+                Err(e) => html! { <p role="alert">{ e.to_string() }</p> },
+            } }
             <p>{ format!("Last search: {}", *last_query) }</p>
-            // Or let the viewer fetch the JSON itself (with loading and error states).
+            // Or let the viewer fetch the JSON (with loading and error states).
             <RemoteTranscript src="transcripts/russian-belarusian-talks-2022-02-18.json"
                 id_prefix="talks-" />
         </article>
@@ -53,10 +45,6 @@ fn Article() -> Html {
 fn main() {
     #[cfg(target_arch = "wasm32")]
     yew::Renderer::<Article>::new().render();
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        // Natively the page is only described, never rendered.
-        let _page = html! { <Article /> };
-        eprintln!("a WebAssembly example: build it for wasm32-unknown-unknown");
-    }
+    #[cfg(not(target_arch = "wasm32"))] // natively only described (clippy, --examples)
+    let _page = html! { <Article /> };
 }

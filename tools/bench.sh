@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The viewer's benchmark (issue 7; README "Benchmark", bench/README.md). Installs what is
+# The viewer's benchmark (docs/benchmark.md, bench/README.md). Installs what is
 # missing, builds the release site and the native tools, generates a 1 MB and a 10 MB
 # transcript, converts them into the built site and runs bench/run.mjs in headless
 # Chromium against it, served from 127.0.0.1. Prints one markdown table on stdout
