@@ -5,6 +5,7 @@
 
 use super::dom;
 use super::header::Header;
+use super::hooks::{use_after_paint, use_painted_highlights, use_stable_rc, SamePointer};
 use super::labels::Labels;
 use super::notes::TranscriptNotes;
 use super::paint;
@@ -131,10 +132,6 @@ const URL_AFTER_PAINT_MS: i32 = 100;
 /// one-letter search has 380,000: 1,000 are a fraction of a millisecond.
 pub const PAINT_ALL_UP_TO: usize = 1000;
 
-/// At most how long what follows an interaction by a frame waits for that frame (a page
-/// out of sight paints none).
-const AFTER_PAINT_MS: i32 = 100;
-
 /// Writes the URL changes that are waiting (see [`PendingUrl`]) now, in order; a change
 /// the URL already holds is not written again.
 fn write_pending(pending: &std::cell::RefCell<PendingUrl>) {
@@ -208,19 +205,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let p = &props.id_prefix;
     // The words, as one `Rc` for as long as they are the same words: turns compare
     // them by pointer, and a parent that renders again gives a new default `Rc`.
-    let labels = {
-        let kept = use_mut_ref(|| props.labels.clone());
-        let same = {
-            let kept = kept.borrow();
-            Rc::ptr_eq(&kept, &props.labels) || **kept == *props.labels
-        };
-        if !same {
-            *kept.borrow_mut() = props.labels.clone();
-        }
-        let labels = kept.borrow().clone();
-        labels
-    };
-    let labels = &labels;
+    let labels = &use_stable_rc(&props.labels);
     let state = {
         let initial = props.initial_state.clone();
         use_reducer(move || initial.unwrap_or_default())
@@ -302,15 +287,9 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let current = matches.current(state.current);
     // Whether matches are painted (see `paint_highlights`): decided after mounting, so
     // that the first render is the same in every browser and on the server.
-    let painted = use_state_eq(|| false);
-    {
-        let painted = painted.setter();
-        use_effect_with(props.paint_highlights, move |&on| {
-            painted.set(on && paint::supported());
-        });
-    }
+    let painted = use_painted_highlights(props.paint_highlights);
     let slice = |range| {
-        if *painted {
+        if painted {
             MatchSlice::current_only(&matches, range, current)
         } else {
             MatchSlice::new(&matches, range, current)
@@ -501,7 +480,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let near_changes = use_state_eq(|| 0usize);
     let nearby = use_mut_ref(|| None::<paint::Nearby>);
     let searching = use_mut_ref(|| false);
-    *searching.borrow_mut() = *painted && matches.all.len() > PAINT_ALL_UP_TO;
+    *searching.borrow_mut() = painted && matches.all.len() > PAINT_ALL_UP_TO;
     {
         let (nearby, root, searching) = (nearby.clone(), root.clone(), searching.clone());
         let (set, count) = (near_changes.setter(), use_mut_ref(|| 0usize));
@@ -528,7 +507,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         let key = (
             SamePointer(matches.clone()),
             current,
-            *painted,
+            painted,
             limit,
             *wakes,
             *near_changes,
@@ -707,6 +686,9 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             move || drop(timeout)
         });
     }
+    // The speaker filter's match counts follow a frame after the highlights: on 1 MB,
+    // changing 48 counts in the keystroke's own frame cost it 3-4 ms of its 16.
+    let match_counts = use_after_paint(matches.active().then(|| matches.per_speaker.clone()));
 
     let total = matches.all.len();
     let search_bar = html! {
@@ -722,9 +704,6 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             on_whole_words={act.reform(Action::SetWholeWords)} />
     };
     let (on_toggle, on_only, on_show_all) = (*filter_callbacks).clone();
-    // The speaker filter's match counts follow a frame after the highlights: on 1 MB,
-    // changing 48 counts in the keystroke's own frame cost it 3-4 ms of its 16.
-    let match_counts = use_after_paint(matches.active().then(|| matches.per_speaker.clone()));
     let shown = state
         .filtering()
         .then(|| AttrValue::from(labels.showing(shown_turns(t, &state), t.turns.len())));
@@ -773,7 +752,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             <div class="tv-turns" aria-busy={(limit < blocks.len()).then_some("true")}>
                 <TurnList transcript={t.clone()} blocks={blocks.clone()} {limit}
                     speakers={speaker_of.clone()} id_prefix={p.clone()}
-                    matches={matches.clone()} {current} painted={*painted} target={*target}
+                    matches={matches.clone()} {current} {painted} target={*target}
                     labels={labels.clone()} on_copy_link={on_copy_link.clone()}
                     on_reveal={on_reveal.clone()} {prerendered}
                     awake={*awake} {on_wake} />
@@ -880,45 +859,12 @@ impl IndexCache {
     }
 }
 
-/// An `Rc` compared by pointer, as an effect's dependency.
-struct SamePointer<T>(Rc<T>);
-
-impl<T> PartialEq for SamePointer<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// `root` (an element) with the settings' attributes added.
 pub(super) fn with_settings(mut root: Html, settings: &Settings) -> Html {
     for (name, value) in settings.to_attributes() {
         root = with_attribute(root, name, value);
     }
     root
-}
-
-/// `value` as it was one painted frame ago: a change is rendered in the frame after
-/// the one it was made for (at once where nothing paints, as on the server), for what
-/// may lag an interaction's main change by a frame. A change that comes back before the
-/// frame is never rendered.
-#[hook]
-fn use_after_paint<T: Clone + PartialEq + 'static>(value: T) -> T {
-    let shown = use_state_eq(|| value.clone());
-    let timer = use_mut_ref(|| None::<dom::AfterPaint>);
-    {
-        let set = shown.setter();
-        use_effect_with(value, move |value| {
-            let later = {
-                let (set, value) = (set.clone(), value.clone());
-                dom::AfterPaint::new(AFTER_PAINT_MS, move || set.set(value))
-            };
-            if later.is_none() {
-                set.set(value.clone());
-            }
-            *timer.borrow_mut() = later;
-        });
-    }
-    (*shown).clone()
 }
 
 /// `root` (an element) with one more attribute.

@@ -1,0 +1,32 @@
+//! The custom hooks [`TranscriptViewer`](super::TranscriptViewer) is made of; each wires
+//! one part of the viewer's state to the browser (timers, observers, the URL, storage,
+//! focus), and the logic they call lives in [`state`](crate::state).
+//!
+//! In the order the viewer calls them (the order its effects run in):
+//!
+//! - [`use_stable_rc`]: one `Rc` for as long as its value is the same (the labels).
+//! - [`use_painted_highlights`]: whether matches are painted (the Custom Highlight API),
+//!   decided after mounting.
+//! - [`use_after_paint`]: a value one painted frame late (the speaker filter's counts).
+//!
+//! A hook's effects run in the order they are declared, hooks' in the order they are
+//! called, and some depend on it.
+
+mod use_after_paint;
+mod use_painted_highlights;
+mod use_stable_rc;
+
+pub use use_after_paint::use_after_paint;
+pub use use_painted_highlights::use_painted_highlights;
+pub use use_stable_rc::use_stable_rc;
+
+use std::rc::Rc;
+
+/// An `Rc` compared by pointer, as an effect's dependency.
+pub struct SamePointer<T>(pub Rc<T>);
+
+impl<T> PartialEq for SamePointer<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
