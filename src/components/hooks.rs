@@ -5,6 +5,8 @@
 //! In the order the viewer calls them (the order its effects run in):
 //!
 //! - [`use_stable_rc`]: one `Rc` for as long as its value is the same (the labels).
+//! - [`use_search`]: the matches of the reader's search, as the speaker filter shows
+//!   them; with [`use_search_index`]: the search index, built a batch per task.
 //! - [`use_painted_highlights`]: whether matches are painted (the Custom Highlight API),
 //!   decided after mounting.
 //! - [`use_after_paint`]: a value one painted frame late (the speaker filter's counts).
@@ -14,10 +16,14 @@
 
 mod use_after_paint;
 mod use_painted_highlights;
+mod use_search;
+mod use_search_index;
 mod use_stable_rc;
 
 pub use use_after_paint::use_after_paint;
 pub use use_painted_highlights::use_painted_highlights;
+pub use use_search::use_search;
+pub use use_search_index::use_search_index;
 pub use use_stable_rc::use_stable_rc;
 
 use std::rc::Rc;

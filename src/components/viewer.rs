@@ -5,7 +5,9 @@
 
 use super::dom;
 use super::header::Header;
-use super::hooks::{use_after_paint, use_painted_highlights, use_stable_rc, SamePointer};
+use super::hooks::{
+    use_after_paint, use_painted_highlights, use_search, use_stable_rc, SamePointer,
+};
 use super::labels::Labels;
 use super::notes::TranscriptNotes;
 use super::paint;
@@ -16,13 +18,11 @@ use super::speakers::SpeakerFilter;
 use super::summary::Summary;
 use super::turn_list::{group_turns, TurnList, WAKE_TURNS};
 use crate::model::Transcript;
-use crate::search::FoldMode;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
-    blocks_with, has_view_params, history_entry, merge_query, painted_texts_of, search,
-    shown_turns, speaker_ids, speaker_stats_of, turn_for_fragment, turn_ids, turn_speakers,
-    turns_to_render, Action, Found, IndexBuilder, MatchSlice, Matches, PendingUrl, Place,
-    SearchIndex, ViewState,
+    blocks_with, has_view_params, history_entry, merge_query, painted_texts_of, shown_turns,
+    speaker_ids, speaker_stats_of, turn_for_fragment, turn_ids, turn_speakers, turns_to_render,
+    Action, MatchSlice, PendingUrl, Place, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -229,50 +229,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let warnings = use_memo(t.clone(), |t| t.warnings());
     // The search index is folded a batch of turns per task after the transcript shows
     // (so a long one shows at once), or all at once when a search needs it sooner.
-    let mode = state.options.fold_mode();
-    let index_cache = use_mut_ref(IndexCache::default);
-    let index_steps = use_state_eq(|| 0usize);
-    let searching = !state.query.trim().is_empty();
-    let index = index_cache.borrow_mut().get(t, mode, searching);
-    {
-        let (cache, steps, t) = (index_cache.clone(), index_steps.clone(), t.clone());
-        let key = (SamePointer(t.clone()), mode, index.is_none(), *index_steps);
-        use_effect_with(key, move |(_, mode, missing, step)| {
-            let (mode, step) = (*mode, *step);
-            let next = missing
-                .then(|| {
-                    dom::Timeout::new(0, move || {
-                        cache.borrow_mut().fold_some(&t, mode);
-                        steps.set(step + 1);
-                    })
-                })
-                .flatten();
-            move || drop(next)
-        });
-    }
-    // Searched once per query; a speaker filter only narrows the result down.
-    let found = {
-        let t = t.clone();
-        let query = (state.query.clone(), state.options.clone());
-        use_memo(
-            (index, query),
-            move |(index, (query, options))| match index {
-                Some(index) => search(&t, index, query, options),
-                None => Found::default(),
-            },
-        )
-    };
-    let matches: Rc<Matches> = {
-        let t = t.clone();
-        let filter = ViewState {
-            hidden: state.hidden.clone(),
-            revealed: state.revealed.clone(),
-            ..ViewState::default()
-        };
-        use_memo((found.clone(), filter), move |(found, filter)| {
-            found.visible(&t, filter)
-        })
-    };
+    let matches = use_search(t, &state);
     let blocks = {
         let filter = ViewState {
             hidden: state.hidden.clone(),
@@ -795,67 +752,6 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         with_attribute(view, "data-ready", "")
     } else {
         view
-    }
-}
-
-/// Turns folded per task while the search index is built in the background.
-const INDEX_BATCH: usize = 400;
-
-/// The viewer's search index for one transcript and fold mode: complete, or being built.
-#[derive(Default)]
-struct IndexCache {
-    of: Option<(Rc<Transcript>, FoldMode)>,
-    building: Option<IndexBuilder>,
-    done: Option<Rc<SearchIndex>>,
-}
-
-impl IndexCache {
-    /// Starts over when the transcript or the mode changed.
-    fn follow(&mut self, t: &Rc<Transcript>, mode: FoldMode) {
-        let same = matches!(&self.of, Some((of, m)) if Rc::ptr_eq(of, t) && *m == mode);
-        if !same {
-            *self = IndexCache {
-                of: Some((t.clone(), mode)),
-                building: Some(IndexBuilder::new(t, mode)),
-                done: None,
-            };
-        }
-    }
-
-    /// The complete index, if it is there; with `now`, finished first.
-    fn get(&mut self, t: &Rc<Transcript>, mode: FoldMode, now: bool) -> Option<Rc<SearchIndex>> {
-        self.follow(t, mode);
-        if now {
-            while self.done.is_none() {
-                self.fold(t, usize::MAX);
-            }
-        }
-        self.done.clone()
-    }
-
-    /// Folds the next batch of turns.
-    fn fold_some(&mut self, t: &Rc<Transcript>, mode: FoldMode) {
-        self.follow(t, mode);
-        self.fold(t, INDEX_BATCH);
-    }
-
-    fn fold(&mut self, t: &Transcript, turns: usize) {
-        match self.building.take() {
-            Some(mut builder) => {
-                if builder.fold_turns(t, turns) {
-                    self.done = Some(Rc::new(builder.finish()));
-                } else {
-                    self.building = Some(builder);
-                }
-            }
-            // Nothing being built and nothing done cannot happen after `follow`; start
-            // over rather than loop.
-            None if self.done.is_none() => {
-                let mode = self.of.as_ref().map_or_else(FoldMode::default, |(_, m)| *m);
-                self.done = Some(Rc::new(SearchIndex::new(t, mode)));
-            }
-            None => {}
-        }
     }
 }
 
