@@ -6,7 +6,8 @@
 use super::dom;
 use super::header::Header;
 use super::hooks::{
-    use_after_paint, use_painted_highlights, use_search, use_stable_rc, SamePointer,
+    use_after_paint, use_painted_highlights, use_render_limit, use_search, use_stable_rc,
+    use_wake_groups, SamePointer,
 };
 use super::labels::Labels;
 use super::notes::TranscriptNotes;
@@ -16,13 +17,13 @@ use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
 use super::speakers::SpeakerFilter;
 use super::summary::Summary;
-use super::turn_list::{group_turns, TurnList, WAKE_TURNS};
+use super::turn_list::{group_turns, TurnList};
 use crate::model::Transcript;
 use crate::settings::{Settings, SettingsAction};
 use crate::state::{
     blocks_with, has_view_params, history_entry, merge_query, painted_texts_of, shown_turns,
-    speaker_ids, speaker_stats_of, turn_for_fragment, turn_ids, turn_speakers, turns_to_render,
-    Action, MatchSlice, PendingUrl, Place, ViewState,
+    speaker_ids, speaker_stats_of, turn_for_fragment, turn_ids, turn_speakers, Action, MatchSlice,
+    PendingUrl, Place, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -261,65 +262,19 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
 
     // A long transcript is rendered a batch at a time (`render_batch`), starting over
     // for each new transcript; what the reader must see is always rendered.
-    let rendered = use_state_eq(|| 0usize);
-    {
-        let rendered = rendered.setter();
-        use_effect_with(SamePointer(t.clone()), move |_| rendered.set(0));
-    }
     let needed_turn = |place: Option<Place>| match place {
         Some(Place::Turn(turn, _)) => Some(turn),
         _ => None,
     };
-    let limit = turns_to_render(
-        t.turns.len(),
+    let limit = use_render_limit(
+        t,
         props.render_batch,
-        *rendered,
         &[
             needed_turn(current.and_then(|c| matches.all.get(c)).map(|m| m.place)),
             *target,
         ],
     );
-    {
-        let rendered = rendered.setter();
-        let (batch, total) = (props.render_batch, t.turns.len());
-        use_effect_with((limit, total), move |&(limit, total)| {
-            let next = (limit < total)
-                .then(|| dom::Timeout::new(0, move || rendered.set(limit + batch)))
-                .flatten();
-            move || drop(next)
-        });
-    }
-
-    // A prerendered list's first groups are hydrated, the others wake a step per task,
-    // from the top down (1 ms
-    // after the step before: zero-delay work queued meanwhile, such as the scheduler's
-    // own continuation, goes first).
-    let awake = use_state_eq(|| match props.prerendered {
-        true => WAKE_TURNS,
-        false => usize::MAX,
-    });
-    {
-        let set_awake = awake.setter();
-        use_effect_with((*awake, t.turns.len()), move |&(now, total)| {
-            let next = (now < total)
-                .then(|| dom::Timeout::new(1, move || set_awake.set(now + WAKE_TURNS)))
-                .flatten();
-            move || drop(next)
-        });
-    }
-    // Only the transcript the page was rendered with has markup to keep (a viewer given
-    // another one renders it).
-    let first_transcript = use_memo((), |()| t.clone());
-    let prerendered = props.prerendered && Rc::ptr_eq(&*first_transcript, t);
-    // Counts the renders in which groups woke: their text nodes are new, to paint again.
-    let wakes = use_state_eq(|| 0usize);
-    let on_wake = {
-        let (wakes, count) = (wakes.setter(), use_mut_ref(|| 0usize));
-        use_callback((), move |(), _| {
-            *count.borrow_mut() += 1;
-            wakes.set(*count.borrow());
-        })
-    };
+    let wake = use_wake_groups(t, props.prerendered);
 
     // The settings bar's actions; smaller/larger and reset are also announced.
     let on_settings = {
@@ -466,7 +421,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             current,
             painted,
             limit,
-            *wakes,
+            wake.wakes,
             *near_changes,
         );
         let (root, t, p) = (root.clone(), t.clone(), p.clone());
@@ -711,8 +666,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     speakers={speaker_of.clone()} id_prefix={p.clone()}
                     matches={matches.clone()} {current} {painted} target={*target}
                     labels={labels.clone()} on_copy_link={on_copy_link.clone()}
-                    on_reveal={on_reveal.clone()} {prerendered}
-                    awake={*awake} {on_wake} />
+                    on_reveal={on_reveal.clone()} prerendered={wake.prerendered}
+                    awake={wake.awake} on_wake={wake.on_wake} />
             </div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
         </article>
