@@ -9,28 +9,35 @@
 //!   them; with [`use_search_index`]: the search index, built a batch per task.
 //! - [`use_painted_highlights`]: whether matches are painted (the Custom Highlight API),
 //!   decided after mounting.
+//! - [`use_announcer`]: the `role="status"` announcement, cleared after a while.
 //! - [`use_render_limit`]: how many turns a long transcript renders so far, a batch more
 //!   per task.
 //! - [`use_wake_groups`]: a hydrated prerendered list's groups of turns, made live a
 //!   step per task.
+//! - [`use_settings`]: the view settings, restored from and kept in `localStorage`, and
+//!   `data-ready`.
 //! - [`use_after_paint`]: a value one painted frame late (the speaker filter's counts).
 //!
 //! A hook's effects run in the order they are declared, hooks' in the order they are
 //! called, and some depend on it.
 
 mod use_after_paint;
+mod use_announcer;
 mod use_painted_highlights;
 mod use_render_limit;
 mod use_search;
 mod use_search_index;
+mod use_settings;
 mod use_stable_rc;
 mod use_wake_groups;
 
 pub use use_after_paint::use_after_paint;
+pub use use_announcer::use_announcer;
 pub use use_painted_highlights::use_painted_highlights;
 pub use use_render_limit::use_render_limit;
 pub use use_search::use_search;
 pub use use_search_index::use_search_index;
+pub use use_settings::use_settings;
 pub use use_stable_rc::use_stable_rc;
 pub use use_wake_groups::use_wake_groups;
 

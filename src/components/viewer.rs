@@ -6,8 +6,8 @@
 use super::dom;
 use super::header::Header;
 use super::hooks::{
-    use_after_paint, use_painted_highlights, use_render_limit, use_search, use_stable_rc,
-    use_wake_groups, SamePointer,
+    use_after_paint, use_announcer, use_painted_highlights, use_render_limit, use_search,
+    use_settings, use_stable_rc, use_wake_groups, SamePointer,
 };
 use super::labels::Labels;
 use super::notes::TranscriptNotes;
@@ -19,7 +19,7 @@ use super::speakers::SpeakerFilter;
 use super::summary::Summary;
 use super::turn_list::{group_turns, TurnList};
 use crate::model::Transcript;
-use crate::settings::{Settings, SettingsAction};
+use crate::settings::Settings;
 use crate::state::{
     blocks_with, has_view_params, history_entry, merge_query, painted_texts_of, shown_turns,
     speaker_ids, speaker_stats_of, turn_for_fragment, turn_ids, turn_speakers, Action, MatchSlice,
@@ -211,14 +211,6 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         let initial = props.initial_state.clone();
         use_reducer(move || initial.unwrap_or_default())
     };
-    // The first render uses the default settings, whatever is stored: it must be the
-    // render a server made of the same props, for the browser to hydrate that markup.
-    // The stored settings follow at once, in an effect (below).
-    let settings = use_reducer(Settings::default);
-    // What storage holds, as last read or written (`None` until read on mount).
-    let stored = use_mut_ref(|| None::<Settings>);
-    // Set after the first render: the script runs (`data-ready` on the root).
-    let ready = use_state_eq(|| false);
     let root = use_node_ref();
 
     // Computed once per transcript, per fold mode, per search.
@@ -258,7 +250,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let scroll_to_match = use_mut_ref(|| false);
     let focus_turn = use_mut_ref(|| None::<String>);
     let target = use_state_eq(|| None::<usize>);
-    let announcement = use_state_eq(AttrValue::default);
+    let announcer = use_announcer();
 
     // A long transcript is rendered a batch at a time (`render_batch`), starting over
     // for each new transcript; what the reader must see is always rendered.
@@ -276,54 +268,10 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     );
     let wake = use_wake_groups(t, props.prerendered);
 
-    // The settings bar's actions; smaller/larger and reset are also announced.
-    let on_settings = {
-        let dispatch = settings.dispatcher();
-        let announce = announcement.setter();
-        use_callback(
-            (*settings, labels.clone()),
-            move |action: SettingsAction, (current, labels)| {
-                let next = current.apply(action);
-                match action {
-                    SettingsAction::Smaller | SettingsAction::Larger => {
-                        announce.set(labels.font_size_now(next.size).into())
-                    }
-                    SettingsAction::Reset => announce.set(labels.settings_reset.clone()),
-                    _ => {}
-                }
-                dispatch.dispatch(action);
-            },
-        )
-    };
-    // On mount: the stored settings, if the viewer uses them, and `data-ready`.
-    {
-        let dispatch = settings.dispatcher();
-        let (stored, ready) = (stored.clone(), ready.setter());
-        let store = props.store_settings;
-        use_effect_with((), move |()| {
-            if store {
-                let settings = dom::stored_settings();
-                *stored.borrow_mut() = Some(settings);
-                dispatch.dispatch(SettingsAction::Restore(settings));
-            }
-            ready.set(true);
-        });
-    }
-    // Every change the reader makes is stored (not the defaults of the first render, nor
-    // the stored settings coming back).
-    {
-        let mounted = use_mut_ref(|| false);
-        use_effect_with(
-            (*settings, props.store_settings),
-            move |&(settings, store)| {
-                let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
-                if !first && store && *stored.borrow() != Some(settings) {
-                    dom::store_settings(&settings);
-                    *stored.borrow_mut() = Some(settings);
-                }
-            },
-        );
-    }
+    // The first render uses the default settings, whatever is stored: it must be the
+    // render a server made of the same props, for the browser to hydrate that markup.
+    // The stored settings follow at once, in an effect.
+    let settings = use_settings(props.store_settings, labels, &announcer.announce);
     // Every action goes through here; stable for the viewer's life.
     let act = {
         let scroll = scroll_to_match.clone();
@@ -355,7 +303,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     // Changes not yet in the URL (see `write_pending`), and their timers.
     let pending = use_mut_ref(PendingUrl::default);
     let url_timers = use_mut_ref(UrlTimers::default);
-    let on_copy_link = use_callback((labels.clone(), announcement.setter()), {
+    let on_copy_link = use_callback((labels.clone(), announcer.announce.clone()), {
         let pending = pending.clone();
         move |fragment: String, (labels, announce)| {
             // The link holds the view as it is, the search as typed.
@@ -588,16 +536,6 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             }
         });
     }
-    // "Link copied" goes away after a while, so that the next copy is announced again.
-    {
-        let clear = announcement.setter();
-        use_effect_with((*announcement).clone(), move |text| {
-            let timeout = (!text.is_empty())
-                .then(|| dom::Timeout::new(4000, move || clear.set(AttrValue::default())))
-                .flatten();
-            move || drop(timeout)
-        });
-    }
     // The speaker filter's match counts follow a frame after the highlights: on 1 MB,
     // changing 48 counts in the keystroke's own frame cost it 3-4 ms of its 16.
     let match_counts = use_after_paint(matches.active().then(|| matches.per_speaker.clone()));
@@ -635,8 +573,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         <>
             { props.header.clone() }
             if props.show_settings {
-                <SettingsBar settings={*settings} id_prefix={p.clone()}
-                    labels={labels.clone()} on_action={on_settings} />
+                <SettingsBar settings={settings.settings} id_prefix={p.clone()}
+                    labels={labels.clone()} on_action={settings.on_action.clone()} />
             }
         </>
     };
@@ -673,7 +611,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         </article>
     };
     let announcement = html! {
-        <p class="tv-announcement" role="status">{ (*announcement).clone() }</p>
+        <p class="tv-announcement" role="status">{ announcer.text.clone() }</p>
     };
     let view = if props.page {
         html! {
@@ -702,8 +640,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             </section>
         }
     };
-    let view = with_settings(view, &settings);
-    if *ready {
+    let view = with_settings(view, &settings.settings);
+    if settings.ready {
         with_attribute(view, "data-ready", "")
     } else {
         view
