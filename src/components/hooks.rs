@@ -16,25 +16,32 @@
 //!   step per task.
 //! - [`use_settings`]: the view settings, restored from and kept in `localStorage`, and
 //!   `data-ready`.
+//! - [`use_scroll_and_focus`]: after a render, the current match scrolled into view or a
+//!   revealed turn focused, as asked for.
+//! - [`use_actions`]: the callbacks through which the controls change the view state.
 //! - [`use_after_paint`]: a value one painted frame late (the speaker filter's counts).
 //!
 //! A hook's effects run in the order they are declared, hooks' in the order they are
-//! called, and some depend on it.
+//! called, and some depend on it: see [`use_scroll_and_focus`].
 
+mod use_actions;
 mod use_after_paint;
 mod use_announcer;
 mod use_painted_highlights;
 mod use_render_limit;
+mod use_scroll_and_focus;
 mod use_search;
 mod use_search_index;
 mod use_settings;
 mod use_stable_rc;
 mod use_wake_groups;
 
+pub use use_actions::use_actions;
 pub use use_after_paint::use_after_paint;
 pub use use_announcer::use_announcer;
 pub use use_painted_highlights::use_painted_highlights;
 pub use use_render_limit::use_render_limit;
+pub use use_scroll_and_focus::{use_scroll_and_focus, UseScrollAndFocusHandle};
 pub use use_search::use_search;
 pub use use_search_index::use_search_index;
 pub use use_settings::use_settings;

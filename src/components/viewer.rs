@@ -6,8 +6,8 @@
 use super::dom;
 use super::header::Header;
 use super::hooks::{
-    use_after_paint, use_announcer, use_painted_highlights, use_render_limit, use_search,
-    use_settings, use_stable_rc, use_wake_groups, SamePointer,
+    use_actions, use_after_paint, use_announcer, use_painted_highlights, use_render_limit,
+    use_scroll_and_focus, use_search, use_settings, use_stable_rc, use_wake_groups, SamePointer,
 };
 use super::labels::Labels;
 use super::notes::TranscriptNotes;
@@ -22,8 +22,8 @@ use crate::model::Transcript;
 use crate::settings::Settings;
 use crate::state::{
     blocks_with, has_view_params, history_entry, merge_query, painted_texts_of, shown_turns,
-    speaker_ids, speaker_stats_of, turn_for_fragment, turn_ids, turn_speakers, Action, MatchSlice,
-    PendingUrl, Place, ViewState,
+    speaker_stats_of, turn_for_fragment, turn_ids, turn_speakers, Action, MatchSlice, PendingUrl,
+    Place, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -246,9 +246,6 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         }
     };
 
-    // What to do after the next render.
-    let scroll_to_match = use_mut_ref(|| false);
-    let focus_turn = use_mut_ref(|| None::<String>);
     let target = use_state_eq(|| None::<usize>);
     let announcer = use_announcer();
 
@@ -272,34 +269,6 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     // render a server made of the same props, for the browser to hydrate that markup.
     // The stored settings follow at once, in an effect.
     let settings = use_settings(props.store_settings, labels, &announcer.announce);
-    // Every action goes through here; stable for the viewer's life.
-    let act = {
-        let scroll = scroll_to_match.clone();
-        use_callback(state.dispatcher(), move |action: Action, dispatch| {
-            if action.seeks_match() {
-                *scroll.borrow_mut() = true;
-            }
-            dispatch.dispatch(action);
-        })
-    };
-    let on_reveal = {
-        let focus = focus_turn.clone();
-        use_callback(act.clone(), move |ids: Vec<String>, act| {
-            *focus.borrow_mut() = ids.first().cloned();
-            act.emit(Action::Reveal(ids));
-        })
-    };
-    let filter_callbacks = use_memo((act.clone(), t.clone()), |(act, t)| {
-        let all = speaker_ids(t);
-        (
-            act.reform(Action::ToggleSpeaker),
-            act.reform(move |speaker| Action::ShowOnly {
-                speaker,
-                all: all.clone(),
-            }),
-            act.reform(|()| Action::ShowAll),
-        )
-    });
     // Changes not yet in the URL (see `write_pending`), and their timers.
     let pending = use_mut_ref(PendingUrl::default);
     let url_timers = use_mut_ref(UrlTimers::default);
@@ -321,19 +290,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     // After every render: bring the current match into view, or focus revealed turns.
     // Declared before the effects that ask for it, so that a request made on mount is
     // served after the render it causes, not by the mount's own pass.
-    {
-        let root = root.clone();
-        let (scroll, focus) = (scroll_to_match.clone(), focus_turn.clone());
-        let p = p.clone();
-        use_effect(move || {
-            if std::mem::take(&mut *scroll.borrow_mut()) {
-                dom::scroll_to_current_match(&root);
-            }
-            if let Some(id) = focus.borrow_mut().take() {
-                dom::focus_inside(&format!("{p}{id}"), ".tv-turn-link");
-            }
-        });
-    }
+    let after_render = use_scroll_and_focus(&root, p);
+    let actions = use_actions(&state, t, &after_render);
     // The groups of turns near the view (a view's height either way): of a search with
     // more than `PAINT_ALL_UP_TO` matches only theirs are painted, and a group's when it
     // comes near. Where nothing can tell (no IntersectionObserver), every match is.
@@ -401,7 +359,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     // The URL's state: read on mount and on Back/Forward.
     {
         let state = state.clone();
-        let scroll = scroll_to_match.clone();
+        let scroll = after_render.clone();
         let (t, p) = (t.clone(), p.clone());
         let pending = pending.clone();
         use_effect_with(props.sync_url, move |&sync| {
@@ -412,7 +370,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     if let Some(next) = state.after_url_change(&search) {
                         // Bring the first match into view, unless the URL points at a turn.
                         let hash = dom::location_hash().unwrap_or_default();
-                        *scroll.borrow_mut() = turn_for_fragment(&t, &p, &hash).is_none();
+                        scroll.scroll_to_match(turn_for_fragment(&t, &p, &hash).is_none());
                         state.dispatch(Action::Replace(next));
                     }
                 }
@@ -540,6 +498,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     // changing 48 counts in the keystroke's own frame cost it 3-4 ms of its 16.
     let match_counts = use_after_paint(matches.active().then(|| matches.per_speaker.clone()));
 
+    let act = &actions.act;
     let total = matches.all.len();
     let search_bar = html! {
         <SearchBar query={AttrValue::from(state.query.clone())}
@@ -553,7 +512,6 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             on_match_diacritics={act.reform(Action::SetMatchDiacritics)}
             on_whole_words={act.reform(Action::SetWholeWords)} />
     };
-    let (on_toggle, on_only, on_show_all) = (*filter_callbacks).clone();
     let shown = state
         .filtering()
         .then(|| AttrValue::from(labels.showing(shown_turns(t, &state), t.turns.len())));
@@ -586,7 +544,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 <SpeakerFilter transcript={t.clone()} stats={(*stats).clone()}
                     hidden={state.hidden.clone()}
                     {match_counts}
-                    labels={labels.clone()} {on_toggle} {on_only} {on_show_all} />
+                    labels={labels.clone()} on_toggle={actions.on_toggle.clone()}
+                    on_only={actions.on_only.clone()} on_show_all={actions.on_show_all.clone()} />
             }
         </div>
     };
@@ -604,7 +563,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     speakers={speaker_of.clone()} id_prefix={p.clone()}
                     matches={matches.clone()} {current} {painted} target={*target}
                     labels={labels.clone()} on_copy_link={on_copy_link.clone()}
-                    on_reveal={on_reveal.clone()} prerendered={wake.prerendered}
+                    on_reveal={actions.on_reveal.clone()} prerendered={wake.prerendered}
                     awake={wake.awake} on_wake={wake.on_wake} />
             </div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
