@@ -19,6 +19,8 @@
 //! - [`use_scroll_and_focus`]: after a render, the current match scrolled into view or a
 //!   revealed turn focused, as asked for.
 //! - [`use_actions`]: the callbacks through which the controls change the view state.
+//! - [`use_paint_near_view`]: which groups of turns are near the view.
+//! - [`use_paint_matches`]: the matches painted over the rendered text.
 //! - [`use_after_paint`]: a value one painted frame late (the speaker filter's counts).
 //!
 //! A hook's effects run in the order they are declared, hooks' in the order they are
@@ -27,6 +29,8 @@
 mod use_actions;
 mod use_after_paint;
 mod use_announcer;
+mod use_paint_matches;
+mod use_paint_near_view;
 mod use_painted_highlights;
 mod use_render_limit;
 mod use_scroll_and_focus;
@@ -39,6 +43,8 @@ mod use_wake_groups;
 pub use use_actions::use_actions;
 pub use use_after_paint::use_after_paint;
 pub use use_announcer::use_announcer;
+pub use use_paint_matches::{use_paint_matches, PaintMatches, PAINT_ALL_UP_TO};
+pub use use_paint_near_view::{use_paint_near_view, UseNearViewHandle};
 pub use use_painted_highlights::use_painted_highlights;
 pub use use_render_limit::use_render_limit;
 pub use use_scroll_and_focus::{use_scroll_and_focus, UseScrollAndFocusHandle};

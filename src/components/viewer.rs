@@ -5,25 +5,25 @@
 
 use super::dom;
 use super::header::Header;
+pub use super::hooks::PAINT_ALL_UP_TO;
 use super::hooks::{
-    use_actions, use_after_paint, use_announcer, use_painted_highlights, use_render_limit,
-    use_scroll_and_focus, use_search, use_settings, use_stable_rc, use_wake_groups, SamePointer,
+    use_actions, use_after_paint, use_announcer, use_paint_matches, use_paint_near_view,
+    use_painted_highlights, use_render_limit, use_scroll_and_focus, use_search, use_settings,
+    use_stable_rc, use_wake_groups, PaintMatches,
 };
 use super::labels::Labels;
 use super::notes::TranscriptNotes;
-use super::paint;
 use super::search_bar::SearchBar;
 use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
 use super::speakers::SpeakerFilter;
 use super::summary::Summary;
-use super::turn_list::{group_turns, TurnList};
+use super::turn_list::TurnList;
 use crate::model::Transcript;
 use crate::settings::Settings;
 use crate::state::{
-    blocks_with, has_view_params, history_entry, merge_query, painted_texts_of, shown_turns,
-    speaker_stats_of, turn_for_fragment, turn_ids, turn_speakers, Action, MatchSlice, PendingUrl,
-    Place, ViewState,
+    blocks_with, has_view_params, history_entry, merge_query, shown_turns, speaker_stats_of,
+    turn_for_fragment, turn_ids, turn_speakers, Action, MatchSlice, PendingUrl, Place, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -126,12 +126,6 @@ pub const URL_PAUSE_MS: i32 = 300;
 
 /// At most how long a toggle's URL change waits for the frame that shows the toggle.
 const URL_AFTER_PAINT_MS: i32 = 100;
-
-/// Up to this many matches, a search's are all painted at once; past it, those of the
-/// turns near the view, and the others as they come near (see `paint::Nearby`). Painting
-/// costs about half a microsecond a match in Chromium, and a 10 MB transcript's
-/// one-letter search has 380,000: 1,000 are a fraction of a millisecond.
-pub const PAINT_ALL_UP_TO: usize = 1000;
 
 /// Writes the URL changes that are waiting (see [`PendingUrl`]) now, in order; a change
 /// the URL already holds is not written again.
@@ -295,67 +289,19 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     // The groups of turns near the view (a view's height either way): of a search with
     // more than `PAINT_ALL_UP_TO` matches only theirs are painted, and a group's when it
     // comes near. Where nothing can tell (no IntersectionObserver), every match is.
-    let near_changes = use_state_eq(|| 0usize);
-    let nearby = use_mut_ref(|| None::<paint::Nearby>);
-    let searching = use_mut_ref(|| false);
-    *searching.borrow_mut() = painted && matches.all.len() > PAINT_ALL_UP_TO;
-    {
-        let (nearby, root, searching) = (nearby.clone(), root.clone(), searching.clone());
-        let (set, count) = (near_changes.setter(), use_mut_ref(|| 0usize));
-        use_effect_with((), move |()| {
-            let watch = paint::Nearby::new(&root, move || {
-                if *searching.borrow() {
-                    *count.borrow_mut() += 1;
-                    set.set(*count.borrow());
-                }
-            });
-            // Watched from the start: the first search finds them known.
-            if let Some(watch) = &watch {
-                watch.groups();
-            }
-            *nearby.borrow_mut() = watch;
-            move || {
-                nearby.borrow_mut().take();
-            }
-        });
-    }
+    let near = use_paint_near_view(&root, painted && matches.all.len() > PAINT_ALL_UP_TO);
     // Paint the matches (all but the current one) once the DOM holds this render's text.
-    {
-        let painter = use_mut_ref(paint::Painter::default);
-        let key = (
-            SamePointer(matches.clone()),
-            current,
-            painted,
-            limit,
-            wake.wakes,
-            *near_changes,
-        );
-        let (root, t, p) = (root.clone(), t.clone(), p.clone());
-        let for_unmount = painter.clone();
-        let painted_at = use_mut_ref(|| 0usize);
-        use_effect_with(key, move |(matches, current, painted, _, wakes, _)| {
-            // After groups woke, what was painted in them is on nodes no longer there.
-            let recheck = std::mem::replace(&mut *painted_at.borrow_mut(), *wakes) != *wakes;
-            let texts = match painted {
-                true => {
-                    // Asked every time: groups rendered since are watched from now on.
-                    let near = nearby.borrow().as_ref().map(|n| n.groups());
-                    let near = near
-                        .filter(|_| matches.0.all.len() > PAINT_ALL_UP_TO)
-                        .map(|groups| group_turns(&groups));
-                    painted_texts_of(&t, &p, &matches.0, *current, near.as_deref())
-                }
-                false => Vec::new(),
-            };
-            let transcript = Rc::as_ptr(&t) as usize;
-            let at = current.and_then(|c| matches.0.all.get(c));
-            let current = at.and_then(|m| m.place.element_id(&t, &p));
-            painter
-                .borrow_mut()
-                .paint(&root, transcript, current, texts, recheck);
-        });
-        use_effect_with((), move |()| move || for_unmount.borrow_mut().clear());
-    }
+    use_paint_matches(PaintMatches {
+        root: root.clone(),
+        transcript: t.clone(),
+        id_prefix: p.clone(),
+        matches: matches.clone(),
+        current,
+        painted,
+        near,
+        limit,
+        wakes: wake.wakes,
+    });
     // The URL's state: read on mount and on Back/Forward.
     {
         let state = state.clone();
