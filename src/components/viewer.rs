@@ -7,9 +7,10 @@ use super::dom;
 use super::header::Header;
 pub use super::hooks::PAINT_ALL_UP_TO;
 use super::hooks::{
-    use_actions, use_after_paint, use_announcer, use_paint_matches, use_paint_near_view,
-    use_painted_highlights, use_render_limit, use_scroll_and_focus, use_search, use_settings,
-    use_stable_rc, use_wake_groups, PaintMatches,
+    use_actions, use_after_paint, use_announcer, use_copy_link, use_fragment_target,
+    use_paint_matches, use_paint_near_view, use_painted_highlights, use_render_limit,
+    use_report_changes, use_scroll_and_focus, use_search, use_settings, use_stable_rc,
+    use_url_sync, use_wake_groups, PaintMatches,
 };
 use super::labels::Labels;
 use super::notes::TranscriptNotes;
@@ -22,8 +23,7 @@ use super::turn_list::TurnList;
 use crate::model::Transcript;
 use crate::settings::Settings;
 use crate::state::{
-    blocks_with, has_view_params, history_entry, merge_query, shown_turns, speaker_stats_of,
-    turn_for_fragment, turn_ids, turn_speakers, Action, MatchSlice, PendingUrl, Place, ViewState,
+    blocks_with, shown_turns, speaker_stats_of, turn_speakers, Action, MatchSlice, Place, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -121,36 +121,6 @@ pub struct TranscriptViewerProps {
 /// [`TranscriptViewerProps::render_batch`]).
 pub const DEFAULT_RENDER_BATCH: usize = 250;
 
-/// How long typing must pause before the search goes into the page's URL.
-pub const URL_PAUSE_MS: i32 = 300;
-
-/// At most how long a toggle's URL change waits for the frame that shows the toggle.
-const URL_AFTER_PAINT_MS: i32 = 100;
-
-/// Writes the URL changes that are waiting (see [`PendingUrl`]) now, in order; a change
-/// the URL already holds is not written again.
-fn write_pending(pending: &std::cell::RefCell<PendingUrl>) {
-    let writes = pending.borrow_mut().take();
-    for (entry, state) in writes {
-        if let Some(search) = dom::location_search() {
-            if !state.is_in_query(&search) {
-                dom::write_search(entry, &merge_query(&search, &state));
-            }
-        }
-    }
-    if let Some(search) = dom::location_search() {
-        pending.borrow_mut().saw(&search);
-    }
-}
-
-/// The timers of the writes waiting in a [`PendingUrl`]: typing's pause, or the next
-/// painted frame.
-#[derive(Default)]
-struct UrlTimers {
-    pause: Option<dom::Timeout>,
-    after_paint: Option<dom::AfterPaint>,
-}
-
 /// Renders the controls and a transcript inside `.tv-root`, which scopes the viewer's
 /// CSS and carries the settings as attributes (`data-scheme`, `data-size`,
 /// `data-letter`, `data-line`, `data-word`, `data-font`; see
@@ -240,6 +210,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         }
     };
 
+    // The turn the URL fragment points at (see `use_fragment_target`, below).
     let target = use_state_eq(|| None::<usize>);
     let announcer = use_announcer();
 
@@ -258,28 +229,10 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         ],
     );
     let wake = use_wake_groups(t, props.prerendered);
-
     // The first render uses the default settings, whatever is stored: it must be the
     // render a server made of the same props, for the browser to hydrate that markup.
     // The stored settings follow at once, in an effect.
     let settings = use_settings(props.store_settings, labels, &announcer.announce);
-    // Changes not yet in the URL (see `write_pending`), and their timers.
-    let pending = use_mut_ref(PendingUrl::default);
-    let url_timers = use_mut_ref(UrlTimers::default);
-    let on_copy_link = use_callback((labels.clone(), announcer.announce.clone()), {
-        let pending = pending.clone();
-        move |fragment: String, (labels, announce)| {
-            // The link holds the view as it is, the search as typed.
-            write_pending(&pending);
-            let (labels, announce) = (labels.clone(), announce.clone());
-            dom::copy_link(fragment, move |copied| {
-                announce.set(match copied {
-                    dom::Copied::Clipboard => labels.link_copied.clone(),
-                    dom::Copied::AddressBar => labels.link_in_address_bar.clone(),
-                });
-            });
-        }
-    });
 
     // After every render: bring the current match into view, or focus revealed turns.
     // Declared before the effects that ask for it, so that a request made on mount is
@@ -302,144 +255,13 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         limit,
         wakes: wake.wakes,
     });
-    // The URL's state: read on mount and on Back/Forward.
-    {
-        let state = state.clone();
-        let scroll = after_render.clone();
-        let (t, p) = (t.clone(), p.clone());
-        let pending = pending.clone();
-        use_effect_with(props.sync_url, move |&sync| {
-            let listener = sync.then(|| {
-                let search = dom::location_search().unwrap_or_default();
-                pending.borrow_mut().saw(&search);
-                if has_view_params(&search) {
-                    if let Some(next) = state.after_url_change(&search) {
-                        // Bring the first match into view, unless the URL points at a turn.
-                        let hash = dom::location_hash().unwrap_or_default();
-                        scroll.scroll_to_match(turn_for_fragment(&t, &p, &hash).is_none());
-                        state.dispatch(Action::Replace(next));
-                    }
-                }
-                let pending = pending.clone();
-                dom::Listener::window("popstate", move || {
-                    // What was waiting for the entry left is not written into the new
-                    // one, unless only the fragment changed (a turn's link followed
-                    // while typing): then the view stays as the reader made it.
-                    let search = dom::location_search().unwrap_or_default();
-                    if pending.borrow_mut().history_changed(&search) {
-                        return;
-                    }
-                    if let Some(next) = state.after_url_change(&search) {
-                        state.dispatch(Action::Replace(next));
-                    }
-                })
-            });
-            let listener = listener.flatten();
-            move || drop(listener)
-        });
-    }
-    // … and written when it changes: a toggle or the filter adds a history entry, typing
-    // rewrites the current one. Not in the interaction's own frame: a toggle's entry is
-    // written once that frame is painted, a typed search once typing pauses for
-    // `URL_PAUSE_MS` (or with a toggle's), and whatever waits is written before a turn's
-    // link is copied and when the page is left. Each same-document URL change costs
-    // Chromium 2–4 ms (it also fetches the favicon again), and Safari throws when a page
-    // changes its history more than 100 times in a short window.
-    {
-        let last = use_mut_ref(|| None::<ViewState>);
-        let in_url = ViewState {
-            query: state.query.clone(),
-            options: state.options.clone(),
-            hidden: state.hidden.clone(),
-            ..ViewState::default()
-        };
-        let (pending, timers) = (pending.clone(), url_timers.clone());
-        use_effect_with((props.sync_url, in_url), move |(sync, now)| {
-            let before = last.replace(Some(now.clone()));
-            // Not on mount: the URL is read then, not written.
-            if let (true, Some(before)) = (*sync, before) {
-                // A state the URL already holds (read from it on mount or on Back) is
-                // not written, unless other writes wait: the URL is theirs then.
-                let search = dom::location_search().unwrap_or_default();
-                if pending.borrow().is_empty() && now.is_in_query(&search) {
-                    return;
-                }
-                let entry = history_entry(&before, now);
-                pending.borrow_mut().add(entry, now.clone());
-                let write = {
-                    let pending = pending.clone();
-                    move || write_pending(&pending)
-                };
-                let mut timers = timers.borrow_mut();
-                if pending.borrow().waits_for_pause() {
-                    timers.pause = dom::Timeout::new(URL_PAUSE_MS, write);
-                } else {
-                    timers.pause = None;
-                    timers.after_paint = dom::AfterPaint::new(URL_AFTER_PAINT_MS, write);
-                }
-            }
-        });
-    }
-    {
-        let pending = pending.clone();
-        use_effect_with(props.sync_url, move |&sync| {
-            let left = {
-                let pending = pending.clone();
-                sync.then(|| dom::Listener::window("pagehide", move || write_pending(&pending)))
-                    .flatten()
-            };
-            move || {
-                drop(left);
-                write_pending(&pending);
-            }
-        });
-    }
+    // The URL's state: read on mount and on Back/Forward, and written when it changes.
+    let url = use_url_sync(props.sync_url, &state, t, p, &after_render);
+    let on_copy_link = use_copy_link(labels, &url, &announcer.announce);
     // … and reported to the host's `on_change`, on the same changes.
-    {
-        let last = use_mut_ref(|| None::<ViewState>);
-        let seen = ViewState {
-            query: state.query.clone(),
-            options: state.options.clone(),
-            hidden: state.hidden.clone(),
-            ..ViewState::default()
-        };
-        let on_change = props.on_change.clone();
-        let full = (*state).clone();
-        use_effect_with(seen, move |now| {
-            if last.replace(Some(now.clone())).is_some() {
-                on_change.emit(full);
-            }
-        });
-    }
+    use_report_changes(&state, &props.on_change);
     // The turn the URL fragment points at: marked, revealed if hidden, scrolled to.
-    {
-        let state = state.clone();
-        let target = target.clone();
-        use_effect_with((t.clone(), p.clone()), move |(t, p)| {
-            let (t, p) = (t.clone(), p.clone());
-            let follow = move || {
-                let hash = dom::location_hash().unwrap_or_default();
-                let turn = turn_for_fragment(&t, &p, &hash);
-                if let Some(i) = turn.filter(|&i| !state.shows(&t, i)) {
-                    state.dispatch(Action::Reveal(turn_ids(&t, &[i])));
-                }
-                target.set(turn);
-            };
-            follow();
-            let listener = dom::Listener::window("hashchange", follow);
-            move || drop(listener)
-        });
-    }
-    {
-        let id = (*target)
-            .and_then(|i| t.turns.get(i))
-            .map(|turn| format!("{p}{}", turn.id));
-        use_effect_with(id, |id| {
-            if let Some(id) = id {
-                dom::scroll_to_id(id);
-            }
-        });
-    }
+    use_fragment_target(t, p, &state, &target);
     // The speaker filter's match counts follow a frame after the highlights: on 1 MB,
     // changing 48 counts in the keystroke's own frame cost it 3-4 ms of its 16.
     let match_counts = use_after_paint(matches.active().then(|| matches.per_speaker.clone()));
