@@ -2,6 +2,8 @@
 //! speaker filter, then one transcript as a semantic `<article>`. It owns the viewer's
 //! reducers, what the reader asked to see ([`ViewState`]) and how to see it
 //! ([`Settings`], kept in `localStorage`); its children get plain data and callbacks.
+//! What wires that state to the browser (timers, observers, the URL, storage, focus) is
+//! in named custom hooks, in [`hooks`](super::hooks).
 
 use super::dom;
 use super::header::Header;
