@@ -4,31 +4,31 @@
 //!
 //! In the order the viewer calls them (the order its effects run in):
 //!
-//! - [`use_stable_rc`]: one `Rc` for as long as its value is the same (the labels).
-//! - [`use_search`]: the matches of the reader's search, as the speaker filter shows
-//!   them; with [`use_search_index`]: the search index, built a batch per task.
-//! - [`use_painted_highlights`]: whether matches are painted (the Custom Highlight API),
+//! - [`use_stable_rc()`]: one `Rc` for as long as its value is the same (the labels).
+//! - [`use_search()`]: the matches of the reader's search, as the speaker filter shows
+//!   them; with [`use_search_index()`]: the search index, built a batch per task.
+//! - [`use_painted_highlights()`]: whether matches are painted (the Custom Highlight API),
 //!   decided after mounting.
-//! - [`use_announcer`]: the `role="status"` announcement, cleared after a while.
-//! - [`use_render_limit`]: how many turns a long transcript renders so far, a batch more
+//! - [`use_announcer()`]: the `role="status"` announcement, cleared after a while.
+//! - [`use_render_limit()`]: how many turns a long transcript renders so far, a batch more
 //!   per task.
-//! - [`use_wake_groups`]: a hydrated prerendered list's groups of turns, made live a
+//! - [`use_wake_groups()`]: a hydrated prerendered list's groups of turns, made live a
 //!   step per task.
-//! - [`use_settings`]: the view settings, restored from and kept in `localStorage`, and
+//! - [`use_settings()`]: the view settings, restored from and kept in `localStorage`, and
 //!   `data-ready`.
-//! - [`use_scroll_and_focus`]: after a render, the current match scrolled into view or a
+//! - [`use_scroll_and_focus()`]: after a render, the current match scrolled into view or a
 //!   revealed turn focused, as asked for.
-//! - [`use_actions`]: the callbacks through which the controls change the view state.
-//! - [`use_paint_near_view`]: which groups of turns are near the view.
-//! - [`use_paint_matches`]: the matches painted over the rendered text.
-//! - [`use_url_sync`]: the view state read from and written into the URL.
-//! - [`use_copy_link`]: a turn's "copy link", with the URL up to date.
-//! - [`use_report_changes`]: the reader's changes reported to `on_change`.
-//! - [`use_fragment_target`]: the turn the URL fragment points at.
-//! - [`use_after_paint`]: a value one painted frame late (the speaker filter's counts).
+//! - [`use_actions()`]: the callbacks through which the controls change the view state.
+//! - [`use_paint_near_view()`]: which groups of turns are near the view.
+//! - [`use_paint_matches()`]: the matches painted over the rendered text.
+//! - [`use_url_sync()`]: the view state read from and written into the URL.
+//! - [`use_copy_link()`]: a turn's "copy link", with the URL up to date.
+//! - [`use_report_changes()`]: the reader's changes reported to `on_change`.
+//! - [`use_fragment_target()`]: the turn the URL fragment points at.
+//! - [`use_after_paint()`]: a value one painted frame late (the speaker filter's counts).
 //!
 //! A hook's effects run in the order they are declared, hooks' in the order they are
-//! called, and some depend on it: see [`use_scroll_and_focus`].
+//! called, and some depend on it: see [`use_scroll_and_focus()`].
 
 mod use_actions;
 mod use_after_paint;
