@@ -27,6 +27,7 @@ mod date;
 mod dom;
 mod header;
 mod highlight;
+mod hooks;
 mod labels;
 mod notes;
 mod paint;

@@ -2,26 +2,30 @@
 //! speaker filter, then one transcript as a semantic `<article>`. It owns the viewer's
 //! reducers, what the reader asked to see ([`ViewState`]) and how to see it
 //! ([`Settings`], kept in `localStorage`); its children get plain data and callbacks.
+//! What wires that state to the browser (timers, observers, the URL, storage, focus) is
+//! in named custom hooks, in [`hooks`](super::hooks).
 
 use super::dom;
 use super::header::Header;
+pub use super::hooks::PAINT_ALL_UP_TO;
+use super::hooks::{
+    use_actions, use_after_paint, use_announcer, use_copy_link, use_fragment_target,
+    use_paint_matches, use_paint_near_view, use_painted_highlights, use_render_limit,
+    use_report_changes, use_scroll_and_focus, use_search, use_settings, use_stable_rc,
+    use_url_sync, use_wake_groups, PaintMatches,
+};
 use super::labels::Labels;
 use super::notes::TranscriptNotes;
-use super::paint;
 use super::search_bar::SearchBar;
 use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
 use super::speakers::SpeakerFilter;
 use super::summary::Summary;
-use super::turn_list::{group_turns, TurnList, WAKE_TURNS};
+use super::turn_list::TurnList;
 use crate::model::Transcript;
-use crate::search::FoldMode;
-use crate::settings::{Settings, SettingsAction};
+use crate::settings::Settings;
 use crate::state::{
-    blocks_with, has_view_params, history_entry, merge_query, painted_texts_of, search,
-    shown_turns, speaker_ids, speaker_stats_of, turn_for_fragment, turn_ids, turn_speakers,
-    turns_to_render, Action, Found, IndexBuilder, MatchSlice, Matches, PendingUrl, Place,
-    SearchIndex, ViewState,
+    blocks_with, shown_turns, speaker_stats_of, turn_speakers, Action, MatchSlice, Place, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -119,46 +123,6 @@ pub struct TranscriptViewerProps {
 /// [`TranscriptViewerProps::render_batch`]).
 pub const DEFAULT_RENDER_BATCH: usize = 250;
 
-/// How long typing must pause before the search goes into the page's URL.
-pub const URL_PAUSE_MS: i32 = 300;
-
-/// At most how long a toggle's URL change waits for the frame that shows the toggle.
-const URL_AFTER_PAINT_MS: i32 = 100;
-
-/// Up to this many matches, a search's are all painted at once; past it, those of the
-/// turns near the view, and the others as they come near (see `paint::Nearby`). Painting
-/// costs about half a microsecond a match in Chromium, and a 10 MB transcript's
-/// one-letter search has 380,000: 1,000 are a fraction of a millisecond.
-pub const PAINT_ALL_UP_TO: usize = 1000;
-
-/// At most how long what follows an interaction by a frame waits for that frame (a page
-/// out of sight paints none).
-const AFTER_PAINT_MS: i32 = 100;
-
-/// Writes the URL changes that are waiting (see [`PendingUrl`]) now, in order; a change
-/// the URL already holds is not written again.
-fn write_pending(pending: &std::cell::RefCell<PendingUrl>) {
-    let writes = pending.borrow_mut().take();
-    for (entry, state) in writes {
-        if let Some(search) = dom::location_search() {
-            if !state.is_in_query(&search) {
-                dom::write_search(entry, &merge_query(&search, &state));
-            }
-        }
-    }
-    if let Some(search) = dom::location_search() {
-        pending.borrow_mut().saw(&search);
-    }
-}
-
-/// The timers of the writes waiting in a [`PendingUrl`]: typing's pause, or the next
-/// painted frame.
-#[derive(Default)]
-struct UrlTimers {
-    pause: Option<dom::Timeout>,
-    after_paint: Option<dom::AfterPaint>,
-}
-
 /// Renders the controls and a transcript inside `.tv-root`, which scopes the viewer's
 /// CSS and carries the settings as attributes (`data-scheme`, `data-size`,
 /// `data-letter`, `data-line`, `data-word`, `data-font`; see
@@ -208,31 +172,11 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let p = &props.id_prefix;
     // The words, as one `Rc` for as long as they are the same words: turns compare
     // them by pointer, and a parent that renders again gives a new default `Rc`.
-    let labels = {
-        let kept = use_mut_ref(|| props.labels.clone());
-        let same = {
-            let kept = kept.borrow();
-            Rc::ptr_eq(&kept, &props.labels) || **kept == *props.labels
-        };
-        if !same {
-            *kept.borrow_mut() = props.labels.clone();
-        }
-        let labels = kept.borrow().clone();
-        labels
-    };
-    let labels = &labels;
+    let labels = &use_stable_rc(&props.labels);
     let state = {
         let initial = props.initial_state.clone();
         use_reducer(move || initial.unwrap_or_default())
     };
-    // The first render uses the default settings, whatever is stored: it must be the
-    // render a server made of the same props, for the browser to hydrate that markup.
-    // The stored settings follow at once, in an effect (below).
-    let settings = use_reducer(Settings::default);
-    // What storage holds, as last read or written (`None` until read on mount).
-    let stored = use_mut_ref(|| None::<Settings>);
-    // Set after the first render: the script runs (`data-ready` on the root).
-    let ready = use_state_eq(|| false);
     let root = use_node_ref();
 
     // Computed once per transcript, per fold mode, per search.
@@ -244,50 +188,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let warnings = use_memo(t.clone(), |t| t.warnings());
     // The search index is folded a batch of turns per task after the transcript shows
     // (so a long one shows at once), or all at once when a search needs it sooner.
-    let mode = state.options.fold_mode();
-    let index_cache = use_mut_ref(IndexCache::default);
-    let index_steps = use_state_eq(|| 0usize);
-    let searching = !state.query.trim().is_empty();
-    let index = index_cache.borrow_mut().get(t, mode, searching);
-    {
-        let (cache, steps, t) = (index_cache.clone(), index_steps.clone(), t.clone());
-        let key = (SamePointer(t.clone()), mode, index.is_none(), *index_steps);
-        use_effect_with(key, move |(_, mode, missing, step)| {
-            let (mode, step) = (*mode, *step);
-            let next = missing
-                .then(|| {
-                    dom::Timeout::new(0, move || {
-                        cache.borrow_mut().fold_some(&t, mode);
-                        steps.set(step + 1);
-                    })
-                })
-                .flatten();
-            move || drop(next)
-        });
-    }
-    // Searched once per query; a speaker filter only narrows the result down.
-    let found = {
-        let t = t.clone();
-        let query = (state.query.clone(), state.options.clone());
-        use_memo(
-            (index, query),
-            move |(index, (query, options))| match index {
-                Some(index) => search(&t, index, query, options),
-                None => Found::default(),
-            },
-        )
-    };
-    let matches: Rc<Matches> = {
-        let t = t.clone();
-        let filter = ViewState {
-            hidden: state.hidden.clone(),
-            revealed: state.revealed.clone(),
-            ..ViewState::default()
-        };
-        use_memo((found.clone(), filter), move |(found, filter)| {
-            found.visible(&t, filter)
-        })
-    };
+    let matches = use_search(t, &state);
     let blocks = {
         let filter = ViewState {
             hidden: state.hidden.clone(),
@@ -302,412 +203,72 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let current = matches.current(state.current);
     // Whether matches are painted (see `paint_highlights`): decided after mounting, so
     // that the first render is the same in every browser and on the server.
-    let painted = use_state_eq(|| false);
-    {
-        let painted = painted.setter();
-        use_effect_with(props.paint_highlights, move |&on| {
-            painted.set(on && paint::supported());
-        });
-    }
+    let painted = use_painted_highlights(props.paint_highlights);
     let slice = |range| {
-        if *painted {
+        if painted {
             MatchSlice::current_only(&matches, range, current)
         } else {
             MatchSlice::new(&matches, range, current)
         }
     };
 
-    // What to do after the next render.
-    let scroll_to_match = use_mut_ref(|| false);
-    let focus_turn = use_mut_ref(|| None::<String>);
+    // The turn the URL fragment points at (see `use_fragment_target`, below).
     let target = use_state_eq(|| None::<usize>);
-    let announcement = use_state_eq(AttrValue::default);
+    let announcer = use_announcer();
 
     // A long transcript is rendered a batch at a time (`render_batch`), starting over
     // for each new transcript; what the reader must see is always rendered.
-    let rendered = use_state_eq(|| 0usize);
-    {
-        let rendered = rendered.setter();
-        use_effect_with(SamePointer(t.clone()), move |_| rendered.set(0));
-    }
     let needed_turn = |place: Option<Place>| match place {
         Some(Place::Turn(turn, _)) => Some(turn),
         _ => None,
     };
-    let limit = turns_to_render(
-        t.turns.len(),
+    let limit = use_render_limit(
+        t,
         props.render_batch,
-        *rendered,
         &[
             needed_turn(current.and_then(|c| matches.all.get(c)).map(|m| m.place)),
             *target,
         ],
     );
-    {
-        let rendered = rendered.setter();
-        let (batch, total) = (props.render_batch, t.turns.len());
-        use_effect_with((limit, total), move |&(limit, total)| {
-            let next = (limit < total)
-                .then(|| dom::Timeout::new(0, move || rendered.set(limit + batch)))
-                .flatten();
-            move || drop(next)
-        });
-    }
-
-    // A prerendered list's first groups are hydrated, the others wake a step per task,
-    // from the top down (1 ms
-    // after the step before: zero-delay work queued meanwhile, such as the scheduler's
-    // own continuation, goes first).
-    let awake = use_state_eq(|| match props.prerendered {
-        true => WAKE_TURNS,
-        false => usize::MAX,
-    });
-    {
-        let set_awake = awake.setter();
-        use_effect_with((*awake, t.turns.len()), move |&(now, total)| {
-            let next = (now < total)
-                .then(|| dom::Timeout::new(1, move || set_awake.set(now + WAKE_TURNS)))
-                .flatten();
-            move || drop(next)
-        });
-    }
-    // Only the transcript the page was rendered with has markup to keep (a viewer given
-    // another one renders it).
-    let first_transcript = use_memo((), |()| t.clone());
-    let prerendered = props.prerendered && Rc::ptr_eq(&*first_transcript, t);
-    // Counts the renders in which groups woke: their text nodes are new, to paint again.
-    let wakes = use_state_eq(|| 0usize);
-    let on_wake = {
-        let (wakes, count) = (wakes.setter(), use_mut_ref(|| 0usize));
-        use_callback((), move |(), _| {
-            *count.borrow_mut() += 1;
-            wakes.set(*count.borrow());
-        })
-    };
-
-    // The settings bar's actions; smaller/larger and reset are also announced.
-    let on_settings = {
-        let dispatch = settings.dispatcher();
-        let announce = announcement.setter();
-        use_callback(
-            (*settings, labels.clone()),
-            move |action: SettingsAction, (current, labels)| {
-                let next = current.apply(action);
-                match action {
-                    SettingsAction::Smaller | SettingsAction::Larger => {
-                        announce.set(labels.font_size_now(next.size).into())
-                    }
-                    SettingsAction::Reset => announce.set(labels.settings_reset.clone()),
-                    _ => {}
-                }
-                dispatch.dispatch(action);
-            },
-        )
-    };
-    // On mount: the stored settings, if the viewer uses them, and `data-ready`.
-    {
-        let dispatch = settings.dispatcher();
-        let (stored, ready) = (stored.clone(), ready.setter());
-        let store = props.store_settings;
-        use_effect_with((), move |()| {
-            if store {
-                let settings = dom::stored_settings();
-                *stored.borrow_mut() = Some(settings);
-                dispatch.dispatch(SettingsAction::Restore(settings));
-            }
-            ready.set(true);
-        });
-    }
-    // Every change the reader makes is stored (not the defaults of the first render, nor
-    // the stored settings coming back).
-    {
-        let mounted = use_mut_ref(|| false);
-        use_effect_with(
-            (*settings, props.store_settings),
-            move |&(settings, store)| {
-                let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
-                if !first && store && *stored.borrow() != Some(settings) {
-                    dom::store_settings(&settings);
-                    *stored.borrow_mut() = Some(settings);
-                }
-            },
-        );
-    }
-    // Every action goes through here; stable for the viewer's life.
-    let act = {
-        let scroll = scroll_to_match.clone();
-        use_callback(state.dispatcher(), move |action: Action, dispatch| {
-            if action.seeks_match() {
-                *scroll.borrow_mut() = true;
-            }
-            dispatch.dispatch(action);
-        })
-    };
-    let on_reveal = {
-        let focus = focus_turn.clone();
-        use_callback(act.clone(), move |ids: Vec<String>, act| {
-            *focus.borrow_mut() = ids.first().cloned();
-            act.emit(Action::Reveal(ids));
-        })
-    };
-    let filter_callbacks = use_memo((act.clone(), t.clone()), |(act, t)| {
-        let all = speaker_ids(t);
-        (
-            act.reform(Action::ToggleSpeaker),
-            act.reform(move |speaker| Action::ShowOnly {
-                speaker,
-                all: all.clone(),
-            }),
-            act.reform(|()| Action::ShowAll),
-        )
-    });
-    // Changes not yet in the URL (see `write_pending`), and their timers.
-    let pending = use_mut_ref(PendingUrl::default);
-    let url_timers = use_mut_ref(UrlTimers::default);
-    let on_copy_link = use_callback((labels.clone(), announcement.setter()), {
-        let pending = pending.clone();
-        move |fragment: String, (labels, announce)| {
-            // The link holds the view as it is, the search as typed.
-            write_pending(&pending);
-            let (labels, announce) = (labels.clone(), announce.clone());
-            dom::copy_link(fragment, move |copied| {
-                announce.set(match copied {
-                    dom::Copied::Clipboard => labels.link_copied.clone(),
-                    dom::Copied::AddressBar => labels.link_in_address_bar.clone(),
-                });
-            });
-        }
-    });
+    let wake = use_wake_groups(t, props.prerendered);
+    // The first render uses the default settings, whatever is stored: it must be the
+    // render a server made of the same props, for the browser to hydrate that markup.
+    // The stored settings follow at once, in an effect.
+    let settings = use_settings(props.store_settings, labels, &announcer.announce);
 
     // After every render: bring the current match into view, or focus revealed turns.
     // Declared before the effects that ask for it, so that a request made on mount is
     // served after the render it causes, not by the mount's own pass.
-    {
-        let root = root.clone();
-        let (scroll, focus) = (scroll_to_match.clone(), focus_turn.clone());
-        let p = p.clone();
-        use_effect(move || {
-            if std::mem::take(&mut *scroll.borrow_mut()) {
-                dom::scroll_to_current_match(&root);
-            }
-            if let Some(id) = focus.borrow_mut().take() {
-                dom::focus_inside(&format!("{p}{id}"), ".tv-turn-link");
-            }
-        });
-    }
+    let after_render = use_scroll_and_focus(&root, p);
+    let actions = use_actions(&state, t, &after_render);
     // The groups of turns near the view (a view's height either way): of a search with
     // more than `PAINT_ALL_UP_TO` matches only theirs are painted, and a group's when it
     // comes near. Where nothing can tell (no IntersectionObserver), every match is.
-    let near_changes = use_state_eq(|| 0usize);
-    let nearby = use_mut_ref(|| None::<paint::Nearby>);
-    let searching = use_mut_ref(|| false);
-    *searching.borrow_mut() = *painted && matches.all.len() > PAINT_ALL_UP_TO;
-    {
-        let (nearby, root, searching) = (nearby.clone(), root.clone(), searching.clone());
-        let (set, count) = (near_changes.setter(), use_mut_ref(|| 0usize));
-        use_effect_with((), move |()| {
-            let watch = paint::Nearby::new(&root, move || {
-                if *searching.borrow() {
-                    *count.borrow_mut() += 1;
-                    set.set(*count.borrow());
-                }
-            });
-            // Watched from the start: the first search finds them known.
-            if let Some(watch) = &watch {
-                watch.groups();
-            }
-            *nearby.borrow_mut() = watch;
-            move || {
-                nearby.borrow_mut().take();
-            }
-        });
-    }
+    let near = use_paint_near_view(&root, painted && matches.all.len() > PAINT_ALL_UP_TO);
     // Paint the matches (all but the current one) once the DOM holds this render's text.
-    {
-        let painter = use_mut_ref(paint::Painter::default);
-        let key = (
-            SamePointer(matches.clone()),
-            current,
-            *painted,
-            limit,
-            *wakes,
-            *near_changes,
-        );
-        let (root, t, p) = (root.clone(), t.clone(), p.clone());
-        let for_unmount = painter.clone();
-        let painted_at = use_mut_ref(|| 0usize);
-        use_effect_with(key, move |(matches, current, painted, _, wakes, _)| {
-            // After groups woke, what was painted in them is on nodes no longer there.
-            let recheck = std::mem::replace(&mut *painted_at.borrow_mut(), *wakes) != *wakes;
-            let texts = match painted {
-                true => {
-                    // Asked every time: groups rendered since are watched from now on.
-                    let near = nearby.borrow().as_ref().map(|n| n.groups());
-                    let near = near
-                        .filter(|_| matches.0.all.len() > PAINT_ALL_UP_TO)
-                        .map(|groups| group_turns(&groups));
-                    painted_texts_of(&t, &p, &matches.0, *current, near.as_deref())
-                }
-                false => Vec::new(),
-            };
-            let transcript = Rc::as_ptr(&t) as usize;
-            let at = current.and_then(|c| matches.0.all.get(c));
-            let current = at.and_then(|m| m.place.element_id(&t, &p));
-            painter
-                .borrow_mut()
-                .paint(&root, transcript, current, texts, recheck);
-        });
-        use_effect_with((), move |()| move || for_unmount.borrow_mut().clear());
-    }
-    // The URL's state: read on mount and on Back/Forward.
-    {
-        let state = state.clone();
-        let scroll = scroll_to_match.clone();
-        let (t, p) = (t.clone(), p.clone());
-        let pending = pending.clone();
-        use_effect_with(props.sync_url, move |&sync| {
-            let listener = sync.then(|| {
-                let search = dom::location_search().unwrap_or_default();
-                pending.borrow_mut().saw(&search);
-                if has_view_params(&search) {
-                    if let Some(next) = state.after_url_change(&search) {
-                        // Bring the first match into view, unless the URL points at a turn.
-                        let hash = dom::location_hash().unwrap_or_default();
-                        *scroll.borrow_mut() = turn_for_fragment(&t, &p, &hash).is_none();
-                        state.dispatch(Action::Replace(next));
-                    }
-                }
-                let pending = pending.clone();
-                dom::Listener::window("popstate", move || {
-                    // What was waiting for the entry left is not written into the new
-                    // one, unless only the fragment changed (a turn's link followed
-                    // while typing): then the view stays as the reader made it.
-                    let search = dom::location_search().unwrap_or_default();
-                    if pending.borrow_mut().history_changed(&search) {
-                        return;
-                    }
-                    if let Some(next) = state.after_url_change(&search) {
-                        state.dispatch(Action::Replace(next));
-                    }
-                })
-            });
-            let listener = listener.flatten();
-            move || drop(listener)
-        });
-    }
-    // … and written when it changes: a toggle or the filter adds a history entry, typing
-    // rewrites the current one. Not in the interaction's own frame: a toggle's entry is
-    // written once that frame is painted, a typed search once typing pauses for
-    // `URL_PAUSE_MS` (or with a toggle's), and whatever waits is written before a turn's
-    // link is copied and when the page is left. Each same-document URL change costs
-    // Chromium 2–4 ms (it also fetches the favicon again), and Safari throws when a page
-    // changes its history more than 100 times in a short window.
-    {
-        let last = use_mut_ref(|| None::<ViewState>);
-        let in_url = ViewState {
-            query: state.query.clone(),
-            options: state.options.clone(),
-            hidden: state.hidden.clone(),
-            ..ViewState::default()
-        };
-        let (pending, timers) = (pending.clone(), url_timers.clone());
-        use_effect_with((props.sync_url, in_url), move |(sync, now)| {
-            let before = last.replace(Some(now.clone()));
-            // Not on mount: the URL is read then, not written.
-            if let (true, Some(before)) = (*sync, before) {
-                // A state the URL already holds (read from it on mount or on Back) is
-                // not written, unless other writes wait: the URL is theirs then.
-                let search = dom::location_search().unwrap_or_default();
-                if pending.borrow().is_empty() && now.is_in_query(&search) {
-                    return;
-                }
-                let entry = history_entry(&before, now);
-                pending.borrow_mut().add(entry, now.clone());
-                let write = {
-                    let pending = pending.clone();
-                    move || write_pending(&pending)
-                };
-                let mut timers = timers.borrow_mut();
-                if pending.borrow().waits_for_pause() {
-                    timers.pause = dom::Timeout::new(URL_PAUSE_MS, write);
-                } else {
-                    timers.pause = None;
-                    timers.after_paint = dom::AfterPaint::new(URL_AFTER_PAINT_MS, write);
-                }
-            }
-        });
-    }
-    {
-        let pending = pending.clone();
-        use_effect_with(props.sync_url, move |&sync| {
-            let left = {
-                let pending = pending.clone();
-                sync.then(|| dom::Listener::window("pagehide", move || write_pending(&pending)))
-                    .flatten()
-            };
-            move || {
-                drop(left);
-                write_pending(&pending);
-            }
-        });
-    }
+    use_paint_matches(PaintMatches {
+        root: root.clone(),
+        transcript: t.clone(),
+        id_prefix: p.clone(),
+        matches: matches.clone(),
+        current,
+        painted,
+        near,
+        limit,
+        wakes: wake.wakes,
+    });
+    // The URL's state: read on mount and on Back/Forward, and written when it changes.
+    let url = use_url_sync(props.sync_url, &state, t, p, &after_render);
+    let on_copy_link = use_copy_link(labels, &url, &announcer.announce);
     // … and reported to the host's `on_change`, on the same changes.
-    {
-        let last = use_mut_ref(|| None::<ViewState>);
-        let seen = ViewState {
-            query: state.query.clone(),
-            options: state.options.clone(),
-            hidden: state.hidden.clone(),
-            ..ViewState::default()
-        };
-        let on_change = props.on_change.clone();
-        let full = (*state).clone();
-        use_effect_with(seen, move |now| {
-            if last.replace(Some(now.clone())).is_some() {
-                on_change.emit(full);
-            }
-        });
-    }
+    use_report_changes(&state, &props.on_change);
     // The turn the URL fragment points at: marked, revealed if hidden, scrolled to.
-    {
-        let state = state.clone();
-        let target = target.clone();
-        use_effect_with((t.clone(), p.clone()), move |(t, p)| {
-            let (t, p) = (t.clone(), p.clone());
-            let follow = move || {
-                let hash = dom::location_hash().unwrap_or_default();
-                let turn = turn_for_fragment(&t, &p, &hash);
-                if let Some(i) = turn.filter(|&i| !state.shows(&t, i)) {
-                    state.dispatch(Action::Reveal(turn_ids(&t, &[i])));
-                }
-                target.set(turn);
-            };
-            follow();
-            let listener = dom::Listener::window("hashchange", follow);
-            move || drop(listener)
-        });
-    }
-    {
-        let id = (*target)
-            .and_then(|i| t.turns.get(i))
-            .map(|turn| format!("{p}{}", turn.id));
-        use_effect_with(id, |id| {
-            if let Some(id) = id {
-                dom::scroll_to_id(id);
-            }
-        });
-    }
-    // "Link copied" goes away after a while, so that the next copy is announced again.
-    {
-        let clear = announcement.setter();
-        use_effect_with((*announcement).clone(), move |text| {
-            let timeout = (!text.is_empty())
-                .then(|| dom::Timeout::new(4000, move || clear.set(AttrValue::default())))
-                .flatten();
-            move || drop(timeout)
-        });
-    }
+    use_fragment_target(t, p, &state, &target);
+    // The speaker filter's match counts follow a frame after the highlights: on 1 MB,
+    // changing 48 counts in the keystroke's own frame cost it 3-4 ms of its 16.
+    let match_counts = use_after_paint(matches.active().then(|| matches.per_speaker.clone()));
 
+    let act = &actions.act;
     let total = matches.all.len();
     let search_bar = html! {
         <SearchBar query={AttrValue::from(state.query.clone())}
@@ -721,10 +282,6 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             on_match_diacritics={act.reform(Action::SetMatchDiacritics)}
             on_whole_words={act.reform(Action::SetWholeWords)} />
     };
-    let (on_toggle, on_only, on_show_all) = (*filter_callbacks).clone();
-    // The speaker filter's match counts follow a frame after the highlights: on 1 MB,
-    // changing 48 counts in the keystroke's own frame cost it 3-4 ms of its 16.
-    let match_counts = use_after_paint(matches.active().then(|| matches.per_speaker.clone()));
     let shown = state
         .filtering()
         .then(|| AttrValue::from(labels.showing(shown_turns(t, &state), t.turns.len())));
@@ -744,8 +301,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         <>
             { props.header.clone() }
             if props.show_settings {
-                <SettingsBar settings={*settings} id_prefix={p.clone()}
-                    labels={labels.clone()} on_action={on_settings} />
+                <SettingsBar settings={settings.settings} id_prefix={p.clone()}
+                    labels={labels.clone()} on_action={settings.on_action.clone()} />
             }
         </>
     };
@@ -757,7 +314,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 <SpeakerFilter transcript={t.clone()} stats={(*stats).clone()}
                     hidden={state.hidden.clone()}
                     {match_counts}
-                    labels={labels.clone()} {on_toggle} {on_only} {on_show_all} />
+                    labels={labels.clone()} on_toggle={actions.on_toggle.clone()}
+                    on_only={actions.on_only.clone()} on_show_all={actions.on_show_all.clone()} />
             }
         </div>
     };
@@ -773,16 +331,16 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             <div class="tv-turns" aria-busy={(limit < blocks.len()).then_some("true")}>
                 <TurnList transcript={t.clone()} blocks={blocks.clone()} {limit}
                     speakers={speaker_of.clone()} id_prefix={p.clone()}
-                    matches={matches.clone()} {current} painted={*painted} target={*target}
+                    matches={matches.clone()} {current} {painted} target={*target}
                     labels={labels.clone()} on_copy_link={on_copy_link.clone()}
-                    on_reveal={on_reveal.clone()} {prerendered}
-                    awake={*awake} {on_wake} />
+                    on_reveal={actions.on_reveal.clone()} prerendered={wake.prerendered}
+                    awake={wake.awake} on_wake={wake.on_wake} />
             </div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
         </article>
     };
     let announcement = html! {
-        <p class="tv-announcement" role="status">{ (*announcement).clone() }</p>
+        <p class="tv-announcement" role="status">{ announcer.text.clone() }</p>
     };
     let view = if props.page {
         html! {
@@ -811,81 +369,11 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             </section>
         }
     };
-    let view = with_settings(view, &settings);
-    if *ready {
+    let view = with_settings(view, &settings.settings);
+    if settings.ready {
         with_attribute(view, "data-ready", "")
     } else {
         view
-    }
-}
-
-/// Turns folded per task while the search index is built in the background.
-const INDEX_BATCH: usize = 400;
-
-/// The viewer's search index for one transcript and fold mode: complete, or being built.
-#[derive(Default)]
-struct IndexCache {
-    of: Option<(Rc<Transcript>, FoldMode)>,
-    building: Option<IndexBuilder>,
-    done: Option<Rc<SearchIndex>>,
-}
-
-impl IndexCache {
-    /// Starts over when the transcript or the mode changed.
-    fn follow(&mut self, t: &Rc<Transcript>, mode: FoldMode) {
-        let same = matches!(&self.of, Some((of, m)) if Rc::ptr_eq(of, t) && *m == mode);
-        if !same {
-            *self = IndexCache {
-                of: Some((t.clone(), mode)),
-                building: Some(IndexBuilder::new(t, mode)),
-                done: None,
-            };
-        }
-    }
-
-    /// The complete index, if it is there; with `now`, finished first.
-    fn get(&mut self, t: &Rc<Transcript>, mode: FoldMode, now: bool) -> Option<Rc<SearchIndex>> {
-        self.follow(t, mode);
-        if now {
-            while self.done.is_none() {
-                self.fold(t, usize::MAX);
-            }
-        }
-        self.done.clone()
-    }
-
-    /// Folds the next batch of turns.
-    fn fold_some(&mut self, t: &Rc<Transcript>, mode: FoldMode) {
-        self.follow(t, mode);
-        self.fold(t, INDEX_BATCH);
-    }
-
-    fn fold(&mut self, t: &Transcript, turns: usize) {
-        match self.building.take() {
-            Some(mut builder) => {
-                if builder.fold_turns(t, turns) {
-                    self.done = Some(Rc::new(builder.finish()));
-                } else {
-                    self.building = Some(builder);
-                }
-            }
-            // Nothing being built and nothing done cannot happen after `follow`; start
-            // over rather than loop.
-            None if self.done.is_none() => {
-                let mode = self.of.as_ref().map_or_else(FoldMode::default, |(_, m)| *m);
-                self.done = Some(Rc::new(SearchIndex::new(t, mode)));
-            }
-            None => {}
-        }
-    }
-}
-
-/// An `Rc` compared by pointer, as an effect's dependency.
-struct SamePointer<T>(Rc<T>);
-
-impl<T> PartialEq for SamePointer<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -895,30 +383,6 @@ pub(super) fn with_settings(mut root: Html, settings: &Settings) -> Html {
         root = with_attribute(root, name, value);
     }
     root
-}
-
-/// `value` as it was one painted frame ago: a change is rendered in the frame after
-/// the one it was made for (at once where nothing paints, as on the server), for what
-/// may lag an interaction's main change by a frame. A change that comes back before the
-/// frame is never rendered.
-#[hook]
-fn use_after_paint<T: Clone + PartialEq + 'static>(value: T) -> T {
-    let shown = use_state_eq(|| value.clone());
-    let timer = use_mut_ref(|| None::<dom::AfterPaint>);
-    {
-        let set = shown.setter();
-        use_effect_with(value, move |value| {
-            let later = {
-                let (set, value) = (set.clone(), value.clone());
-                dom::AfterPaint::new(AFTER_PAINT_MS, move || set.set(value))
-            };
-            if later.is_none() {
-                set.set(value.clone());
-            }
-            *timer.borrow_mut() = later;
-        });
-    }
-    (*shown).clone()
 }
 
 /// `root` (an element) with one more attribute.
