@@ -524,4 +524,46 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn percent_encoding_and_decoding_of_every_ascii_character() {
+        // Kept: letters, digits, `-._~` and `,`; a space is `+` in the query and `%20` in
+        // a fragment; anything else is `%XX` (upper case), non-ASCII byte by byte.
+        let text: String = (' '..='~').chain(['\u{1}', '\u{7f}', 'é']).collect();
+        let rest = "%21%22%23%24%25%26%27%28%29%2A%2B,-.%2F0123456789%3A%3B%3C%3D%3E%3F%40\
+            ABCDEFGHIJKLMNOPQRSTUVWXYZ%5B%5C%5D%5E_%60abcdefghijklmnopqrstuvwxyz%7B%7C%7D~\
+            %01%7F%C3%A9";
+        let state = ViewState {
+            query: text.clone(),
+            ..ViewState::default()
+        };
+        let search = merge_query("", &state);
+        assert_eq!(search, format!("?q=+{rest}"));
+        assert_eq!(ViewState::from_query_string(&search), state);
+        assert_eq!(
+            turn_link("http://x/", &text),
+            format!("http://x/#%20{rest}")
+        );
+        // In a fragment `+` is itself; a bad escape stays as it is, a good one at the very
+        // end is decoded, and bytes that are not UTF-8 become U+FFFD.
+        let t = transcript();
+        let cases: Vec<(&str, &str, Option<usize>)> = vec![
+            ("a+ b", "#a+%20bt1", Some(0)),
+            ("a+ b", "#a%2B%20bt1", Some(0)),
+            ("a+ b", "#a++bt1", None),
+            ("100%", "#100%t2", Some(1)),
+            ("%zz%4", "#%zz%4t2", Some(1)),
+            ("", "#t%31", Some(0)),
+            ("\u{FFFD}", "#%FFt3", Some(2)),
+        ];
+        for (prefix, fragment, want) in cases {
+            let got = turn_for_fragment(&t, prefix, fragment);
+            assert_eq!(got, want, "{prefix:?} {fragment:?}");
+        }
+        // In the query, a `%` at the very end is itself too.
+        assert_eq!(
+            parse_query("q=%&%"),
+            [("q".into(), "%".into()), ("%".into(), "".into())]
+        );
+    }
 }
