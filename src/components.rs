@@ -19,12 +19,13 @@
 //! (kind, title, dateline), `summary`, `turn` (one speaker's turn), `highlight` (text
 //! with `<mark>`s), `source` (the credit footer), `notes` (what is odd in a transcript
 //! that still shows), `labels` (words; pure), `date` (dates in the transcript's
-//! language; pure), `dom` (the browser calls, with native stand-ins) and `app`
-//! (loading, errors, the catalog list).
+//! language; pure), `dom` (the browser calls, with native stand-ins), `app`
+//! (loading, errors, the catalog list) and `embedded` (the root of an embedded viewer).
 
 mod app;
 mod date;
 mod dom;
+mod embedded;
 mod header;
 mod highlight;
 mod labels;
@@ -41,10 +42,10 @@ mod viewer;
 
 #[cfg(target_arch = "wasm32")]
 pub(crate) use app::fetch_transcript;
-pub(crate) use app::query_escape;
 pub use app::{
     parse_catalog, App, AppProps, RemoteTranscript, RemoteTranscriptProps, DEFAULT_BASE,
 };
+pub(crate) use embedded::{Embedded, EmbeddedProps, Source};
 pub use labels::{fill, Labels, Plural};
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use turn_list::prerender;

@@ -1,153 +1,17 @@
-//! The site's pre-rendered pages. At build time every bundled transcript's page is
-//! rendered to static HTML with the same components (Yew's server-side rendering), so a
-//! reader sees the whole transcript before the Wasm arrives, or without JavaScript at
-//! all; in the browser the app then hydrates that HTML instead of rendering it again.
+//! The site's pre-rendered pages, written at build time (natively): every bundled
+//! transcript's page is rendered to static HTML with the same components (Yew's
+//! server-side rendering), so a reader sees the whole transcript before the Wasm
+//! arrives, or without JavaScript at all; in the browser the app then hydrates that
+//! HTML instead of rendering it again. What a page holds and how the browser reads it
+//! back is [`site`](crate::site)'s.
 //!
-//! - [`PageData`]: what a page was rendered from (the catalog, which entry, the
-//!   transcript, the page's path). It travels in the page as the JSON files' text in two
-//!   `<script type="application/json">` elements ([`data_scripts`]): not executed (so no
-//!   CSP `script-src` rule concerns them), and read back by the app with the readers it
-//!   has for the fetched files ([`PageData::read`]), so that it renders exactly what the
-//!   server rendered.
 //! - [`write_page`]: trunk's `index.html` with the rendered markup inside its
-//!   `[data-transcript-viewer-app]` element, the data after it, the `<title>` and
-//!   `<html lang>`; [`page_path`]: where a transcript's page lives.
-//! - [`legacy_redirect`]: where an old `?t=<id>` address now lives.
-//! - [`render_app`], [`render_embedded`] (native only): the components as HTML.
-//!
-//! Everything but the rendering is plain string work, tested natively.
+//!   `[data-transcript-viewer-app]` element, the page's data scripts after it, the
+//!   `<title>` and `<html lang>`; [`unrendered`]: a written page taken back to its
+//!   template.
+//! - [`render_site`], [`render_app`], [`render_embedded`]: the components as HTML.
 
-use crate::components::parse_catalog;
-use crate::model::{Catalog, Transcript};
-use crate::state::parse_query;
-use std::rc::Rc;
-
-/// The attribute of the page element the site's app renders into (and hydrates).
-pub const APP_MARKER: &str = "data-transcript-viewer-app";
-/// The attribute of the `<script type="application/json">` element holding the page's
-/// transcript, with the page's `data-path` and `data-current` (see [`PageData`]).
-pub const DATA_MARKER: &str = "data-transcript-viewer-page";
-/// The attribute of the `<script type="application/json">` element holding the catalog.
-pub const CATALOG_MARKER: &str = "data-transcript-viewer-catalog";
-/// What every page's `<title>` ends with, after the transcript's title.
-pub const TITLE_SUFFIX: &str = " — Transcript viewer";
-
-/// What a pre-rendered page shows, as the build rendered it and the app hydrates it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageData {
-    /// The page's address relative to the site's base URL: empty for the home page,
-    /// `<id>/` for a transcript's page ([`page_path`]).
-    pub path: String,
-    /// The bundled transcripts (shared with the app, not copied: a transcript can be
-    /// megabytes).
-    pub catalog: Rc<Catalog>,
-    /// The index in the catalog of the transcript shown.
-    pub current: usize,
-    /// The transcript shown.
-    pub transcript: Rc<Transcript>,
-}
-
-impl PageData {
-    /// Reads what [`data_scripts`] wrote: the catalog's JSON (as
-    /// [`parse_catalog`] reads `index.json`), the transcript's (as
-    /// [`Transcript::from_json`] reads `<id>.json`: the Wasm has one reader for each),
-    /// and the page's `data-path` and `data-current`, which must be inside the catalog.
-    pub fn read(
-        catalog: &str,
-        transcript: &str,
-        path: &str,
-        current: &str,
-    ) -> Result<PageData, String> {
-        let catalog = parse_catalog(catalog).map_err(|e| format!("catalog: {e}"))?;
-        let transcript =
-            Transcript::from_json(transcript).map_err(|e| format!("transcript: {e}"))?;
-        let current = current
-            .parse::<usize>()
-            .ok()
-            .filter(|&i| i < catalog.transcripts.len())
-            .ok_or_else(|| format!("data-current {current:?} is not an entry of the catalog"))?;
-        Ok(PageData {
-            path: path.to_string(),
-            catalog: Rc::new(catalog),
-            current,
-            transcript: Rc::new(transcript),
-        })
-    }
-
-    /// The id of the transcript shown.
-    pub fn id(&self) -> &str {
-        &self.catalog.transcripts[self.current].id
-    }
-}
-
-/// The page of the transcript `id`, relative to the site's base URL: `<id>/`, the id
-/// percent-encoded as a path segment.
-pub fn page_path(id: &str) -> String {
-    format!("{}/", crate::components::query_escape(id))
-}
-
-/// Whether `id` can name a page's directory as it is: ASCII letters, digits, `-`, `_`
-/// and `.`, not starting with a dot (so never `.`, `..` or a hidden file), at most 200
-/// bytes. The converter's ids (file stems) normally are.
-pub fn is_page_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 200
-        && !id.starts_with('.')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-}
-
-/// `json` made safe inside a `<script>` element: every `<`, `>` and `&` as a JSON
-/// `\u` escape, so that no `</script`, `<!--` or `]]>` can end or change the element.
-/// In JSON text these characters only occur inside strings, where the escape reads back
-/// as the same character.
-pub fn json_for_script(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `data` as two `<script type="application/json">` elements: the catalog
-/// (`[data-transcript-viewer-catalog]`, as `index.json`) and the transcript
-/// (`[data-transcript-viewer-page]`, as `<id>.json`, with the page's `data-path` and
-/// `data-current`); [`PageData::read`] reads them back.
-pub fn data_scripts(data: &PageData) -> String {
-    // Plain strings, numbers and vectors always serialise.
-    let catalog = serde_json::to_string(&*data.catalog).unwrap_or_default();
-    format!(
-        "<script type=\"application/json\" {CATALOG_MARKER}>{}</script>\
-         <script type=\"application/json\" {DATA_MARKER} data-path=\"{}\" \
-         data-current=\"{}\">{}</script>",
-        json_for_script(&catalog),
-        escape_html(&data.path),
-        data.current,
-        json_for_script(data.transcript.to_json().trim_end()),
-    )
-}
-
-/// `text` escaped for HTML text and quoted attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::site::{escape_html, APP_MARKER, CATALOG_MARKER, TITLE_SUFFIX};
 
 /// One page to write: what goes into trunk's `index.html`.
 #[derive(Debug, Clone, Copy)]
@@ -158,7 +22,7 @@ pub struct PageParts<'a> {
     pub lang: &'a str,
     /// The rendered app, put inside the `[data-transcript-viewer-app]` element.
     pub markup: &'a str,
-    /// Put right after that element: the [`data_scripts`].
+    /// Put right after that element: the [`data_scripts`](crate::site::data_scripts).
     pub after: &'a str,
 }
 
@@ -384,62 +248,17 @@ fn set_attribute(tag: &str, name: &str, value: &str) -> String {
     }
 }
 
-/// Where an old address of the site's home page, `?t=<id>` (the catalog's links before
-/// the pages were pre-rendered), now lives: `<id>/` with the rest of the query string
-/// (without `t`) and the fragment, relative to the base URL. `None` when `search` names
-/// no other transcript of the catalog than `current`.
-pub fn legacy_redirect(
-    catalog: &Catalog,
-    current: usize,
-    search: &str,
-    hash: &str,
-) -> Option<String> {
-    let (_, id) = parse_query(search).into_iter().find(|(k, _)| k == "t")?;
-    let index = catalog.transcripts.iter().position(|e| e.id == id)?;
-    if index == current {
-        return None;
-    }
-    let rest: Vec<&str> = search
-        .strip_prefix('?')
-        .unwrap_or(search)
-        .split('&')
-        .filter(|part| {
-            let key = part.split('=').next().unwrap_or_default();
-            !part.is_empty() && parse_query(key).first().is_none_or(|(k, _)| k != "t")
-        })
-        .collect();
-    let query = if rest.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", rest.join("&"))
-    };
-    Some(format!("{}{query}{hash}", page_path(&id)))
-}
-
-/// Whether `search` asks (`?t=<id>`) for a transcript that is neither the page's own nor
-/// in the catalog the page was rendered with: one added to the site after its pages were
-/// rendered, or one that does not exist. The page then loads what the address asks for
-/// as an unrendered page does (and says so if it cannot), rather than show another
-/// transcript.
-pub fn asks_for_unrendered(catalog: &Catalog, current: usize, search: &str) -> bool {
-    let Some((_, id)) = parse_query(search).into_iter().find(|(k, _)| k == "t") else {
-        return false;
-    };
-    let own = catalog.transcripts.get(current).is_some_and(|e| e.id == id);
-    !own && !catalog.transcripts.iter().any(|e| e.id == id)
-}
-
 #[cfg(not(target_arch = "wasm32"))]
 pub use render::{render_app, render_embedded, render_site};
 
 /// The components rendered to HTML (Yew's `ssr`), natively.
 #[cfg(not(target_arch = "wasm32"))]
 mod render {
-    use super::{data_scripts, is_page_id, page_path, write_page, PageData, PageParts};
+    use super::{write_page, PageParts};
     use crate::components::prerender;
-    use crate::components::{App, AppProps, DEFAULT_BASE};
-    use crate::embed::{Embedded, EmbeddedProps, Source};
+    use crate::components::{App, AppProps, Embedded, EmbeddedProps, Source, DEFAULT_BASE};
     use crate::model::{Catalog, Transcript};
+    use crate::site::{data_scripts, is_page_id, page_path, PageData};
     use std::rc::Rc;
     use yew::{AttrValue, BaseComponent};
 
@@ -534,7 +353,7 @@ mod render {
 
 /// Reads a page's data back from its HTML, as the app does from the DOM.
 #[cfg(test)]
-fn read_back(html: &str) -> Result<PageData, String> {
+fn read_back(html: &str) -> Result<crate::site::PageData, String> {
     let script = |marker: &str| {
         let mut at = 0;
         while let Some(tag) = find_tag(html, "script", at) {
@@ -547,16 +366,17 @@ fn read_back(html: &str) -> Result<PageData, String> {
         panic!("no script[{marker}] in {html}")
     };
     let (_, catalog) = script(CATALOG_MARKER);
-    let (tag, transcript) = script(DATA_MARKER);
+    let (tag, transcript) = script(crate::site::DATA_MARKER);
     let path = attribute(tag, "data-path").expect("data-path");
     let current = attribute(tag, "data-current").expect("data-current");
-    PageData::read(catalog, transcript, path, current)
+    crate::site::PageData::read(catalog, transcript, path, current)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CatalogEntry, SCHEMA_VERSION};
+    use crate::model::{Catalog, CatalogEntry, Transcript, SCHEMA_VERSION};
+    use crate::site::{data_scripts, PageData};
 
     const TEMPLATE: &str = "<!doctype html><html lang=en><meta charset=utf-8>\
         <title>Transcript viewer</title><base href=/talks/>\
@@ -639,17 +459,6 @@ mod tests {
         assert!(write_page(&other, &p).unwrap_err().contains("no <div"));
     }
 
-    #[test]
-    fn json_in_a_script_cannot_end_it() {
-        let json = r#"{"a":"</script><!-- <b> & ]]>","b":"</SCRIPT"}"#;
-        let safe = json_for_script(json);
-        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
-        assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&safe).unwrap(),
-            serde_json::from_str::<serde_json::Value>(json).unwrap()
-        );
-    }
-
     fn catalog(ids: &[&str]) -> Catalog {
         Catalog {
             schema: SCHEMA_VERSION,
@@ -674,7 +483,6 @@ mod tests {
         ))
         .unwrap()
     }
-
     #[test]
     fn page_data_round_trips_through_its_script() {
         let data = PageData {
@@ -704,70 +512,14 @@ mod tests {
         let err = PageData::read(&catalog, r#"{"schema":2}"#, "", "0").unwrap_err();
         assert!(err.starts_with("transcript: "), "{err}");
     }
-
-    #[test]
-    fn page_paths_and_ids() {
-        assert_eq!(
-            page_path("russian-belarusian-talks-2022-02-18"),
-            "russian-belarusian-talks-2022-02-18/"
-        );
-        assert_eq!(page_path("a b/é"), "a%20b%2F%C3%A9/");
-        for ok in ["a", "talks-2022_02.18", "A1"] {
-            assert!(is_page_id(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            ".",
-            "..",
-            ".hidden",
-            "a/b",
-            "a\\b",
-            "a b",
-            "é",
-            &"x".repeat(201),
-        ] {
-            assert!(!is_page_id(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn old_addresses_lead_to_the_transcripts_page() {
-        let c = catalog(&["a", "b", "c d"]);
-        let go = |search: &str, hash: &str| legacy_redirect(&c, 0, search, hash);
-        assert_eq!(go("?t=b", ""), Some("b/".into()));
-        assert_eq!(go("?t=b", "#t3"), Some("b/#t3".into()));
-        assert_eq!(
-            go("?q=mr+president&t=b&hide=x", "#t3"),
-            Some("b/?q=mr+president&hide=x#t3".into())
-        );
-        assert_eq!(go("?%74=c%20d", ""), Some("c%20d/".into()));
-        // The one shown, an unknown id, no `t`: stay.
-        assert_eq!(go("?t=a", ""), None);
-        assert_eq!(go("?t=zzz", ""), None);
-        assert_eq!(go("?q=b", ""), None);
-        assert_eq!(go("", "#t1"), None);
-        assert_eq!(legacy_redirect(&c, 1, "?t=a", ""), Some("a/".into()));
-    }
-
-    #[test]
-    fn an_address_for_a_transcript_the_page_does_not_know_is_loaded() {
-        let c = catalog(&["a", "b"]);
-        let unrendered = |search: &str| asks_for_unrendered(&c, 0, search);
-        assert!(unrendered("?t=zzz"));
-        assert!(unrendered("?q=x&t=new"));
-        // Its own, another it knows (redirected instead), none asked for: not that.
-        assert!(!unrendered("?t=a"));
-        assert!(!unrendered("?t=b"));
-        assert!(!unrendered("?q=b"));
-        assert!(!unrendered(""));
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod render_tests {
     use super::*;
-    use crate::embed::EmbeddedProps;
-    use crate::model::{CatalogEntry, SCHEMA_VERSION};
+    use crate::components::{Embedded, EmbeddedProps, Source};
+    use crate::model::{Catalog, CatalogEntry, Transcript, SCHEMA_VERSION};
+    use crate::site::PageData;
     use std::rc::Rc;
 
     fn talk() -> Transcript {
@@ -975,7 +727,7 @@ mod render_tests {
             })
             .collect();
         let props = || EmbeddedProps {
-            source: crate::embed::Source::Data(Rc::new(t.clone())),
+            source: Source::Data(Rc::new(t.clone())),
             id_prefix: "x-".into(),
             initial_state: Default::default(),
             show_settings: true,
@@ -987,7 +739,7 @@ mod render_tests {
             .build()
             .unwrap();
         let plain = runtime.block_on(
-            yew::LocalServerRenderer::<crate::embed::Embedded>::with_props(props())
+            yew::LocalServerRenderer::<Embedded>::with_props(props())
                 .hydratable(false)
                 .render(),
         );
