@@ -11,7 +11,12 @@
 //!   template.
 //! - [`render_site`], [`render_app`], [`render_embedded`]: the components as HTML.
 
-use crate::site::{escape_html, APP_MARKER, CATALOG_MARKER, TITLE_SUFFIX};
+use crate::site::{escape_html, APP_MARKER, CATALOG_MARKER, DATA_MARKER, TITLE_SUFFIX};
+use lol_html::html_content::{ContentType, Element};
+use lol_html::{element, end_tag, rewrite_str, RewriteStrSettings};
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::rc::Rc;
 
 /// One page to write: what goes into trunk's `index.html`.
 #[derive(Debug, Clone, Copy)]
@@ -26,233 +31,127 @@ pub struct PageParts<'a> {
     pub after: &'a str,
 }
 
+/// What [`write_page`] found of an element it fills: how many there are, and (`closed`,
+/// set at the first one's end tag) whether that one was empty.
+#[derive(Default)]
+struct Found {
+    count: Cell<usize>,
+    closed: Rc<Cell<Option<bool>>>,
+}
+
+impl Found {
+    /// Counts `el`; for the first one, records at its end tag whether it was empty, and
+    /// returns `true` (the one to fill).
+    fn first(&self, el: &mut Element) -> bool {
+        self.count.set(self.count.get() + 1);
+        if self.count.get() > 1 {
+            return false;
+        }
+        let start = el.source_location().bytes().end;
+        let closed = self.closed.clone();
+        // An element without an end tag (`<div/>`, a template cut short) never sets it.
+        let _ = el.on_end_tag(end_tag!(move |end| {
+            closed.set(Some(end.source_location().bytes().start == start));
+            Ok(())
+        }));
+        true
+    }
+}
+
 /// `template` (trunk's `index.html`, minified or not) with `parts`: the title, the
 /// language, the markup inside the empty `<div data-transcript-viewer-app>` and the data
 /// after it. Fails, saying why, when the template does not have exactly one such empty
 /// element, a `<title>` or an `<html>` tag (a page rendered twice has no empty one).
+///
+/// The template goes through [`lol_html`]'s streaming rewriter: every byte it does not
+/// change is written as it was (comments, attribute quoting, letter case); the `<html>`
+/// tag, whose `lang` it sets, is written again with its other attributes as they were.
 pub fn write_page(template: &str, parts: &PageParts) -> Result<String, String> {
-    let app = find_app_element(template)?;
-    let title = find_title(template)?;
-    let html = find_tag(template, "html", 0).ok_or("the template has no <html> tag")?;
-    let html_tag = set_attribute(&template[html.clone()], "lang", parts.lang);
+    let (app, title, html) = (Found::default(), Found::default(), Found::default());
+    let app_selector = format!("div[{APP_MARKER}]");
     let title_text = escape_html(&format!("{}{TITLE_SUFFIX}", parts.title));
-    // Edits from the end, so that the earlier positions still hold.
-    let mut edits = vec![
-        (html, html_tag),
-        (title, title_text),
-        (app.inside.clone(), parts.markup.to_string()),
-        (app.after..app.after, parts.after.to_string()),
-    ];
-    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-    let mut out = template.to_string();
-    for (range, text) in edits {
-        out.replace_range(range, &text);
+    let settings = settings()
+        .append_element_content_handler(element!(app_selector, |el| {
+            if app.first(el) {
+                el.set_inner_content(parts.markup, ContentType::Html);
+                el.after(parts.after, ContentType::Html);
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("title", |el| {
+            if title.first(el) {
+                el.set_inner_content(&title_text, ContentType::Html);
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("html", |el| {
+            if html.first(el) {
+                el.set_attribute("lang", parts.lang)?;
+            }
+            Ok(())
+        }));
+    let page = rewrite_str(template, settings)
+        .map_err(|e| format!("the template cannot be read as HTML: {e}"))?;
+    // An unclosed `<title>` holds the rest of the page as its text.
+    if title.count.get() > 0 && title.closed.get().is_none() {
+        return Err("the template's <title> is not closed".into());
     }
-    Ok(out)
+    match (app.count.get(), app.closed.get()) {
+        (0, _) => return Err(format!("the template has no <div {APP_MARKER}>")),
+        (1, Some(true)) => {}
+        (1, Some(false)) => {
+            return Err(format!(
+                "the template's <div {APP_MARKER}> is not empty (rendered already?)"
+            ))
+        }
+        (1, None) => return Err(format!("the template's <div {APP_MARKER}> is not closed")),
+        _ => return Err(format!("the template has several <div {APP_MARKER}>")),
+    }
+    if title.count.get() == 0 {
+        return Err("the template has no <title>".into());
+    }
+    if html.count.get() == 0 {
+        return Err("the template has no <html> tag".into());
+    }
+    Ok(page)
 }
 
 /// `html` as it was before [`write_page`] filled it: a page rendered already (found by
-/// its data scripts right after the app element) has its markup and data taken out
-/// again, so that a built site can be rendered anew (after transcripts were added);
-/// any other page is returned as it is. Title and `lang` are left: writing sets them.
-pub fn unrendered(html: &str) -> std::borrow::Cow<'_, str> {
-    let mut at = 0;
-    while let Some(tag) = find_tag(html, "div", at) {
-        at = tag.end;
-        if attribute(&html[tag.clone()], APP_MARKER).is_none() {
-            continue;
-        }
-        // The markup's text is escaped, so this first occurrence is what we wrote.
-        let end = format!("</div><script type=\"application/json\" {CATALOG_MARKER}>");
-        let Some(close) = html[tag.end..].find(&end).map(|i| tag.end + i) else {
-            break;
-        };
-        let after_data = html[close..]
-            .match_indices("</script>")
-            .nth(1)
-            .map(|(i, s)| close + i + s.len());
-        if let Some(after) = after_data {
-            return format!("{}</div>{}", &html[..tag.end], &html[after..]).into();
-        }
-        break;
-    }
-    html.into()
-}
-
-/// Where the app element is: its (empty) content and the end of its closing tag.
-struct AppElement {
-    inside: std::ops::Range<usize>,
-    after: usize,
-}
-
-fn find_app_element(template: &str) -> Result<AppElement, String> {
-    let lower = template.to_ascii_lowercase();
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(tag) = find_tag(template, "div", at) {
-        at = tag.end;
-        if attribute(&template[tag.clone()], APP_MARKER).is_some() {
-            found.push(tag);
-        }
-    }
-    let tag = match found.as_slice() {
-        [tag] => tag.clone(),
-        [] => return Err(format!("the template has no <div {APP_MARKER}>")),
-        _ => return Err(format!("the template has several <div {APP_MARKER}>")),
-    };
-    if !lower[tag.end..].starts_with("</div>") {
-        return Err(format!(
-            "the template's <div {APP_MARKER}> is not empty (rendered already?)"
+/// its two data scripts) has its markup and data taken out again, so that a built site
+/// can be rendered anew (after transcripts were added); any other page is returned as
+/// it is. Title and `lang` are left: writing sets them.
+pub fn unrendered(html: &str) -> Cow<'_, str> {
+    let scripts = Cell::new(0);
+    let settings = settings()
+        .append_element_content_handler(element!(format!("div[{APP_MARKER}]"), |el| {
+            el.set_inner_content("", ContentType::Text);
+            Ok(())
+        }))
+        .append_element_content_handler(element!(
+            format!("script[{CATALOG_MARKER}], script[{DATA_MARKER}]"),
+            |el| {
+                scripts.set(scripts.get() + 1);
+                el.remove();
+                Ok(())
+            }
         ));
-    }
-    Ok(AppElement {
-        inside: tag.end..tag.end,
-        after: tag.end + "</div>".len(),
-    })
-}
-
-/// The range of the text between `<title>` and `</title>`.
-fn find_title(template: &str) -> Result<std::ops::Range<usize>, String> {
-    let tag = find_tag(template, "title", 0).ok_or("the template has no <title>")?;
-    let lower = template.to_ascii_lowercase();
-    let end = lower[tag.end..]
-        .find("</title")
-        .ok_or("the template's <title> is not closed")?;
-    Ok(tag.end..tag.end + end)
-}
-
-/// The first start tag `<name …>` at or after `from` (ASCII case-insensitive), outside
-/// comments: the range from `<` to after `>`.
-fn find_tag(html: &str, name: &str, from: usize) -> Option<std::ops::Range<usize>> {
-    let bytes = html.as_bytes();
-    let mut i = from;
-    while i < bytes.len() {
-        let rest = &html[i..];
-        if rest.starts_with("<!--") {
-            i += rest.find("-->").map_or(rest.len(), |end| end + 3);
-            continue;
-        }
-        if bytes[i] == b'<'
-            && rest.len() > name.len() + 1
-            && rest[1..=name.len()].eq_ignore_ascii_case(name)
-        {
-            let after = bytes[i + 1 + name.len()];
-            if after == b'>' || after == b'/' || after.is_ascii_whitespace() {
-                let end = tag_end(html, i)?;
-                return Some(i..end);
-            }
-        }
-        i += rest.chars().next().map_or(1, char::len_utf8);
-    }
-    None
-}
-
-/// The end (after `>`) of the tag starting at `start`, skipping quoted values.
-fn tag_end(html: &str, start: usize) -> Option<usize> {
-    let mut quote = None;
-    for (i, b) in html.bytes().enumerate().skip(start) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), b) if b == q => quote = None,
-            (None, b'>') => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The attributes of a start tag: (name range, value range without quotes) in `tag`.
-fn attributes(tag: &str) -> Vec<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
-    let bytes = tag.as_bytes();
-    let mut out = Vec::new();
-    // Past `<name`.
-    let mut i = 1;
-    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"/>".contains(&bytes[i]) {
-        i += 1;
-    }
-    loop {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        if i >= bytes.len() || bytes[i] == b'>' {
-            return out;
-        }
-        let name_start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"=/>".contains(&bytes[i]) {
-            i += 1;
-        }
-        let name = name_start..i;
-        let mut j = i;
-        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        if j < bytes.len() && bytes[j] == b'=' {
-            j += 1;
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            let value = match bytes.get(j) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let end = tag[j + 1..]
-                        .find(char::from(q))
-                        .map_or(tag.len(), |e| j + 1 + e);
-                    i = (end + 1).min(tag.len());
-                    j + 1..end
-                }
-                _ => {
-                    let start = j;
-                    while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>' {
-                        j += 1;
-                    }
-                    i = j;
-                    start..j
-                }
-            };
-            out.push((name, Some(value)));
-        } else {
-            out.push((name, None));
-        }
+    match rewrite_str(html, settings) {
+        Ok(page) if scripts.get() == 2 => page.into(),
+        _ => html.into(),
     }
 }
 
-/// The value of the attribute `name` of a start tag (`Some("")` for a bare attribute).
-fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    attributes(tag)
-        .into_iter()
-        .find(|(n, _)| tag[n.clone()].eq_ignore_ascii_case(name))
-        .map(|(_, value)| value.map_or("", |v| &tag[v]))
+/// The rewriter's settings for a page: plain HTML (no ESI tags), and markup it cannot
+/// read unambiguously is an error rather than a guess.
+fn settings<'h>() -> RewriteStrSettings<'h, 'static> {
+    RewriteStrSettings::new()
+        .with_enable_esi_tags(false)
+        .with_strict(true)
 }
 
-/// A start tag with the attribute `name` set to `value` (replaced where it was, or added
-/// after the tag name).
-fn set_attribute(tag: &str, name: &str, value: &str) -> String {
-    let new = format!("{name}=\"{}\"", escape_html(value));
-    let found = attributes(tag)
-        .into_iter()
-        .find(|(n, _)| tag[n.clone()].eq_ignore_ascii_case(name));
-    match found {
-        Some((n, value)) => {
-            let end = value.map_or(n.end, |v| {
-                // Past the closing quote, if the value had one.
-                let quoted = v.start > 0 && matches!(tag.as_bytes()[v.start - 1], b'"' | b'\'');
-                v.end + usize::from(quoted && v.end < tag.len())
-            });
-            format!("{}{new}{}", &tag[..n.start], &tag[end..])
-        }
-        None => {
-            let name_end = tag[1..]
-                .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
-                .map_or(tag.len(), |i| i + 1);
-            format!("{} {new}{}", &tag[..name_end], &tag[name_end..])
-        }
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
 pub use render::{render_app, render_embedded, render_site};
 
-/// The components rendered to HTML (Yew's `ssr`), natively.
-#[cfg(not(target_arch = "wasm32"))]
+/// The components rendered to HTML (Yew's `ssr`).
 mod render {
     use super::{write_page, PageParts};
     use crate::components::prerender;
@@ -354,22 +253,37 @@ mod render {
 /// Reads a page's data back from its HTML, as the app does from the DOM.
 #[cfg(test)]
 fn read_back(html: &str) -> Result<crate::site::PageData, String> {
-    let script = |marker: &str| {
-        let mut at = 0;
-        while let Some(tag) = find_tag(html, "script", at) {
-            at = tag.end;
-            if attribute(&html[tag.clone()], marker).is_some() {
-                let end = tag.end + html[tag.end..].find("</script>").expect("closed");
-                return (&html[tag.clone()], &html[tag.end..end]);
-            }
-        }
-        panic!("no script[{marker}] in {html}")
+    use lol_html::text;
+    use std::cell::RefCell;
+    let (catalog, transcript) = (RefCell::new(None), RefCell::new(None));
+    let attributes = RefCell::new(None);
+    let append = |to: &RefCell<Option<String>>, text: &str| {
+        to.borrow_mut().get_or_insert_default().push_str(text);
     };
-    let (_, catalog) = script(CATALOG_MARKER);
-    let (tag, transcript) = script(crate::site::DATA_MARKER);
-    let path = attribute(tag, "data-path").expect("data-path");
-    let current = attribute(tag, "data-current").expect("data-current");
-    crate::site::PageData::read(catalog, transcript, path, current)
+    let settings = settings()
+        .append_element_content_handler(text!(format!("script[{CATALOG_MARKER}]"), |t| {
+            append(&catalog, t.as_str());
+            Ok(())
+        }))
+        .append_element_content_handler(text!(format!("script[{DATA_MARKER}]"), |t| {
+            append(&transcript, t.as_str());
+            Ok(())
+        }))
+        .append_element_content_handler(element!(format!("script[{DATA_MARKER}]"), |el| {
+            let attribute = |name: &str| el.get_attribute(name).expect(name);
+            *attributes.borrow_mut() = Some((attribute("data-path"), attribute("data-current")));
+            Ok(())
+        }));
+    rewrite_str(html, settings).expect("HTML");
+    let missing = |marker: &str| format!("no script[{marker}] in {html}");
+    let catalog = catalog
+        .take()
+        .unwrap_or_else(|| panic!("{}", missing(CATALOG_MARKER)));
+    let transcript = transcript
+        .take()
+        .unwrap_or_else(|| panic!("{}", missing(DATA_MARKER)));
+    let (path, current) = attributes.take().expect("the page's data attributes");
+    crate::site::PageData::read(&catalog, &transcript, &path, &current)
 }
 
 #[cfg(test)]
@@ -414,7 +328,7 @@ mod tests {
         let page = write_page(template, &parts("M", "D")).unwrap();
         assert_eq!(
             page,
-            "<!doctype html>\n<HTML lang=\"ru\" class=\"x\">\n<head><TITLE>Talks &lt;&amp;&gt; \
+            "<!doctype html>\n<HTML class=\"x\" lang=\"ru\">\n<head><TITLE>Talks &lt;&amp;&gt; \
              &quot;quotes&quot; — Transcript viewer</TITLE></head>\n<body><div class='a' \
              data-transcript-viewer-app id=\"x>y\">M</DIV>D</body></HTML>"
         );
@@ -422,19 +336,31 @@ mod tests {
 
     #[test]
     fn replaces_lang_in_every_form() {
+        let page = |html: &str, lang: &str| {
+            let template = format!("{html}<title></title><div {APP_MARKER}></div>");
+            let parts = PageParts {
+                lang,
+                ..parts("", "")
+            };
+            let page = write_page(&template, &parts).unwrap();
+            page[..page.find("<title>").unwrap()].to_string()
+        };
+        // The other attributes as they were; `lang` where it was, or after them.
         for (tag, want) in [
             ("<html lang=en>", "<html lang=\"ru\">"),
             ("<html lang=\"en\" dir=ltr>", "<html lang=\"ru\" dir=ltr>"),
             ("<html dir=ltr lang='en-GB'>", "<html dir=ltr lang=\"ru\">"),
-            ("<html LANG>", "<html lang=\"ru\">"),
+            ("<html LANG>", "<html LANG=\"ru\">"),
             ("<html>", "<html lang=\"ru\">"),
-            ("<html/>", "<html lang=\"ru\"/>"),
+            ("<html/>", "<html lang=\"ru\" />"),
+            ("<HTML class=\"x\">", "<HTML class=\"x\" lang=\"ru\">"),
         ] {
-            assert_eq!(set_attribute(tag, "lang", "ru"), want, "{tag}");
+            assert_eq!(page(tag, "ru"), want, "{tag}");
         }
+        // A quote cannot end the value (inside it `<` and `>` are text).
         assert_eq!(
-            set_attribute("<html lang=en>", "lang", "x\"><script>"),
-            "<html lang=\"x&quot;&gt;&lt;script&gt;\">"
+            page("<html lang=en>", "x\"><script>"),
+            "<html lang=\"x&quot;><script>\">"
         );
     }
 
@@ -457,6 +383,51 @@ mod tests {
         // `data-transcript-viewer-application` is another attribute.
         let other = TEMPLATE.replace("viewer-app>", "viewer-application>");
         assert!(write_page(&other, &p).unwrap_err().contains("no <div"));
+    }
+
+    #[test]
+    fn odd_templates_get_errors_that_say_why() {
+        let p = parts("M", "D");
+        let err = |template: &str| write_page(template, &p).unwrap_err();
+        let app = "<div data-transcript-viewer-app></div>";
+        let cases = [
+            (
+                "<html><title>x</title><div data-transcript-viewer-app>",
+                "is not closed",
+            ),
+            (
+                "<html><title>x</title><div data-transcript-viewer-app/>",
+                "is not closed",
+            ),
+            (&format!("<html><title>x{app}"), "<title> is not closed"),
+            (&format!("<title>x</title>{app}"), "no <html> tag"),
+            (&format!("<html><title>x</title><!-- {app} -->"), "no <div"),
+            (
+                &format!("<html><title>x</title><textarea>{app}</textarea>"),
+                "no <div",
+            ),
+            (
+                "<html><title>x</title><div data-transcript-viewer-app> </div>",
+                "not empty",
+            ),
+            ("", "no <div"),
+            ("<", "no <div"),
+            ("<html lang=\"", "no <div"),
+        ];
+        for (template, want) in cases {
+            assert!(
+                err(template).contains(want),
+                "{template}: {}",
+                err(template)
+            );
+        }
+        // Only the first `<title>` is the page's.
+        let page = write_page(
+            &format!("<html><title>x</title><svg><title>s</title></svg>{app}"),
+            &p,
+        )
+        .unwrap();
+        assert!(page.contains("<svg><title>s</title></svg>"), "{page}");
     }
 
     fn catalog(ids: &[&str]) -> Catalog {
