@@ -14,17 +14,20 @@
 //!   transcript with loading and error states around the viewer, and keeps the
 //!   viewer's state in the page URL.
 //!
-//! Submodules: `viewer` (the viewer and its state), `settings_bar` (the View settings
+//! Submodules: `viewer` (the viewer, composed of the named hooks in `hooks`: URL sync,
+//! painting near the view, the search index, waking long pages, …), `settings_bar` (the View settings
 //! form), `search_bar` (the search form), `speakers` (the speaker filter), `header`
-//! (kind, title, dateline), `summary`, `turn` (one speaker's turn), `highlight` (text
+//! (kind, title, dateline), `summary`, `turn` (one speaker's turn), `turn_list` (the
+//! turns as shown, in groups), `paint` (matches painted over the text), `highlight` (text
 //! with `<mark>`s), `source` (the credit footer), `notes` (what is odd in a transcript
 //! that still shows), `labels` (words; pure), `date` (dates in the transcript's
-//! language; pure), `dom` (the browser calls, with native stand-ins) and `app`
-//! (loading, errors, the catalog list).
+//! language; pure), `dom` (the browser calls, with native stand-ins), `app`
+//! (loading, errors, the catalog list) and `embedded` (the root of an embedded viewer).
 
 mod app;
 mod date;
 mod dom;
+mod embedded;
 mod header;
 mod highlight;
 mod hooks;
@@ -42,10 +45,10 @@ mod viewer;
 
 #[cfg(target_arch = "wasm32")]
 pub(crate) use app::fetch_transcript;
-pub(crate) use app::query_escape;
 pub use app::{
     parse_catalog, App, AppProps, RemoteTranscript, RemoteTranscriptProps, DEFAULT_BASE,
 };
+pub(crate) use embedded::{Embedded, EmbeddedProps, Source};
 pub use labels::{fill, Labels, Plural};
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use turn_list::prerender;

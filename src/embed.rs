@@ -1,7 +1,7 @@
 //! Embedding in any web page: the JavaScript API (`mount(element, options)`, compiled
-//! for `wasm32` only), the component it renders ([`Embedded`], which the build can also
-//! render on the server, see [`page::render_embedded`](crate::page)) and the start-up
-//! rule of the demo site's entry point.
+//! for `wasm32` only) and the start-up rule of the demo site's entry point. The
+//! component `mount` renders is `components::Embedded`, which the build can also render
+//! on the server (`page::render_embedded`).
 //!
 //! From JavaScript (the module `transcript-viewer.js` that the build writes, or the
 //! `<transcript-viewer>` element that `transcript-viewer-element.js` defines):
@@ -29,7 +29,7 @@
 //! | `hydrate` | boolean | take over the viewer the element already holds (below) |
 //!
 //! With `hydrate: true` the element must already hold a viewer rendered on the server
-//! for the same transcript (`render-pages embed`, see the README): `mount` hydrates it
+//! for the same transcript (`render-pages embed`, see docs/embedding.md): `mount` hydrates it
 //! (keeps its nodes, adds the behaviour) instead of rendering it again. Give the same
 //! `idPrefix` and `showSettings` it was rendered with; `query`, `hidden`, `wholeWords`
 //! and `matchDiacritics` cannot be used (they would change the markup). With `src`, the
@@ -38,66 +38,18 @@
 //! A bad option throws an `Error` whose message names the field
 //! (`transcript-viewer: options.query must be a string`); nothing panics.
 
-pub use crate::page::APP_MARKER;
+pub use crate::site::APP_MARKER;
 #[cfg(target_arch = "wasm32")]
 pub use browser::*;
 
-use crate::components::{RemoteTranscript, TranscriptViewer};
-use crate::model::Transcript;
-use crate::state::ViewState;
-use std::rc::Rc;
-use yew::prelude::*;
-
-/// Where an embedded viewer's transcript comes from.
-#[derive(Clone, PartialEq)]
-// Natively (server-side rendering) only `Data` is rendered.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) enum Source {
-    Data(Rc<Transcript>),
-    Src(AttrValue),
-}
-
-/// Properties of [`Embedded`]: the parsed `options`.
-#[derive(Properties, Clone, PartialEq)]
-pub(crate) struct EmbeddedProps {
-    pub source: Source,
-    pub id_prefix: AttrValue,
-    pub initial_state: ViewState,
-    pub show_settings: bool,
-    pub store_settings: bool,
-    /// As `TranscriptViewerProps::render_batch`: 0 for markup rendered on the server and
-    /// its hydration, which hold every turn (and, as `render-pages embed` writes it,
-    /// each group of turns as raw markup: `TranscriptViewerProps::prerendered`).
-    pub render_batch: usize,
-}
-
-/// The root component `mount` renders (and the build renders for `render-pages embed`).
-#[function_component]
-pub(crate) fn Embedded(props: &EmbeddedProps) -> Html {
-    let state = Some(props.initial_state.clone());
-    match &props.source {
-        Source::Data(transcript) => html! {
-            <TranscriptViewer transcript={transcript.clone()}
-                id_prefix={props.id_prefix.clone()} initial_state={state}
-                show_settings={props.show_settings}
-                store_settings={props.store_settings}
-                render_batch={props.render_batch}
-                prerendered={props.render_batch == 0} />
-        },
-        Source::Src(src) => html! {
-            <RemoteTranscript src={src.clone()} id_prefix={props.id_prefix.clone()}
-                initial_state={state} show_settings={props.show_settings}
-                store_settings={props.store_settings} />
-        },
-    }
-}
-
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{Embedded, EmbeddedProps, Source, APP_MARKER};
-    use crate::components::{fetch_transcript, App, AppProps, DEFAULT_RENDER_BATCH};
+    use super::APP_MARKER;
+    use crate::components::{
+        fetch_transcript, App, AppProps, Embedded, EmbeddedProps, Source, DEFAULT_RENDER_BATCH,
+    };
     use crate::model::Transcript;
-    use crate::page::{
+    use crate::site::{
         asks_for_unrendered, legacy_redirect, PageData, CATALOG_MARKER, DATA_MARKER,
     };
     use crate::state::ViewState;
@@ -189,7 +141,7 @@ mod browser {
         }
     }
 
-    /// The page's data, if the build rendered it ([`crate::page::data_scripts`]).
+    /// The page's data, if the build rendered it ([`crate::site::data_scripts`]).
     fn page_data(document: &web_sys::Document) -> Option<Result<PageData, String>> {
         let script = |marker: &str| {
             document

@@ -10,18 +10,22 @@
 //! - [`components`]: the Yew components that render a transcript.
 //! - [`embed`]: the JavaScript API (`mount`) and the demo site's start-up rule.
 //! - [`panic_report`]: the panic hook that shows a panic on the page and in the console.
-//! - [`page`]: the site's pre-rendered pages: their data, the HTML writing, and (natively)
-//!   the server-side rendering of the components.
+//! - [`site`]: the site's pages as data (markers, [`site::PageData`], addresses), shared
+//!   by the build and the browser.
+//! - `page` (native only): the site's pre-rendered pages: the server-side rendering of
+//!   the components and the HTML writing.
 
 pub mod components;
 pub mod convert;
 pub mod dates;
 pub mod embed;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod page;
 pub mod panic_report;
 pub mod search;
 pub mod settings;
+pub mod site;
 pub mod state;
 
 pub use components::{

@@ -122,6 +122,20 @@ pub struct CatalogEntry {
     pub lang: String,
 }
 
+impl Catalog {
+    /// Reads a catalog (`index.json`) from JSON text, checking its schema version. Errors
+    /// carry the JSON path and line/column. A catalog that lists nothing reads: its
+    /// readers say what that means for them (the app: `components::parse_catalog`).
+    pub fn from_json(text: &str) -> Result<Catalog, JsonError> {
+        let catalog: Catalog =
+            serde_json::from_str(text).map_err(|e| JsonError::from_serde(text, &e))?;
+        if catalog.schema != SCHEMA_VERSION {
+            return Err(unsupported_version(&catalog.schema));
+        }
+        Ok(catalog)
+    }
+}
+
 /// The error for a schema version this crate does not read.
 fn unsupported_version(v: &dyn std::fmt::Display) -> JsonError {
     JsonError {

@@ -1,153 +1,22 @@
-//! The site's pre-rendered pages. At build time every bundled transcript's page is
-//! rendered to static HTML with the same components (Yew's server-side rendering), so a
-//! reader sees the whole transcript before the Wasm arrives, or without JavaScript at
-//! all; in the browser the app then hydrates that HTML instead of rendering it again.
+//! The site's pre-rendered pages, written at build time (natively): every bundled
+//! transcript's page is rendered to static HTML with the same components (Yew's
+//! server-side rendering), so a reader sees the whole transcript before the Wasm
+//! arrives, or without JavaScript at all; in the browser the app then hydrates that
+//! HTML instead of rendering it again. What a page holds and how the browser reads it
+//! back is [`site`](crate::site)'s.
 //!
-//! - [`PageData`]: what a page was rendered from (the catalog, which entry, the
-//!   transcript, the page's path). It travels in the page as the JSON files' text in two
-//!   `<script type="application/json">` elements ([`data_scripts`]): not executed (so no
-//!   CSP `script-src` rule concerns them), and read back by the app with the readers it
-//!   has for the fetched files ([`PageData::read`]), so that it renders exactly what the
-//!   server rendered.
 //! - [`write_page`]: trunk's `index.html` with the rendered markup inside its
-//!   `[data-transcript-viewer-app]` element, the data after it, the `<title>` and
-//!   `<html lang>`; [`page_path`]: where a transcript's page lives.
-//! - [`legacy_redirect`]: where an old `?t=<id>` address now lives.
-//! - [`render_app`], [`render_embedded`] (native only): the components as HTML.
-//!
-//! Everything but the rendering is plain string work, tested natively.
+//!   `[data-transcript-viewer-app]` element, the page's data scripts after it, the
+//!   `<title>` and `<html lang>`; [`unrendered`]: a written page taken back to its
+//!   template.
+//! - [`render_site`], [`render_app`], [`render_embedded`]: the components as HTML.
 
-use crate::components::parse_catalog;
-use crate::model::{Catalog, Transcript};
-use crate::state::parse_query;
+use crate::site::{escape_html, APP_MARKER, CATALOG_MARKER, DATA_MARKER, TITLE_SUFFIX};
+use lol_html::html_content::{ContentType, Element};
+use lol_html::{element, end_tag, rewrite_str, RewriteStrSettings};
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::rc::Rc;
-
-/// The attribute of the page element the site's app renders into (and hydrates).
-pub const APP_MARKER: &str = "data-transcript-viewer-app";
-/// The attribute of the `<script type="application/json">` element holding the page's
-/// transcript, with the page's `data-path` and `data-current` (see [`PageData`]).
-pub const DATA_MARKER: &str = "data-transcript-viewer-page";
-/// The attribute of the `<script type="application/json">` element holding the catalog.
-pub const CATALOG_MARKER: &str = "data-transcript-viewer-catalog";
-/// What every page's `<title>` ends with, after the transcript's title.
-pub const TITLE_SUFFIX: &str = " — Transcript viewer";
-
-/// What a pre-rendered page shows, as the build rendered it and the app hydrates it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageData {
-    /// The page's address relative to the site's base URL: empty for the home page,
-    /// `<id>/` for a transcript's page ([`page_path`]).
-    pub path: String,
-    /// The bundled transcripts (shared with the app, not copied: a transcript can be
-    /// megabytes).
-    pub catalog: Rc<Catalog>,
-    /// The index in the catalog of the transcript shown.
-    pub current: usize,
-    /// The transcript shown.
-    pub transcript: Rc<Transcript>,
-}
-
-impl PageData {
-    /// Reads what [`data_scripts`] wrote: the catalog's JSON (as
-    /// [`parse_catalog`] reads `index.json`), the transcript's (as
-    /// [`Transcript::from_json`] reads `<id>.json`: the Wasm has one reader for each),
-    /// and the page's `data-path` and `data-current`, which must be inside the catalog.
-    pub fn read(
-        catalog: &str,
-        transcript: &str,
-        path: &str,
-        current: &str,
-    ) -> Result<PageData, String> {
-        let catalog = parse_catalog(catalog).map_err(|e| format!("catalog: {e}"))?;
-        let transcript =
-            Transcript::from_json(transcript).map_err(|e| format!("transcript: {e}"))?;
-        let current = current
-            .parse::<usize>()
-            .ok()
-            .filter(|&i| i < catalog.transcripts.len())
-            .ok_or_else(|| format!("data-current {current:?} is not an entry of the catalog"))?;
-        Ok(PageData {
-            path: path.to_string(),
-            catalog: Rc::new(catalog),
-            current,
-            transcript: Rc::new(transcript),
-        })
-    }
-
-    /// The id of the transcript shown.
-    pub fn id(&self) -> &str {
-        &self.catalog.transcripts[self.current].id
-    }
-}
-
-/// The page of the transcript `id`, relative to the site's base URL: `<id>/`, the id
-/// percent-encoded as a path segment.
-pub fn page_path(id: &str) -> String {
-    format!("{}/", crate::components::query_escape(id))
-}
-
-/// Whether `id` can name a page's directory as it is: ASCII letters, digits, `-`, `_`
-/// and `.`, not starting with a dot (so never `.`, `..` or a hidden file), at most 200
-/// bytes. The converter's ids (file stems) normally are.
-pub fn is_page_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 200
-        && !id.starts_with('.')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-}
-
-/// `json` made safe inside a `<script>` element: every `<`, `>` and `&` as a JSON
-/// `\u` escape, so that no `</script`, `<!--` or `]]>` can end or change the element.
-/// In JSON text these characters only occur inside strings, where the escape reads back
-/// as the same character.
-pub fn json_for_script(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `data` as two `<script type="application/json">` elements: the catalog
-/// (`[data-transcript-viewer-catalog]`, as `index.json`) and the transcript
-/// (`[data-transcript-viewer-page]`, as `<id>.json`, with the page's `data-path` and
-/// `data-current`); [`PageData::read`] reads them back.
-pub fn data_scripts(data: &PageData) -> String {
-    // Plain strings, numbers and vectors always serialise.
-    let catalog = serde_json::to_string(&*data.catalog).unwrap_or_default();
-    format!(
-        "<script type=\"application/json\" {CATALOG_MARKER}>{}</script>\
-         <script type=\"application/json\" {DATA_MARKER} data-path=\"{}\" \
-         data-current=\"{}\">{}</script>",
-        json_for_script(&catalog),
-        escape_html(&data.path),
-        data.current,
-        json_for_script(data.transcript.to_json().trim_end()),
-    )
-}
-
-/// `text` escaped for HTML text and quoted attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// One page to write: what goes into trunk's `index.html`.
 #[derive(Debug, Clone, Copy)]
@@ -158,288 +27,137 @@ pub struct PageParts<'a> {
     pub lang: &'a str,
     /// The rendered app, put inside the `[data-transcript-viewer-app]` element.
     pub markup: &'a str,
-    /// Put right after that element: the [`data_scripts`].
+    /// Put right after that element: the [`data_scripts`](crate::site::data_scripts).
     pub after: &'a str,
+}
+
+/// What [`write_page`] found of an element it fills: how many there are, and (`closed`,
+/// set at the first one's end tag) whether that one was empty.
+#[derive(Default)]
+struct Found {
+    count: Cell<usize>,
+    closed: Rc<Cell<Option<bool>>>,
+}
+
+impl Found {
+    /// Counts `el`; for the first one, records at its end tag whether it was empty, and
+    /// returns `true` (the one to fill).
+    fn first(&self, el: &mut Element) -> bool {
+        self.count.set(self.count.get() + 1);
+        if self.count.get() > 1 {
+            return false;
+        }
+        let start = el.source_location().bytes().end;
+        let closed = self.closed.clone();
+        // An element without an end tag (`<div/>`, a template cut short) never sets it.
+        let _ = el.on_end_tag(end_tag!(move |end| {
+            closed.set(Some(end.source_location().bytes().start == start));
+            Ok(())
+        }));
+        true
+    }
 }
 
 /// `template` (trunk's `index.html`, minified or not) with `parts`: the title, the
 /// language, the markup inside the empty `<div data-transcript-viewer-app>` and the data
 /// after it. Fails, saying why, when the template does not have exactly one such empty
 /// element, a `<title>` or an `<html>` tag (a page rendered twice has no empty one).
+///
+/// The template goes through [`lol_html`]'s streaming rewriter: every byte it does not
+/// change is written as it was (comments, attribute quoting, letter case); the `<html>`
+/// tag, whose `lang` it sets, is written again with its other attributes as they were.
 pub fn write_page(template: &str, parts: &PageParts) -> Result<String, String> {
-    let app = find_app_element(template)?;
-    let title = find_title(template)?;
-    let html = find_tag(template, "html", 0).ok_or("the template has no <html> tag")?;
-    let html_tag = set_attribute(&template[html.clone()], "lang", parts.lang);
+    let (app, title, html) = (Found::default(), Found::default(), Found::default());
+    let app_selector = format!("div[{APP_MARKER}]");
     let title_text = escape_html(&format!("{}{TITLE_SUFFIX}", parts.title));
-    // Edits from the end, so that the earlier positions still hold.
-    let mut edits = vec![
-        (html, html_tag),
-        (title, title_text),
-        (app.inside.clone(), parts.markup.to_string()),
-        (app.after..app.after, parts.after.to_string()),
-    ];
-    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-    let mut out = template.to_string();
-    for (range, text) in edits {
-        out.replace_range(range, &text);
+    let settings = settings()
+        .append_element_content_handler(element!(app_selector, |el| {
+            if app.first(el) {
+                el.set_inner_content(parts.markup, ContentType::Html);
+                el.after(parts.after, ContentType::Html);
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("title", |el| {
+            if title.first(el) {
+                el.set_inner_content(&title_text, ContentType::Html);
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("html", |el| {
+            if html.first(el) {
+                el.set_attribute("lang", parts.lang)?;
+            }
+            Ok(())
+        }));
+    let page = rewrite_str(template, settings)
+        .map_err(|e| format!("the template cannot be read as HTML: {e}"))?;
+    // An unclosed `<title>` holds the rest of the page as its text.
+    if title.count.get() > 0 && title.closed.get().is_none() {
+        return Err("the template's <title> is not closed".into());
     }
-    Ok(out)
+    match (app.count.get(), app.closed.get()) {
+        (0, _) => return Err(format!("the template has no <div {APP_MARKER}>")),
+        (1, Some(true)) => {}
+        (1, Some(false)) => {
+            return Err(format!(
+                "the template's <div {APP_MARKER}> is not empty (rendered already?)"
+            ))
+        }
+        (1, None) => return Err(format!("the template's <div {APP_MARKER}> is not closed")),
+        _ => return Err(format!("the template has several <div {APP_MARKER}>")),
+    }
+    if title.count.get() == 0 {
+        return Err("the template has no <title>".into());
+    }
+    if html.count.get() == 0 {
+        return Err("the template has no <html> tag".into());
+    }
+    Ok(page)
 }
 
 /// `html` as it was before [`write_page`] filled it: a page rendered already (found by
-/// its data scripts right after the app element) has its markup and data taken out
-/// again, so that a built site can be rendered anew (after transcripts were added);
-/// any other page is returned as it is. Title and `lang` are left: writing sets them.
-pub fn unrendered(html: &str) -> std::borrow::Cow<'_, str> {
-    let mut at = 0;
-    while let Some(tag) = find_tag(html, "div", at) {
-        at = tag.end;
-        if attribute(&html[tag.clone()], APP_MARKER).is_none() {
-            continue;
-        }
-        // The markup's text is escaped, so this first occurrence is what we wrote.
-        let end = format!("</div><script type=\"application/json\" {CATALOG_MARKER}>");
-        let Some(close) = html[tag.end..].find(&end).map(|i| tag.end + i) else {
-            break;
-        };
-        let after_data = html[close..]
-            .match_indices("</script>")
-            .nth(1)
-            .map(|(i, s)| close + i + s.len());
-        if let Some(after) = after_data {
-            return format!("{}</div>{}", &html[..tag.end], &html[after..]).into();
-        }
-        break;
-    }
-    html.into()
-}
-
-/// Where the app element is: its (empty) content and the end of its closing tag.
-struct AppElement {
-    inside: std::ops::Range<usize>,
-    after: usize,
-}
-
-fn find_app_element(template: &str) -> Result<AppElement, String> {
-    let lower = template.to_ascii_lowercase();
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(tag) = find_tag(template, "div", at) {
-        at = tag.end;
-        if attribute(&template[tag.clone()], APP_MARKER).is_some() {
-            found.push(tag);
-        }
-    }
-    let tag = match found.as_slice() {
-        [tag] => tag.clone(),
-        [] => return Err(format!("the template has no <div {APP_MARKER}>")),
-        _ => return Err(format!("the template has several <div {APP_MARKER}>")),
-    };
-    if !lower[tag.end..].starts_with("</div>") {
-        return Err(format!(
-            "the template's <div {APP_MARKER}> is not empty (rendered already?)"
+/// its two data scripts) has its markup and data taken out again, so that a built site
+/// can be rendered anew (after transcripts were added); any other page is returned as
+/// it is. Title and `lang` are left: writing sets them.
+pub fn unrendered(html: &str) -> Cow<'_, str> {
+    let scripts = Cell::new(0);
+    let settings = settings()
+        .append_element_content_handler(element!(format!("div[{APP_MARKER}]"), |el| {
+            el.set_inner_content("", ContentType::Text);
+            Ok(())
+        }))
+        .append_element_content_handler(element!(
+            format!("script[{CATALOG_MARKER}], script[{DATA_MARKER}]"),
+            |el| {
+                scripts.set(scripts.get() + 1);
+                el.remove();
+                Ok(())
+            }
         ));
-    }
-    Ok(AppElement {
-        inside: tag.end..tag.end,
-        after: tag.end + "</div>".len(),
-    })
-}
-
-/// The range of the text between `<title>` and `</title>`.
-fn find_title(template: &str) -> Result<std::ops::Range<usize>, String> {
-    let tag = find_tag(template, "title", 0).ok_or("the template has no <title>")?;
-    let lower = template.to_ascii_lowercase();
-    let end = lower[tag.end..]
-        .find("</title")
-        .ok_or("the template's <title> is not closed")?;
-    Ok(tag.end..tag.end + end)
-}
-
-/// The first start tag `<name …>` at or after `from` (ASCII case-insensitive), outside
-/// comments: the range from `<` to after `>`.
-fn find_tag(html: &str, name: &str, from: usize) -> Option<std::ops::Range<usize>> {
-    let bytes = html.as_bytes();
-    let mut i = from;
-    while i < bytes.len() {
-        let rest = &html[i..];
-        if rest.starts_with("<!--") {
-            i += rest.find("-->").map_or(rest.len(), |end| end + 3);
-            continue;
-        }
-        if bytes[i] == b'<'
-            && rest.len() > name.len() + 1
-            && rest[1..=name.len()].eq_ignore_ascii_case(name)
-        {
-            let after = bytes[i + 1 + name.len()];
-            if after == b'>' || after == b'/' || after.is_ascii_whitespace() {
-                let end = tag_end(html, i)?;
-                return Some(i..end);
-            }
-        }
-        i += rest.chars().next().map_or(1, char::len_utf8);
-    }
-    None
-}
-
-/// The end (after `>`) of the tag starting at `start`, skipping quoted values.
-fn tag_end(html: &str, start: usize) -> Option<usize> {
-    let mut quote = None;
-    for (i, b) in html.bytes().enumerate().skip(start) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), b) if b == q => quote = None,
-            (None, b'>') => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The attributes of a start tag: (name range, value range without quotes) in `tag`.
-fn attributes(tag: &str) -> Vec<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
-    let bytes = tag.as_bytes();
-    let mut out = Vec::new();
-    // Past `<name`.
-    let mut i = 1;
-    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"/>".contains(&bytes[i]) {
-        i += 1;
-    }
-    loop {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        if i >= bytes.len() || bytes[i] == b'>' {
-            return out;
-        }
-        let name_start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"=/>".contains(&bytes[i]) {
-            i += 1;
-        }
-        let name = name_start..i;
-        let mut j = i;
-        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        if j < bytes.len() && bytes[j] == b'=' {
-            j += 1;
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            let value = match bytes.get(j) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let end = tag[j + 1..]
-                        .find(char::from(q))
-                        .map_or(tag.len(), |e| j + 1 + e);
-                    i = (end + 1).min(tag.len());
-                    j + 1..end
-                }
-                _ => {
-                    let start = j;
-                    while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>' {
-                        j += 1;
-                    }
-                    i = j;
-                    start..j
-                }
-            };
-            out.push((name, Some(value)));
-        } else {
-            out.push((name, None));
-        }
+    match rewrite_str(html, settings) {
+        Ok(page) if scripts.get() == 2 => page.into(),
+        _ => html.into(),
     }
 }
 
-/// The value of the attribute `name` of a start tag (`Some("")` for a bare attribute).
-fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    attributes(tag)
-        .into_iter()
-        .find(|(n, _)| tag[n.clone()].eq_ignore_ascii_case(name))
-        .map(|(_, value)| value.map_or("", |v| &tag[v]))
+/// The rewriter's settings for a page: plain HTML (no ESI tags), and markup it cannot
+/// read unambiguously is an error rather than a guess.
+fn settings<'h>() -> RewriteStrSettings<'h, 'static> {
+    RewriteStrSettings::new()
+        .with_enable_esi_tags(false)
+        .with_strict(true)
 }
 
-/// A start tag with the attribute `name` set to `value` (replaced where it was, or added
-/// after the tag name).
-fn set_attribute(tag: &str, name: &str, value: &str) -> String {
-    let new = format!("{name}=\"{}\"", escape_html(value));
-    let found = attributes(tag)
-        .into_iter()
-        .find(|(n, _)| tag[n.clone()].eq_ignore_ascii_case(name));
-    match found {
-        Some((n, value)) => {
-            let end = value.map_or(n.end, |v| {
-                // Past the closing quote, if the value had one.
-                let quoted = v.start > 0 && matches!(tag.as_bytes()[v.start - 1], b'"' | b'\'');
-                v.end + usize::from(quoted && v.end < tag.len())
-            });
-            format!("{}{new}{}", &tag[..n.start], &tag[end..])
-        }
-        None => {
-            let name_end = tag[1..]
-                .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
-                .map_or(tag.len(), |i| i + 1);
-            format!("{} {new}{}", &tag[..name_end], &tag[name_end..])
-        }
-    }
-}
-
-/// Where an old address of the site's home page, `?t=<id>` (the catalog's links before
-/// the pages were pre-rendered), now lives: `<id>/` with the rest of the query string
-/// (without `t`) and the fragment, relative to the base URL. `None` when `search` names
-/// no other transcript of the catalog than `current`.
-pub fn legacy_redirect(
-    catalog: &Catalog,
-    current: usize,
-    search: &str,
-    hash: &str,
-) -> Option<String> {
-    let (_, id) = parse_query(search).into_iter().find(|(k, _)| k == "t")?;
-    let index = catalog.transcripts.iter().position(|e| e.id == id)?;
-    if index == current {
-        return None;
-    }
-    let rest: Vec<&str> = search
-        .strip_prefix('?')
-        .unwrap_or(search)
-        .split('&')
-        .filter(|part| {
-            let key = part.split('=').next().unwrap_or_default();
-            !part.is_empty() && parse_query(key).first().is_none_or(|(k, _)| k != "t")
-        })
-        .collect();
-    let query = if rest.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", rest.join("&"))
-    };
-    Some(format!("{}{query}{hash}", page_path(&id)))
-}
-
-/// Whether `search` asks (`?t=<id>`) for a transcript that is neither the page's own nor
-/// in the catalog the page was rendered with: one added to the site after its pages were
-/// rendered, or one that does not exist. The page then loads what the address asks for
-/// as an unrendered page does (and says so if it cannot), rather than show another
-/// transcript.
-pub fn asks_for_unrendered(catalog: &Catalog, current: usize, search: &str) -> bool {
-    let Some((_, id)) = parse_query(search).into_iter().find(|(k, _)| k == "t") else {
-        return false;
-    };
-    let own = catalog.transcripts.get(current).is_some_and(|e| e.id == id);
-    !own && !catalog.transcripts.iter().any(|e| e.id == id)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
 pub use render::{render_app, render_embedded, render_site};
 
-/// The components rendered to HTML (Yew's `ssr`), natively.
-#[cfg(not(target_arch = "wasm32"))]
+/// The components rendered to HTML (Yew's `ssr`).
 mod render {
-    use super::{data_scripts, is_page_id, page_path, write_page, PageData, PageParts};
+    use super::{write_page, PageParts};
     use crate::components::prerender;
-    use crate::components::{App, AppProps, DEFAULT_BASE};
-    use crate::embed::{Embedded, EmbeddedProps, Source};
+    use crate::components::{App, AppProps, Embedded, EmbeddedProps, Source, DEFAULT_BASE};
     use crate::model::{Catalog, Transcript};
+    use crate::site::{data_scripts, is_page_id, page_path, PageData};
     use std::rc::Rc;
     use yew::{AttrValue, BaseComponent};
 
@@ -534,29 +252,45 @@ mod render {
 
 /// Reads a page's data back from its HTML, as the app does from the DOM.
 #[cfg(test)]
-fn read_back(html: &str) -> Result<PageData, String> {
-    let script = |marker: &str| {
-        let mut at = 0;
-        while let Some(tag) = find_tag(html, "script", at) {
-            at = tag.end;
-            if attribute(&html[tag.clone()], marker).is_some() {
-                let end = tag.end + html[tag.end..].find("</script>").expect("closed");
-                return (&html[tag.clone()], &html[tag.end..end]);
-            }
-        }
-        panic!("no script[{marker}] in {html}")
+fn read_back(html: &str) -> Result<crate::site::PageData, String> {
+    use lol_html::text;
+    use std::cell::RefCell;
+    let (catalog, transcript) = (RefCell::new(None), RefCell::new(None));
+    let attributes = RefCell::new(None);
+    let append = |to: &RefCell<Option<String>>, text: &str| {
+        to.borrow_mut().get_or_insert_default().push_str(text);
     };
-    let (_, catalog) = script(CATALOG_MARKER);
-    let (tag, transcript) = script(DATA_MARKER);
-    let path = attribute(tag, "data-path").expect("data-path");
-    let current = attribute(tag, "data-current").expect("data-current");
-    PageData::read(catalog, transcript, path, current)
+    let settings = settings()
+        .append_element_content_handler(text!(format!("script[{CATALOG_MARKER}]"), |t| {
+            append(&catalog, t.as_str());
+            Ok(())
+        }))
+        .append_element_content_handler(text!(format!("script[{DATA_MARKER}]"), |t| {
+            append(&transcript, t.as_str());
+            Ok(())
+        }))
+        .append_element_content_handler(element!(format!("script[{DATA_MARKER}]"), |el| {
+            let attribute = |name: &str| el.get_attribute(name).expect(name);
+            *attributes.borrow_mut() = Some((attribute("data-path"), attribute("data-current")));
+            Ok(())
+        }));
+    rewrite_str(html, settings).expect("HTML");
+    let missing = |marker: &str| format!("no script[{marker}] in {html}");
+    let catalog = catalog
+        .take()
+        .unwrap_or_else(|| panic!("{}", missing(CATALOG_MARKER)));
+    let transcript = transcript
+        .take()
+        .unwrap_or_else(|| panic!("{}", missing(DATA_MARKER)));
+    let (path, current) = attributes.take().expect("the page's data attributes");
+    crate::site::PageData::read(&catalog, &transcript, &path, &current)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CatalogEntry, SCHEMA_VERSION};
+    use crate::model::{Catalog, CatalogEntry, Transcript, SCHEMA_VERSION};
+    use crate::site::{data_scripts, PageData};
 
     const TEMPLATE: &str = "<!doctype html><html lang=en><meta charset=utf-8>\
         <title>Transcript viewer</title><base href=/talks/>\
@@ -594,7 +328,7 @@ mod tests {
         let page = write_page(template, &parts("M", "D")).unwrap();
         assert_eq!(
             page,
-            "<!doctype html>\n<HTML lang=\"ru\" class=\"x\">\n<head><TITLE>Talks &lt;&amp;&gt; \
+            "<!doctype html>\n<HTML class=\"x\" lang=\"ru\">\n<head><TITLE>Talks &lt;&amp;&gt; \
              &quot;quotes&quot; — Transcript viewer</TITLE></head>\n<body><div class='a' \
              data-transcript-viewer-app id=\"x>y\">M</DIV>D</body></HTML>"
         );
@@ -602,19 +336,31 @@ mod tests {
 
     #[test]
     fn replaces_lang_in_every_form() {
+        let page = |html: &str, lang: &str| {
+            let template = format!("{html}<title></title><div {APP_MARKER}></div>");
+            let parts = PageParts {
+                lang,
+                ..parts("", "")
+            };
+            let page = write_page(&template, &parts).unwrap();
+            page[..page.find("<title>").unwrap()].to_string()
+        };
+        // The other attributes as they were; `lang` where it was, or after them.
         for (tag, want) in [
             ("<html lang=en>", "<html lang=\"ru\">"),
             ("<html lang=\"en\" dir=ltr>", "<html lang=\"ru\" dir=ltr>"),
             ("<html dir=ltr lang='en-GB'>", "<html dir=ltr lang=\"ru\">"),
-            ("<html LANG>", "<html lang=\"ru\">"),
+            ("<html LANG>", "<html LANG=\"ru\">"),
             ("<html>", "<html lang=\"ru\">"),
-            ("<html/>", "<html lang=\"ru\"/>"),
+            ("<html/>", "<html lang=\"ru\" />"),
+            ("<HTML class=\"x\">", "<HTML class=\"x\" lang=\"ru\">"),
         ] {
-            assert_eq!(set_attribute(tag, "lang", "ru"), want, "{tag}");
+            assert_eq!(page(tag, "ru"), want, "{tag}");
         }
+        // A quote cannot end the value (inside it `<` and `>` are text).
         assert_eq!(
-            set_attribute("<html lang=en>", "lang", "x\"><script>"),
-            "<html lang=\"x&quot;&gt;&lt;script&gt;\">"
+            page("<html lang=en>", "x\"><script>"),
+            "<html lang=\"x&quot;><script>\">"
         );
     }
 
@@ -640,14 +386,48 @@ mod tests {
     }
 
     #[test]
-    fn json_in_a_script_cannot_end_it() {
-        let json = r#"{"a":"</script><!-- <b> & ]]>","b":"</SCRIPT"}"#;
-        let safe = json_for_script(json);
-        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
-        assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&safe).unwrap(),
-            serde_json::from_str::<serde_json::Value>(json).unwrap()
-        );
+    fn odd_templates_get_errors_that_say_why() {
+        let p = parts("M", "D");
+        let err = |template: &str| write_page(template, &p).unwrap_err();
+        let app = "<div data-transcript-viewer-app></div>";
+        let cases = [
+            (
+                "<html><title>x</title><div data-transcript-viewer-app>",
+                "is not closed",
+            ),
+            (
+                "<html><title>x</title><div data-transcript-viewer-app/>",
+                "is not closed",
+            ),
+            (&format!("<html><title>x{app}"), "<title> is not closed"),
+            (&format!("<title>x</title>{app}"), "no <html> tag"),
+            (&format!("<html><title>x</title><!-- {app} -->"), "no <div"),
+            (
+                &format!("<html><title>x</title><textarea>{app}</textarea>"),
+                "no <div",
+            ),
+            (
+                "<html><title>x</title><div data-transcript-viewer-app> </div>",
+                "not empty",
+            ),
+            ("", "no <div"),
+            ("<", "no <div"),
+            ("<html lang=\"", "no <div"),
+        ];
+        for (template, want) in cases {
+            assert!(
+                err(template).contains(want),
+                "{template}: {}",
+                err(template)
+            );
+        }
+        // Only the first `<title>` is the page's.
+        let page = write_page(
+            &format!("<html><title>x</title><svg><title>s</title></svg>{app}"),
+            &p,
+        )
+        .unwrap();
+        assert!(page.contains("<svg><title>s</title></svg>"), "{page}");
     }
 
     fn catalog(ids: &[&str]) -> Catalog {
@@ -674,7 +454,6 @@ mod tests {
         ))
         .unwrap()
     }
-
     #[test]
     fn page_data_round_trips_through_its_script() {
         let data = PageData {
@@ -704,70 +483,14 @@ mod tests {
         let err = PageData::read(&catalog, r#"{"schema":2}"#, "", "0").unwrap_err();
         assert!(err.starts_with("transcript: "), "{err}");
     }
-
-    #[test]
-    fn page_paths_and_ids() {
-        assert_eq!(
-            page_path("russian-belarusian-talks-2022-02-18"),
-            "russian-belarusian-talks-2022-02-18/"
-        );
-        assert_eq!(page_path("a b/é"), "a%20b%2F%C3%A9/");
-        for ok in ["a", "talks-2022_02.18", "A1"] {
-            assert!(is_page_id(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            ".",
-            "..",
-            ".hidden",
-            "a/b",
-            "a\\b",
-            "a b",
-            "é",
-            &"x".repeat(201),
-        ] {
-            assert!(!is_page_id(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn old_addresses_lead_to_the_transcripts_page() {
-        let c = catalog(&["a", "b", "c d"]);
-        let go = |search: &str, hash: &str| legacy_redirect(&c, 0, search, hash);
-        assert_eq!(go("?t=b", ""), Some("b/".into()));
-        assert_eq!(go("?t=b", "#t3"), Some("b/#t3".into()));
-        assert_eq!(
-            go("?q=mr+president&t=b&hide=x", "#t3"),
-            Some("b/?q=mr+president&hide=x#t3".into())
-        );
-        assert_eq!(go("?%74=c%20d", ""), Some("c%20d/".into()));
-        // The one shown, an unknown id, no `t`: stay.
-        assert_eq!(go("?t=a", ""), None);
-        assert_eq!(go("?t=zzz", ""), None);
-        assert_eq!(go("?q=b", ""), None);
-        assert_eq!(go("", "#t1"), None);
-        assert_eq!(legacy_redirect(&c, 1, "?t=a", ""), Some("a/".into()));
-    }
-
-    #[test]
-    fn an_address_for_a_transcript_the_page_does_not_know_is_loaded() {
-        let c = catalog(&["a", "b"]);
-        let unrendered = |search: &str| asks_for_unrendered(&c, 0, search);
-        assert!(unrendered("?t=zzz"));
-        assert!(unrendered("?q=x&t=new"));
-        // Its own, another it knows (redirected instead), none asked for: not that.
-        assert!(!unrendered("?t=a"));
-        assert!(!unrendered("?t=b"));
-        assert!(!unrendered("?q=b"));
-        assert!(!unrendered(""));
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod render_tests {
     use super::*;
-    use crate::embed::EmbeddedProps;
-    use crate::model::{CatalogEntry, SCHEMA_VERSION};
+    use crate::components::{Embedded, EmbeddedProps, Source};
+    use crate::model::{Catalog, CatalogEntry, Transcript, SCHEMA_VERSION};
+    use crate::site::PageData;
     use std::rc::Rc;
 
     fn talk() -> Transcript {
@@ -975,7 +698,7 @@ mod render_tests {
             })
             .collect();
         let props = || EmbeddedProps {
-            source: crate::embed::Source::Data(Rc::new(t.clone())),
+            source: Source::Data(Rc::new(t.clone())),
             id_prefix: "x-".into(),
             initial_state: Default::default(),
             show_settings: true,
@@ -987,7 +710,7 @@ mod render_tests {
             .build()
             .unwrap();
         let plain = runtime.block_on(
-            yew::LocalServerRenderer::<crate::embed::Embedded>::with_props(props())
+            yew::LocalServerRenderer::<Embedded>::with_props(props())
                 .hydratable(false)
                 .render(),
         );

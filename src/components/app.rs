@@ -14,8 +14,8 @@
 
 use super::viewer::{with_settings, TranscriptViewer};
 use crate::dates;
-use crate::model::{Catalog, JsonError, Transcript, SCHEMA_VERSION};
-use crate::page::PageData;
+use crate::model::{Catalog, JsonError, Transcript};
+use crate::site::{page_path, query_escape, PageData};
 use std::fmt;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -344,7 +344,7 @@ pub struct CatalogNavProps {
 }
 
 /// `<nav class="tv-catalog">` listing the bundled transcripts as links to their pages
-/// (`<id>/`, see [`page_path`](crate::page::page_path)) or `?t=<id>`, the one shown marked
+/// (`<id>/`, see [`page_path`]) or `?t=<id>`, the one shown marked
 /// `aria-current="page"`. It goes in a `.tv-root`'s banner.
 #[function_component]
 pub fn CatalogNav(props: &CatalogNavProps) -> Html {
@@ -357,7 +357,7 @@ pub fn CatalogNav(props: &CatalogNavProps) -> Html {
             let current = (i == props.current).then_some("page");
             let date = entry.date.as_deref().map(|d| dates::format(d, &entry.lang));
             let href = if props.pages {
-                crate::page::page_path(&entry.id)
+                page_path(&entry.id)
             } else {
                 format!("?t={}", query_escape(&entry.id))
             };
@@ -397,35 +397,9 @@ pub fn join_url(base: &str, file: &str) -> String {
     }
 }
 
-/// Percent-encodes everything but RFC 3986 unreserved characters, for a query value
-/// or a path segment.
-pub fn query_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Reads the catalog, checking its schema version and that it lists something.
+/// Reads the catalog ([`Catalog::from_json`]), checking that it lists something.
 pub fn parse_catalog(text: &str) -> Result<Catalog, LoadErrorKind> {
-    let catalog: Catalog = serde_json::from_str(text)
-        .map_err(|e| LoadErrorKind::Json(JsonError::from_serde(text, &e)))?;
-    if catalog.schema != SCHEMA_VERSION {
-        return Err(LoadErrorKind::Json(JsonError {
-            path: "schema".into(),
-            line: 0,
-            column: 0,
-            message: format!(
-                "unsupported schema version {} (this viewer reads version {SCHEMA_VERSION})",
-                catalog.schema
-            ),
-        }));
-    }
+    let catalog = Catalog::from_json(text).map_err(LoadErrorKind::Json)?;
     if catalog.transcripts.is_empty() {
         return Err(LoadErrorKind::EmptyCatalog);
     }
@@ -583,7 +557,7 @@ mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::CatalogEntry;
+    use crate::model::{CatalogEntry, SCHEMA_VERSION};
 
     fn catalog(ids: &[&str]) -> Catalog {
         Catalog {
@@ -622,15 +596,6 @@ mod tests {
         );
         assert_eq!(join_url("", "index.json"), "index.json");
         assert_eq!(join_url("/a/b/", "x.json"), "/a/b/x.json");
-    }
-
-    #[test]
-    fn escapes_query_values() {
-        assert_eq!(
-            query_escape("russian-belarusian-talks-2022-02-18"),
-            "russian-belarusian-talks-2022-02-18"
-        );
-        assert_eq!(query_escape("a b&c=d/../é"), "a%20b%26c%3Dd%2F..%2F%C3%A9");
     }
 
     #[test]

@@ -1,0 +1,54 @@
+//! [`Embedded`], the root component of an embedded viewer: what the JavaScript API's
+//! `mount` renders ([`embed`](crate::embed)) and what the build renders for
+//! `render-pages embed` ([`page::render_embedded`](crate::page)), so that the two make
+//! the same markup.
+
+use super::{RemoteTranscript, TranscriptViewer};
+use crate::model::Transcript;
+use crate::state::ViewState;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where an embedded viewer's transcript comes from.
+#[derive(Clone, PartialEq)]
+// Natively (server-side rendering) only `Data` is rendered.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) enum Source {
+    Data(Rc<Transcript>),
+    Src(AttrValue),
+}
+
+/// Properties of [`Embedded`]: the parsed `options`.
+#[derive(Properties, Clone, PartialEq)]
+pub(crate) struct EmbeddedProps {
+    pub source: Source,
+    pub id_prefix: AttrValue,
+    pub initial_state: ViewState,
+    pub show_settings: bool,
+    pub store_settings: bool,
+    /// As `TranscriptViewerProps::render_batch`: 0 for markup rendered on the server and
+    /// its hydration, which hold every turn (and, as `render-pages embed` writes it,
+    /// each group of turns as raw markup: `TranscriptViewerProps::prerendered`).
+    pub render_batch: usize,
+}
+
+/// The root component `mount` renders (and the build renders for `render-pages embed`).
+#[function_component]
+pub(crate) fn Embedded(props: &EmbeddedProps) -> Html {
+    let state = Some(props.initial_state.clone());
+    match &props.source {
+        Source::Data(transcript) => html! {
+            <TranscriptViewer transcript={transcript.clone()}
+                id_prefix={props.id_prefix.clone()} initial_state={state}
+                show_settings={props.show_settings}
+                store_settings={props.store_settings}
+                render_batch={props.render_batch}
+                prerendered={props.render_batch == 0} />
+        },
+        Source::Src(src) => html! {
+            <RemoteTranscript src={src.clone()} id_prefix={props.id_prefix.clone()}
+                initial_state={state} show_settings={props.show_settings}
+                store_settings={props.store_settings} />
+        },
+    }
+}
