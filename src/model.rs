@@ -134,6 +134,23 @@ impl Catalog {
         }
         Ok(catalog)
     }
+
+    /// A catalog of these ids, each titled with its id in capitals (for tests).
+    #[cfg(test)]
+    pub(crate) fn of_ids(ids: &[&str]) -> Catalog {
+        Catalog {
+            schema: SCHEMA_VERSION,
+            transcripts: ids
+                .iter()
+                .map(|id| CatalogEntry {
+                    id: (*id).into(),
+                    title: id.to_uppercase(),
+                    date: None,
+                    lang: "en".into(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The error for a schema version this crate does not read.

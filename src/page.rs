@@ -289,7 +289,7 @@ fn read_back(html: &str) -> Result<crate::site::PageData, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Catalog, CatalogEntry, Transcript, SCHEMA_VERSION};
+    use crate::model::{Catalog, Transcript};
     use crate::site::{data_scripts, PageData};
 
     const TEMPLATE: &str = "<!doctype html><html lang=en><meta charset=utf-8>\
@@ -430,21 +430,6 @@ mod tests {
         assert!(page.contains("<svg><title>s</title></svg>"), "{page}");
     }
 
-    fn catalog(ids: &[&str]) -> Catalog {
-        Catalog {
-            schema: SCHEMA_VERSION,
-            transcripts: ids
-                .iter()
-                .map(|id| CatalogEntry {
-                    id: (*id).into(),
-                    title: id.to_uppercase(),
-                    date: None,
-                    lang: "en".into(),
-                })
-                .collect(),
-        }
-    }
-
     fn transcript(title: &str) -> Transcript {
         Transcript::from_json(&format!(
             r#"{{"schema":1,"lang":"en","title":{},"source":{{"file":"a.txt"}},
@@ -458,7 +443,7 @@ mod tests {
     fn page_data_round_trips_through_its_script() {
         let data = PageData {
             path: "b/".into(),
-            catalog: catalog(&["a", "b"]).into(),
+            catalog: Catalog::of_ids(&["a", "b"]).into(),
             current: 1,
             transcript: transcript("T </script>").into(),
         };

@@ -208,22 +208,6 @@ pub fn asks_for_unrendered(catalog: &Catalog, current: usize, search: &str) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CatalogEntry, SCHEMA_VERSION};
-
-    fn catalog(ids: &[&str]) -> Catalog {
-        Catalog {
-            schema: SCHEMA_VERSION,
-            transcripts: ids
-                .iter()
-                .map(|id| CatalogEntry {
-                    id: (*id).into(),
-                    title: id.to_uppercase(),
-                    date: None,
-                    lang: "en".into(),
-                })
-                .collect(),
-        }
-    }
 
     #[test]
     fn json_in_a_script_cannot_end_it() {
@@ -263,7 +247,7 @@ mod tests {
 
     #[test]
     fn old_addresses_lead_to_the_transcripts_page() {
-        let c = catalog(&["a", "b", "c d"]);
+        let c = Catalog::of_ids(&["a", "b", "c d"]);
         let go = |search: &str, hash: &str| legacy_redirect(&c, 0, search, hash);
         assert_eq!(go("?t=b", ""), Some("b/".into()));
         assert_eq!(go("?t=b", "#t3"), Some("b/#t3".into()));
@@ -282,7 +266,7 @@ mod tests {
 
     #[test]
     fn an_address_for_a_transcript_the_page_does_not_know_is_loaded() {
-        let c = catalog(&["a", "b"]);
+        let c = Catalog::of_ids(&["a", "b"]);
         let unrendered = |search: &str| asks_for_unrendered(&c, 0, search);
         assert!(unrendered("?t=zzz"));
         assert!(unrendered("?q=x&t=new"));

@@ -557,26 +557,10 @@ mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CatalogEntry, SCHEMA_VERSION};
-
-    fn catalog(ids: &[&str]) -> Catalog {
-        Catalog {
-            schema: SCHEMA_VERSION,
-            transcripts: ids
-                .iter()
-                .map(|id| CatalogEntry {
-                    id: (*id).into(),
-                    title: id.to_uppercase(),
-                    date: None,
-                    lang: "en".into(),
-                })
-                .collect(),
-        }
-    }
 
     #[test]
     fn picks_the_requested_entry_or_the_first() {
-        let c = catalog(&["a", "b", "c"]);
+        let c = Catalog::of_ids(&["a", "b", "c"]);
         assert_eq!(pick_entry(&c, Some("b")), 1);
         assert_eq!(pick_entry(&c, Some("c")), 2);
         assert_eq!(pick_entry(&c, Some("zzz")), 0);
@@ -603,7 +587,7 @@ mod tests {
         let json = r#"{"schema":1,"transcripts":[{"id":"a","title":"A","lang":"en"}]}"#;
         assert_eq!(
             parse_catalog(json),
-            Ok(catalog(&["a"])).map(|mut c| {
+            Ok(Catalog::of_ids(&["a"])).map(|mut c| {
                 c.transcripts[0].title = "A".into();
                 c
             })
