@@ -190,11 +190,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     // (so a long one shows at once), or all at once when a search needs it sooner.
     let matches = use_search(t, &state);
     let blocks = {
-        let filter = ViewState {
-            hidden: state.hidden.clone(),
-            revealed: state.revealed.clone(),
-            ..ViewState::default()
-        };
+        let filter = state.speaker_filter();
         let speaker_of = speaker_of.clone();
         use_memo((t.clone(), filter), move |(t, filter)| {
             blocks_with(t, filter, &speaker_of)

@@ -25,6 +25,18 @@ pub fn parse_query(search: &str) -> Vec<(String, String)> {
 }
 
 impl ViewState {
+    /// What of the state the URL holds, and a host hears of through `on_change`: the
+    /// query, the search options and the hidden speakers (not the revealed turns or the
+    /// current match).
+    pub fn in_url(&self) -> ViewState {
+        ViewState {
+            query: self.query.clone(),
+            options: self.options.clone(),
+            hidden: self.hidden.clone(),
+            ..ViewState::default()
+        }
+    }
+
     /// The state as URL query pairs (only what differs from the default), in a fixed
     /// order: `q`, `words`, `diacritics`, `hide`.
     pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
@@ -309,6 +321,20 @@ mod tests {
         assert_eq!(ViewState::default().to_query_pairs(), vec![]);
         let junk = ViewState::from_query_pairs([("hide", ",,"), ("words", "yes"), ("x", "1")]);
         assert_eq!(junk, ViewState::default());
+    }
+
+    #[test]
+    fn the_url_part_is_what_the_query_string_holds() {
+        let mut s = ViewState::from_query_pairs([("q", "gas"), ("words", "1"), ("hide", "a,b")]);
+        s.revealed.insert("t3".into());
+        s.current = 4;
+        let part = s.in_url();
+        assert_eq!(part.to_query_pairs(), s.to_query_pairs());
+        assert!(part.revealed.is_empty() && part.current == 0);
+        assert_eq!(
+            ViewState::from_query_pairs([("q", "gas"), ("words", "1"), ("hide", "a,b")]),
+            part
+        );
     }
 
     #[test]

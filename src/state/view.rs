@@ -132,6 +132,17 @@ impl ViewState {
     pub fn filtering(&self) -> bool {
         !self.hidden.is_empty()
     }
+
+    /// What of the state decides which turns show (hidden speakers, revealed turns),
+    /// the rest default: a memo keyed on it is not recomputed when only the search or
+    /// the current match changes.
+    pub fn speaker_filter(&self) -> ViewState {
+        ViewState {
+            hidden: self.hidden.clone(),
+            revealed: self.revealed.clone(),
+            ..ViewState::default()
+        }
+    }
 }
 
 /// Number of turns shown.
@@ -174,6 +185,21 @@ impl yew::Reducible for ViewState {
 mod tests {
     use super::*;
     use crate::state::fixture::transcript;
+
+    #[test]
+    fn the_speaker_filter_part_decides_what_shows_and_nothing_else() {
+        let t = transcript();
+        let mut s = ViewState::default().apply(Action::SetQuery("gas".into()));
+        s = s.apply(Action::ToggleSpeaker(t.speakers[0].id.clone()));
+        s.revealed.insert(t.turns[0].id.clone());
+        s.current = 2;
+        let part = s.speaker_filter();
+        assert!(part.query.is_empty() && part.current == 0);
+        assert_eq!((&part.hidden, &part.revealed), (&s.hidden, &s.revealed));
+        for i in 0..t.turns.len() {
+            assert_eq!(part.shows(&t, i), s.shows(&t, i), "turn {i}");
+        }
+    }
 
     #[test]
     fn show_only_and_show_all() {

@@ -9,12 +9,7 @@ use yew::prelude::*;
 #[hook]
 pub fn use_report_changes(state: &ViewState, on_change: &Callback<ViewState>) {
     let last = use_mut_ref(|| None::<ViewState>);
-    let seen = ViewState {
-        query: state.query.clone(),
-        options: state.options.clone(),
-        hidden: state.hidden.clone(),
-        ..ViewState::default()
-    };
+    let seen = state.in_url();
     let on_change = on_change.clone();
     let full = state.clone();
     use_effect_with(seen, move |now| {

@@ -30,11 +30,7 @@ pub fn use_search(t: &Rc<Transcript>, state: &ViewState) -> Rc<Matches> {
         )
     };
     let t = t.clone();
-    let filter = ViewState {
-        hidden: state.hidden.clone(),
-        revealed: state.revealed.clone(),
-        ..ViewState::default()
-    };
+    let filter = state.speaker_filter();
     use_memo((found.clone(), filter), move |(found, filter)| {
         found.visible(&t, filter)
     })

@@ -79,12 +79,7 @@ pub fn use_url_sync(
     // changes its history more than 100 times in a short window.
     {
         let last = use_mut_ref(|| None::<ViewState>);
-        let in_url = ViewState {
-            query: state.query.clone(),
-            options: state.options.clone(),
-            hidden: state.hidden.clone(),
-            ..ViewState::default()
-        };
+        let in_url = state.in_url();
         let (pending, timers) = (pending.clone(), url_timers.clone());
         use_effect_with((sync, in_url), move |(sync, now)| {
             let before = last.replace(Some(now.clone()));
