@@ -68,6 +68,32 @@ pub fn iso(year: u32, month: u32, day: u32) -> Option<String> {
 }
 
 /// Reads `YYYY-MM-DD` as (year, month, day); `None` for anything else.
+/// A numeric date: `12.03.2014` (day first, with dots) or `6/4/2015` (month first,
+/// with slashes, the US order); ISO `YYYY-MM-DD`, or `None`.
+pub fn numeric(s: &str) -> Option<String> {
+    let (sep, day_first) = if s.contains('.') {
+        ('.', true)
+    } else {
+        ('/', false)
+    };
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let num = |p: &str, max: usize| {
+        (!p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (a, b) = (num(a, 2)?, num(b, 2)?);
+    if y.len() != 4 {
+        return None;
+    }
+    let y = num(y, 4)?;
+    let (d, m) = if day_first { (a, b) } else { (b, a) };
+    iso(y, m, d)
+}
+
 pub fn parse_iso(s: &str) -> Option<(u32, u32, u32)> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {

@@ -22,7 +22,8 @@ pub struct Transcript {
     pub schema: u32,
     /// BCP 47 language tag of the transcript text (`en`, `ru`, …).
     pub lang: String,
-    /// The headline.
+    /// The headline; empty (and left out of the JSON) when the source has none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
     /// ISO `YYYY-MM-DD`, when the source gives a date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,6 +274,24 @@ impl fmt::Display for Warning {
 }
 
 impl Transcript {
+    /// The title to show: the title, or for a source with none (a caption file, a print
+    /// page that starts with a label) its date line, else a word for "transcript" in
+    /// its language.
+    pub fn display_title(&self) -> String {
+        if !self.title.is_empty() {
+            return self.title.clone();
+        }
+        if let Some(d) = self.dateline.as_ref().filter(|d| !d.is_empty()) {
+            return d.clone();
+        }
+        if self.lang.starts_with("ru") {
+            "Стенограмма"
+        } else {
+            "Transcript"
+        }
+        .to_string()
+    }
+
     /// Reads a transcript from JSON text, checking the schema version and the ids
     /// ([`Transcript::validate`]). Errors carry the JSON path and line/column. What is
     /// odd but renders (a turn naming an unknown speaker, …) is no error: see

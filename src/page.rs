@@ -209,6 +209,7 @@ mod render {
             } else {
                 vec![page_path(&entry.id)]
             };
+            let title = transcript.display_title();
             for path in paths {
                 let file = format!("{path}index.html");
                 let data = Rc::new(PageData {
@@ -219,7 +220,7 @@ mod render {
                 });
                 let markup = render_app(data.clone()).map_err(|e| format!("{file}: {e}"))?;
                 let parts = PageParts {
-                    title: &transcript.title,
+                    title: &title,
                     lang: &transcript.lang,
                     markup: &markup,
                     after: &data_scripts(&data),

@@ -493,20 +493,34 @@ fn errors_name_line_and_column() {
         (
             b"View settings\nFont size:\nNews /\n",
             (3, 1),
-            "no title found: the text has only site navigation",
+            "no transcript found: the text has only site navigation",
         ),
         (
-            b"Vladimir Putin: Hello.\nAlexander Lukashenko: Hi.\n",
+            b"February 1, 2022\n",
             (1, 1),
-            "no title found: the first line of text is a speaker label",
+            "no transcript found: the text has only site navigation",
         ),
-        (b"February 1, 2022\n", (1, 1), "no title found"),
     ];
     for (input, (line, column), message) in cases {
         let e = convert_bytes(input, &options("x.txt")).unwrap_err();
         assert_eq!((e.line, e.column), (*line, *column), "{input:?}: {e}");
         assert!(e.message.starts_with(message), "{input:?}: {e}");
     }
+    // A text that starts with a label has no title, and says so.
+    let c = convert(
+        "Vladimir Putin: Hello.\nAlexander Lukashenko: Hi.\n",
+        &options("x.txt"),
+    )
+    .unwrap();
+    assert_eq!(c.transcript.title, "");
+    assert_eq!(c.transcript.turns.len(), 2);
+    assert_eq!(
+        c.warnings
+            .iter()
+            .map(|w| w.render("x.txt"))
+            .collect::<Vec<_>>(),
+        ["x.txt:1:1: warning: no title line found; the transcript has no title"]
+    );
     let bytes = std::fs::read(fixture("invalid-utf8.txt")).unwrap();
     let e = convert_bytes(&bytes, &options("invalid-utf8.txt")).unwrap_err();
     assert_eq!(

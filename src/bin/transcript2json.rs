@@ -123,7 +123,7 @@ fn main() -> ExitCode {
                 let t = conversion.transcript;
                 catalog.transcripts.push(CatalogEntry {
                     id: stem,
-                    title: t.title,
+                    title: t.display_title(),
                     date: t.date,
                     lang: t.lang,
                 });

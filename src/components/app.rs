@@ -442,7 +442,7 @@ fn load(base: AttrValue, update: impl Fn(Page) + 'static) -> impl FnOnce() {
         let url = join_url(&base, &format!("{}.json", query_escape(id)));
         match fetch_transcript(&url).await {
             Ok(transcript) => {
-                browser::set_title(&transcript.title);
+                browser::set_title(&transcript.display_title());
                 report(Page {
                     catalog: with_catalog,
                     content: Content::Ready(Rc::new(transcript)),

@@ -38,7 +38,11 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <p class="tv-kind">{ kind.clone() }</p>
             }
             <h1 class="tv-title" id={format!("{}title", props.id_prefix)} tabindex="-1">
-                { highlight(&t.title, &ranges, current) }
+                if t.title.is_empty() {
+                    { t.display_title() }
+                } else {
+                    { highlight(&t.title, &ranges, current) }
+                }
             </h1>
             if !dateline.is_empty() {
                 <p class="tv-dateline">{ for dateline.into_iter().map(dateline_part) }</p>

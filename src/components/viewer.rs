@@ -354,7 +354,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         }
     } else {
         html! {
-            <section class="tv-root" ref={root} aria-label={labels.viewer_region(&t.title)}>
+            <section class="tv-root" ref={root} aria-label={labels.viewer_region(&t.display_title())}>
                 { skip_link }
                 if has_banner {
                     <div class="tv-banner">{ banner }</div>

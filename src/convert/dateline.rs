@@ -66,6 +66,11 @@ pub fn parse(line: &str) -> Option<Dateline> {
     if norm.chars().count() > 200 {
         return None;
     }
+    // `( – June 20, 2019 –`, `[12 March 2014]`: a date set off by brackets and dashes.
+    let norm = norm
+        .trim_start_matches(['(', '[', '–', '—', '-', ' '])
+        .trim_end_matches([')', ']', '–', '—', '-', ' '])
+        .to_string();
     let (date, rest) = parse_date(&norm)?;
     let rest = rest.trim_start_matches([',', ' ']);
     // An optional time, `15:50` or `15: 50`.
@@ -113,9 +118,27 @@ fn parse_date(s: &str) -> Option<(String, &str)> {
             return iso(y, m, d).map(|iso| (iso, &s[10..]));
         }
     }
+    // Numeric: 12.03.2014, 6/4/2015.
+    let first = s.split([' ', ',']).next().unwrap_or("");
+    if let Some(iso) = crate::dates::numeric(first.trim_end_matches('.')) {
+        return Some((iso, &s[first.len()..]));
+    }
     let mut words = s.splitn(4, ' ');
-    let w1 = words.next()?.trim_end_matches(',');
-    let w2 = words.next()?.trim_end_matches(',');
+    // `5th March 2025`, `March 5th, 2025`: ordinals.
+    let ordinal = |w: &'_ str| -> String {
+        let w = w.trim_end_matches(',');
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|o| {
+                w.strip_suffix(o)
+                    .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .unwrap_or(w)
+            .to_string()
+    };
+    let w1 = ordinal(words.next()?);
+    let w2 = ordinal(words.next()?);
+    let (w1, w2) = (w1.as_str(), w2.as_str());
     let w3_raw = words.next()?;
     let w3 = w3_raw.trim_end_matches([',', '.']);
     let consumed = |n: usize| -> &str {
@@ -230,6 +253,11 @@ mod tests {
                 "June 3, 2022, Library of Congress",
                 dl("2022-06-03", None, Some("Library of Congress")),
             ),
+            ("12.03.2014, Moscow", dl("2014-03-12", None, Some("Moscow"))),
+            ("6/4/2015", dl("2015-06-04", None, None)),
+            ("Wednesday 5th March 2025", dl("2025-03-05", None, None)),
+            ("( – June 20, 2019 –", dl("2019-06-20", None, None)),
+            ("1.5 million people", None),
             ("", None),
         ];
         for (line, want) in cases {

@@ -27,6 +27,8 @@ pub struct Candidate {
     pub lowercase_rest: bool,
     /// 1-based column of the colon, for messages.
     pub colon_column: usize,
+    /// A shape's own grammar vouches for it: taken even as a single word.
+    pub sure: bool,
 }
 
 /// Words that may stand lower case inside a label: `President of the Republic of Belarus`.
@@ -236,6 +238,13 @@ const NOT_SPEAKERS: &[&str] = &[
     "summary",
     "transcript",
     "text",
+    "press release",
+    "posted",
+    "joined",
+    "posts",
+    "location",
+    "meeting date",
+    "language",
     "email",
     "e-mail",
     "tel",
@@ -312,8 +321,13 @@ pub fn scan(line: &str) -> Option<Candidate> {
         rest_start,
         lowercase_rest,
         colon_column,
+        sure: false,
     };
-    if NOT_SPEAKERS.contains(&k.as_str()) {
+    // `RUSSIALINK TRANSCRIPT:`, `Full text:`: a title's prefix.
+    let last_word = k.rsplit(' ').next().unwrap_or("");
+    if NOT_SPEAKERS.contains(&k.as_str())
+        || matches!(last_word, "transcript" | "text" | "стенограмма" | "release")
+    {
         return None;
     }
     if ANONYMOUS.contains(&k.as_str()) {
@@ -331,7 +345,7 @@ pub fn scan(line: &str) -> Option<Candidate> {
 }
 
 /// Splits trailing `(…)` / `[…]` groups off a label: `Vladimir Putin (retranslated)`.
-fn split_annotations(label: &str) -> Option<(&str, Option<String>)> {
+pub fn split_annotations(label: &str) -> Option<(&str, Option<String>)> {
     let mut name = label;
     let mut notes = Vec::new();
     while let Some(close) = name.strip_suffix([')', ']']) {
@@ -390,7 +404,7 @@ fn word_chars_ok(word: &str) -> bool {
 
 /// Every word is capitalised, a known connector, an initials form, an honorific or a
 /// dash; the first and last are not connectors; no digits or sentence punctuation.
-fn words_are_label_shaped(words: &[String]) -> bool {
+pub fn words_are_label_shaped(words: &[String]) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
@@ -428,8 +442,14 @@ pub fn split_role(words: &[String], known_names: &[String]) -> (Option<String>, 
         }
     }
     // 2. The run of capitalised, non-title words at the end is the name.
-    let is_role_word =
-        |w: &str| ROLE_WORDS.contains(&w.to_lowercase().as_str()) || is_connector(w) || is_dash(w);
+    let is_role_word = |w: &str| {
+        let l = w.to_lowercase();
+        ROLE_WORDS.contains(&l.as_str())
+            || is_connector(w)
+            || is_dash(w)
+            // A typo in a title (`Resident Vladimir Putin`) is still a title.
+            || l.chars().count() >= 6 && ROLE_WORDS.iter().any(|r| one_edit(r, &l))
+    };
     let mut start = n;
     while start > 0 && !is_role_word(&words[start - 1]) {
         start -= 1;
@@ -449,10 +469,37 @@ pub fn split_role(words: &[String], known_names: &[String]) -> (Option<String>, 
         2
     };
     let name_start = start.max(n.saturating_sub(name_len));
+    if n - name_start == 1 && name_len == 2 {
+        // A title and a surname (`Senator Smith`, `President Obama`): all of it is the name.
+        return (None, words.join(" "));
+    }
     (
         Some(words[..name_start].join(" ")),
         words[name_start..].join(" "),
     )
+}
+
+/// `a` and `b` differ by one inserted, deleted or replaced character (not zero).
+pub fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
 }
 
 /// A label as shown: written in capitals (`PRESIDENT OF RUSSIA`), it is put in title
@@ -477,13 +524,19 @@ pub fn display_name(label: &str) -> String {
 
 /// Only title words (`The Prime Minister`, `Mr Speaker`): a label that names an office.
 pub fn is_title(words: &[String]) -> bool {
-    words.iter().all(|w| {
-        let l = w.to_lowercase();
-        ROLE_WORDS.contains(&l.as_str())
-            || is_connector(w)
-            || ABBREVIATIONS.contains(&l.as_str())
-            || matches!(l.as_str(), "mr" | "mrs" | "ms" | "madam" | "madame")
-    })
+    // `The Leader of the House of Commons`: an office that names its institution.
+    let the_office = words.first().is_some_and(|w| w == "The")
+        && words
+            .iter()
+            .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()));
+    the_office
+        || words.iter().all(|w| {
+            let l = w.to_lowercase();
+            ROLE_WORDS.contains(&l.as_str())
+                || is_connector(w)
+                || ABBREVIATIONS.contains(&l.as_str())
+                || matches!(l.as_str(), "mr" | "mrs" | "ms" | "madam" | "madame")
+        })
 }
 
 /// Two to four capitalised words and nothing else: `Boris Johnson`.
@@ -617,6 +670,13 @@ mod tests {
                 "В.Путин",
             ),
             ("Alexander Lukashenko", None, "Alexander Lukashenko"),
+            ("Senator Smith", None, "Senator Smith"),
+            ("President Obama", None, "President Obama"),
+            (
+                "Resident Vladimir Putin",
+                Some("Resident"),
+                "Vladimir Putin",
+            ),
             ("Mr Speaker", None, "Mr Speaker"),
             ("The Prime Minister", None, "The Prime Minister"),
         ];

@@ -1,7 +1,10 @@
-//! The parts of a copied web page that are not the transcript: the settings bar and site
-//! name at the top, the breadcrumb, and the publication footer at the bottom.
+//! kremlin.ru in all its versions (English and Russian; the ordinary site, the version
+//! for the visually impaired, print pages): its settings bar and site name at the top,
+//! its breadcrumbs, and its publication footer at the bottom.
 
-use super::text::{key, normalize_spaces};
+use super::super::lines::Line;
+use super::super::text::{key, normalize_spaces};
+use super::{Foot, HeadLine, Shape};
 
 /// Top-of-page lines of kremlin.ru's version for the visually impaired (English and
 /// Russian) and of its ordinary version. Compared by [`key`], trailing colon dropped.
@@ -30,6 +33,16 @@ const CHROME: &[&str] = &[
     "текстовая версия",
 ];
 
+/// Starts of the settings bar's lines, older versions.
+const SETTING_STARTS: &[&str] = &[
+    "select font",
+    "character spacing",
+    "line spacing",
+    "выберите шрифт",
+    "интервал между буквами",
+    "межстрочный интервал",
+];
+
 /// Lines naming the President of Russia's website (they also tell us the credit line).
 const KREMLIN_SITE: &[&str] = &[
     "official website of the president of russia",
@@ -37,19 +50,61 @@ const KREMLIN_SITE: &[&str] = &[
     "официальный сайт президента россии",
 ];
 
-/// What a top-of-page line is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Head {
-    /// Settings bar and similar: drop it.
-    Chrome,
-    /// The site's name: drop it, but remember whose site it is.
-    KremlinSite,
-    /// A breadcrumb (`News  /`, `News / Transcripts /`): its sections.
-    Breadcrumb(Vec<String>),
+/// kremlin.ru.
+pub struct Kremlin;
+
+impl Shape for Kremlin {
+    fn name(&self) -> &'static str {
+        "kremlin"
+    }
+
+    fn detect(&self, lines: &[Line]) -> u32 {
+        let mut score = 0;
+        for line in lines {
+            match head(line.text) {
+                Some(HeadLine::Site) => score += 4,
+                Some(HeadLine::Chrome) => score += 2,
+                Some(HeadLine::Breadcrumb(parts))
+                    if parts.iter().any(|p| SECTIONS.contains(&key(p).as_str())) =>
+                {
+                    score += 2
+                }
+                _ if line.text.contains("kremlin.ru") => score += 3,
+                _ => {}
+            }
+        }
+        score
+    }
+
+    fn head_line(&self, line: &str) -> Option<HeadLine> {
+        head(line)
+    }
+
+    fn foot_line(&self, line: &str) -> Option<Foot> {
+        foot(line)
+    }
+
+    fn credit(&self) -> Option<(&'static str, &'static str)> {
+        Some(("President of Russia website, kremlin.ru", "CC BY 4.0"))
+    }
 }
 
+/// The site's sections, as its breadcrumbs name them.
+const SECTIONS: &[&str] = &[
+    "news",
+    "transcripts",
+    "speeches",
+    "events",
+    "president",
+    "новости",
+    "стенограммы",
+    "выступления",
+    "события",
+    "президент",
+];
+
 /// Classifies a line at the top of the page; `None` for content.
-pub fn head(line: &str) -> Option<Head> {
+pub fn head(line: &str) -> Option<HeadLine> {
     let k = key(line);
     let bare = k.trim_end_matches(':').trim_end();
     if CHROME.contains(&bare)
@@ -59,42 +114,21 @@ pub fn head(line: &str) -> Option<Head> {
                 .is_some_and(|r| r.starts_with(':') && r.len() <= 24)
         })
     {
-        return Some(Head::Chrome);
+        return Some(HeadLine::Chrome);
     }
-    if KREMLIN_SITE.contains(&bare) {
-        return Some(Head::KremlinSite);
+    // The older settings bar: `Select font Arial Times New Roman`, `Character spacing
+    // (Kerning): Standard Medium Large`.
+    if SETTING_STARTS.iter().any(|p| k.starts_with(p)) && k.chars().count() <= 100 {
+        return Some(HeadLine::Chrome);
     }
-    breadcrumb(line).map(Head::Breadcrumb)
-}
-
-/// `News  /` or `News / Transcripts /`: short sections each ended by a slash.
-fn breadcrumb(line: &str) -> Option<Vec<String>> {
-    let norm = normalize_spaces(line);
-    let body = norm.strip_suffix('/')?;
-    if norm.chars().count() > 80 {
-        return None;
+    if KREMLIN_SITE.contains(&bare)
+        || KREMLIN_SITE
+            .iter()
+            .any(|s| bare.starts_with(&format!("{s} — ")))
+    {
+        return Some(HeadLine::Site);
     }
-    let parts: Vec<String> = body
-        .split('/')
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let ok = !parts.is_empty()
-        && parts.iter().all(|p| {
-            p.split(' ').count() <= 4
-                && p.chars().any(char::is_alphabetic)
-                && !p.contains(['.', ':', ',', '!', '?'])
-        });
-    ok.then_some(parts)
-}
-
-/// What a bottom-of-page line is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Foot {
-    /// Publication details: drop it.
-    Chrome,
-    /// `Direct link: http://en.kremlin.ru/d/67811`: the page's address.
-    Link(String),
+    super::web::breadcrumb(line).map(HeadLine::Breadcrumb)
 }
 
 const FOOTER_PREFIXES: &[&str] = &[
@@ -146,21 +180,21 @@ mod tests {
 
     #[test]
     fn heads() {
-        assert_eq!(head("View settings"), Some(Head::Chrome));
-        assert_eq!(head("Font size:"), Some(Head::Chrome));
-        assert_eq!(head("Site\u{a0}colours:"), Some(Head::Chrome));
-        assert_eq!(head("Размер шрифта:"), Some(Head::Chrome));
+        assert_eq!(head("View settings"), Some(HeadLine::Chrome));
+        assert_eq!(head("Font size:"), Some(HeadLine::Chrome));
+        assert_eq!(head("Site\u{a0}colours:"), Some(HeadLine::Chrome));
+        assert_eq!(head("Размер шрифта:"), Some(HeadLine::Chrome));
         assert_eq!(
             head("Official website of\u{a0}the President of\u{a0}Russia"),
-            Some(Head::KremlinSite)
+            Some(HeadLine::Site)
         );
         assert_eq!(
             head("News\u{a0} /"),
-            Some(Head::Breadcrumb(vec!["News".into()]))
+            Some(HeadLine::Breadcrumb(vec!["News".into()]))
         );
         assert_eq!(
             head("Новости\u{a0}\u{a0}/  Стенограммы /"),
-            Some(Head::Breadcrumb(vec![
+            Some(HeadLine::Breadcrumb(vec![
                 "Новости".into(),
                 "Стенограммы".into()
             ]))

@@ -1,0 +1,324 @@
+//! The head of a page, read the same way for every shape: the chrome before the title
+//! (menus, site names, breadcrumbs, banners), the title, and the date, time and place
+//! lines around it. What a line *is* comes from the shape ([`shape::head_line`]); where
+//! the title is comes from the page's order, which is common to all of them:
+//!
+//! - the title is the last heading-like line before the date line, or, when the date
+//!   comes first, the first heading-like line after it;
+//! - with no date line, it is the last heading-like line before the first paragraph;
+//! - with no heading-like line, there is no title (a print page that starts with a
+//!   label, a text that starts with a sentence).
+
+use super::dateline::{self, Dateline};
+use super::engine::Labels;
+use super::lines::{is_separator, Line};
+use super::shape::{self, HeadLine, Shape};
+use super::text::{key, normalize_spaces};
+
+/// How many lines from the top the title and date may be looked for in.
+const HEAD_LINES: usize = 60;
+
+/// What the head of a page says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Head {
+    /// The title as the page writes it, prefixes such as `TRANSCRIPT:` dropped.
+    pub title: Option<String>,
+    /// Index of the title line.
+    pub title_at: Option<usize>,
+    /// The date line parsed, with its index.
+    pub dateline: Option<(Dateline, usize)>,
+    /// A date found inside the title when there is no date line.
+    pub embedded_date: Option<String>,
+    /// A time line's time.
+    pub time: Option<String>,
+    /// A place line's place.
+    pub place: Option<String>,
+    /// The breadcrumb's sections, joined with ` / `.
+    pub kind: Option<String>,
+    /// The page names the shape's site.
+    pub site: bool,
+    /// Indexes of the lines the head used up (chrome, title, date, place, time lines);
+    /// the rest from `start` on is the body.
+    pub used: Vec<usize>,
+    /// Where the body starts: nothing before it is content.
+    pub start: usize,
+}
+
+/// What one head line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    Known(HeadLine),
+    /// A dateline in the shared grammar.
+    Date(Dateline),
+    /// Short, no sentence end: a title, a subtitle, a menu item.
+    Heading,
+    /// A sentence or more: summary text.
+    Paragraph,
+    /// A speaker label or a section break: the body has begun.
+    Stop,
+}
+
+fn classify(shape: &dyn Shape, line: &str, label: bool) -> Kind {
+    if is_separator(line) || label {
+        return Kind::Stop;
+    }
+    let known = shape::head_line(shape, line);
+    if let Some(HeadLine::Date(d)) = known {
+        return Kind::Date(d);
+    }
+    if !matches!(known, Some(HeadLine::Chrome | HeadLine::Site)) {
+        if let Some(d) = dateline::parse(line) {
+            return Kind::Date(d);
+        }
+    }
+    if let Some(h) = known {
+        return Kind::Known(h);
+    }
+    if strip_prefix(line).len() < line.len() {
+        return Kind::Heading;
+    }
+    if is_heading(line) {
+        Kind::Heading
+    } else {
+        Kind::Paragraph
+    }
+}
+
+/// Short and not ended like a sentence: `Russian-Belarusian talks`, `Engagements`.
+pub fn is_heading(line: &str) -> bool {
+    let n = line.chars().count();
+    if n > 200 || !line.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    let last = line
+        .trim_end_matches(['"', '”', '»', '’', '\'', ')'])
+        .chars()
+        .last();
+    // A title has a word of four letters or more (not `4 OCT 4`, a stamp).
+    let worded = line
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 4);
+    words <= 30 && worded && !matches!(last, Some('.' | ',' | ';' | ':'))
+}
+
+/// `TRANSCRIPT: “Direct Line”`, `Full text: …`, `RUSSIALINK TRANSCRIPT: …`: the title
+/// without its prefix, its quotes and a trailing ` – Site` or ` | Site`.
+pub fn strip_prefix(line: &str) -> &str {
+    let mut t = line;
+    if let Some(colon) = t.find(':') {
+        let head = key(&t[..colon]);
+        let words: Vec<&str> = head.split(' ').collect();
+        let last = words.last().copied().unwrap_or("");
+        if words.len() <= 3
+            && matches!(
+                last,
+                "transcript" | "text" | "full text" | "stenogram" | "стенограмма"
+            )
+            || matches!(
+                head.as_str(),
+                "full text" | "full transcript" | "read" | "watch" | "полный текст" | "текст"
+            )
+        {
+            t = t[colon + 1..].trim_start();
+        }
+    }
+    t
+}
+
+/// The title's text: prefix, enclosing quotes and a one-word source suffix dropped.
+fn title_text(line: &str) -> String {
+    let t = strip_prefix(line);
+    let mut t = normalize_spaces(t);
+    for sep in [" | ", " – ", " — ", " - "] {
+        if let Some(at) = t.rfind(sep) {
+            let tail = &t[at + sep.len()..];
+            let site_like = tail.split(' ').count() == 1
+                && (tail.contains('.') || tail.chars().skip(1).any(char::is_uppercase));
+            if site_like || (sep == " | " && tail.split(' ').count() <= 4) {
+                t.truncate(at);
+            }
+        }
+    }
+    let quotes: &[(char, char)] = &[('“', '”'), ('"', '"'), ('«', '»'), ('„', '“'), ('‘', '’')];
+    for &(open, close) in quotes {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            if !inner.contains([open, close]) {
+                return inner.trim().to_string();
+            }
+        }
+    }
+    // Only the original's spaces are kept when nothing was cut.
+    if t == normalize_spaces(line) {
+        return line.to_string();
+    }
+    t
+}
+
+/// A date at the end of a heading: `…, 6/4/2015` (US order), `… - October 14, 2015`,
+/// `… 12 March 2014`, `… 12.03.2014`.
+pub fn embedded_date(line: &str) -> Option<String> {
+    let norm = normalize_spaces(line);
+    let words: Vec<&str> = norm.split(' ').collect();
+    let n = words.len();
+    for take in [4, 3] {
+        if n > take {
+            let tail = words[n - take..].join(" ");
+            if let Some(d) =
+                dateline::parse(&tail).filter(|d| d.place.is_none() && d.time.is_none())
+            {
+                return Some(d.date);
+            }
+        }
+    }
+    let last = words.last()?.trim_end_matches(['.', ')']);
+    let last = last.trim_start_matches('(');
+    crate::dates::numeric(last)
+}
+
+/// Reads the head of `lines` for `shape`.
+pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
+    let n = lines.len().min(HEAD_LINES);
+    let mut head = Head::default();
+    let kinds: Vec<Kind> = lines[..n]
+        .iter()
+        .enumerate()
+        .map(|(i, l)| classify(shape, l.text, labels.is_label(i)))
+        .collect();
+    let stop = kinds.iter().position(|k| *k == Kind::Stop).unwrap_or(n);
+    // The first paragraph after a heading: a banner sentence above everything else
+    // (`This is historical material …`) does not end the head.
+    let first_heading = kinds[..stop].iter().position(|k| *k == Kind::Heading);
+    let first_paragraph = kinds[..stop]
+        .iter()
+        .enumerate()
+        .position(|(i, k)| *k == Kind::Paragraph && first_heading.is_some_and(|h| h < i))
+        .unwrap_or(stop);
+
+    // The date: the first date line before the body begins.
+    let date_at = kinds[..stop]
+        .iter()
+        .position(|k| matches!(k, Kind::Date(_)));
+    let heading = |i: usize| kinds[i] == Kind::Heading;
+    // A line that says it is a transcript (`TRANSCRIPT: …`) is the title; so is a
+    // heading that carries the date line's own date (`Daily Press Briefing - October
+    // 14, 2015` above `October 14, 2015`).
+    let prefixed = (0..first_paragraph.min(stop))
+        .find(|&i| heading(i) && strip_prefix(lines[i].text).len() < lines[i].text.len());
+    let dated = date_at.and_then(|d| {
+        let Kind::Date(dl) = &kinds[d] else {
+            return None;
+        };
+        (0..d).find(|&i| {
+            heading(i) && embedded_date(lines[i].text).as_deref() == Some(dl.date.as_str())
+        })
+    });
+    let title_at = match date_at {
+        _ if prefixed.is_some() => prefixed,
+        _ if dated.is_some() => dated,
+        Some(d) => (0..d.min(first_paragraph))
+            .rev()
+            .find(|&i| heading(i))
+            .or_else(|| {
+                // The date came first: the first heading after it and its place/time lines.
+                (d + 1..stop)
+                    .take_while(|&i| kinds[i] != Kind::Paragraph)
+                    .find(|&i| heading(i))
+            }),
+        None => (0..first_paragraph).rev().find(|&i| heading(i)),
+    };
+    if let Some(d) = date_at {
+        if let Kind::Date(dl) = &kinds[d] {
+            head.dateline = Some((dl.clone(), d));
+        }
+    }
+    // No date line: a date inside the title (`…, 6/4/2015`, `… - October 14, 2015`).
+    if head.dateline.is_none() {
+        if let Some(date) = title_at.and_then(|t| embedded_date(lines[t].text)) {
+            head.embedded_date = Some(date);
+        }
+    }
+    head.title_at = title_at;
+    head.title = title_at.map(|i| title_text(lines[i].text));
+
+    // Chrome, site, breadcrumb, place and time lines anywhere in the head are used up;
+    // lines before the title (or before the date when there is no title) are not
+    // content.
+    let mut start = title_at.map_or(0, |t| t + 1);
+    if title_at.is_none() {
+        if let Some(d) = date_at {
+            start = d + 1;
+        }
+    }
+    for (i, k) in kinds[..stop].iter().enumerate() {
+        let used = match k {
+            Kind::Known(HeadLine::Chrome) => true,
+            Kind::Known(HeadLine::Site) => {
+                head.site = true;
+                true
+            }
+            Kind::Known(HeadLine::Breadcrumb(parts)) => {
+                head.kind = Some(parts.join(" / "));
+                true
+            }
+            Kind::Known(HeadLine::Place(p)) => {
+                head.place.get_or_insert_with(|| p.clone());
+                true
+            }
+            Kind::Known(HeadLine::Time(t)) => {
+                head.time.get_or_insert_with(|| t.clone());
+                true
+            }
+            Kind::Date(_) => Some(i) == date_at,
+            _ => Some(i) == title_at,
+        };
+        if used {
+            head.used.push(i);
+            // A run of head lines right after the title belongs to the head.
+            if i == start {
+                start += 1;
+            }
+        }
+    }
+    // With no title, the chrome at the very top is not content either.
+    head.start = start;
+    if let Some((d, _)) = &mut head.dateline {
+        if d.place.is_none() {
+            d.place = head.place.clone();
+        }
+        if d.time.is_none() {
+            d.time = head.time.clone();
+        }
+    }
+    head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_paragraphs() {
+        assert!(is_heading("Russian-Belarusian talks"));
+        assert!(is_heading("Why are we here?"));
+        assert!(!is_heading(
+            "Vladimir Putin held talks with Alexander Lukashenko."
+        ));
+        assert!(!is_heading("2022"));
+    }
+
+    #[test]
+    fn title_prefixes() {
+        assert_eq!(
+            title_text("RUSSIALINK TRANSCRIPT: “Direct Line with Vladimir Putin” – KremlinRu"),
+            "Direct Line with Vladimir Putin"
+        );
+        assert_eq!(title_text("Full text: Putin's speech"), "Putin's speech");
+        assert_eq!(title_text("TRANSCRIPT: Meeting"), "Meeting");
+        assert_eq!(
+            title_text("Russian-Belarusian talks – press statements"),
+            "Russian-Belarusian talks – press statements"
+        );
+        assert_eq!(title_text("Talks\u{a0}with Egypt"), "Talks\u{a0}with Egypt");
+    }
+}

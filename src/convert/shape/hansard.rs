@@ -1,0 +1,300 @@
+//! Parliamentary records (Hansard and its republishers): a speaker line on its own
+//! (`Jane Doe (Anytown North) (Lab)`, `Mr Speaker`), office labels (`The Prime
+//! Minister (Boris Johnson)`), `Hon. Members` speaking together, time stamps between
+//! speeches, and the house and the sitting's date as metadata.
+
+use super::super::dateline;
+use super::super::label::{self, Candidate};
+use super::super::lines::Line;
+use super::super::text::{key, normalize_spaces};
+use super::{HeadLine, Shape};
+
+/// A parliamentary record.
+pub struct Hansard;
+
+impl Shape for Hansard {
+    fn name(&self) -> &'static str {
+        "hansard"
+    }
+
+    fn detect(&self, lines: &[Line]) -> u32 {
+        let mut score = 0;
+        for line in lines {
+            let k = key(line.text);
+            if house(line.text).is_some()
+                || k.contains("hansard")
+                || republished(line.text).is_some()
+            {
+                score += 3;
+            } else if standalone(line.text).is_some()
+                || party_label(line.text)
+                || is_furniture(line.text)
+                || k.starts_with("hon.members")
+            {
+                score += 2;
+            }
+        }
+        score
+    }
+
+    fn head_line(&self, line: &str) -> Option<HeadLine> {
+        if let Some(h) = house(line) {
+            return Some(HeadLine::Place(h));
+        }
+        if is_furniture(line) {
+            return Some(HeadLine::Chrome);
+        }
+        sitting_date(line)
+            .or_else(|| in_the_house(line))
+            .map(HeadLine::Date)
+    }
+
+    fn drop(&self, line: &str) -> bool {
+        is_time_stamp(line) || is_furniture(line)
+    }
+
+    fn label(&self, line: &str) -> Option<Candidate> {
+        republished(line).or_else(|| standalone(line))
+    }
+}
+
+/// Chair and collective labels that stand alone on their line.
+const CHAIRS: &[&str] = &[
+    "mr speaker",
+    "madam speaker",
+    "mr deputy speaker",
+    "madam deputy speaker",
+    "the lord speaker",
+    "the deputy speaker",
+    "the speaker",
+    "the chair",
+    "the chairman",
+    "the deputy chairman",
+    "the presiding officer",
+    "the deputy presiding officer",
+    "hon.members",
+    "several hon.members",
+    "noble lords",
+];
+
+/// `House of Commons`, `House of Lords`, `Commons Chamber`, `Lords Chamber`.
+fn house(line: &str) -> Option<String> {
+    let norm = normalize_spaces(line);
+    let k = norm.to_lowercase();
+    matches!(
+        k.as_str(),
+        "house of commons"
+            | "house of lords"
+            | "commons chamber"
+            | "lords chamber"
+            | "westminster hall"
+    )
+    .then_some(norm)
+}
+
+/// `Volume 709: debated on Wednesday 16 February 2022`, `Debated on Wednesday 16
+/// February 2022`.
+fn sitting_date(line: &str) -> Option<dateline::Dateline> {
+    let k = key(line);
+    let at = k.find("debated on ")?;
+    let rest = &normalize_spaces(line)[at + "debated on ".len()..];
+    dateline::parse(rest).map(|mut d| {
+        d.place = None;
+        d
+    })
+}
+
+/// The republishers' furniture around speeches: `- View Speech - Hansard - -`,
+/// `Full Debate: Read Full Debate`, `Keir Starmer Excerpts`, `(1 day, 13 hours ago)`,
+/// `Alert me about debates like this`.
+fn is_furniture(line: &str) -> bool {
+    let k = key(line);
+    let dashes = k.starts_with('-')
+        && k.split(" - ").map(|p| p.trim_matches(['-', ' '])).all(|p| {
+            matches!(
+                p,
+                "" | "hansard" | "view speech" | "excerpts" | "link to this speech"
+            )
+        });
+    dashes
+        || k.starts_with("full debate:")
+        || k.starts_with("department:")
+        || k.starts_with("read full debate")
+        || k.starts_with("alert me about debates")
+        || k.starts_with("(limited text")
+        || (k.ends_with(" excerpts") && k.split(' ').count() <= 5)
+        || (k.starts_with('(') && k.ends_with(" ago)"))
+}
+
+/// `– in the House of Commons at 3:32 pm on 25 March 2020.`: the house and the date.
+fn in_the_house(line: &str) -> Option<dateline::Dateline> {
+    let norm = normalize_spaces(line);
+    let rest = norm
+        .trim_start_matches(['–', '—', '-', ' '])
+        .strip_prefix("in the ")?;
+    let (place, when) = rest.split_once(" on ")?;
+    let place = place.split(" at ").next().unwrap_or(place).trim();
+    let mut d = dateline::parse(when.trim_end_matches('.'))?;
+    d.place = (!place.is_empty()).then(|| place.to_string());
+    Some(d)
+}
+
+/// Republished speaker lines: Parallel Parliament's `Keir Starmer Portrait The Prime
+/// Minister (Keir Starmer)` and TheyWorkForYou's `Photo of Dean Russell Dean Russell
+/// Conservative, Watford 3:32, 25 March 2020`.
+fn republished(line: &str) -> Option<Candidate> {
+    if line.chars().count() > 300 {
+        return None;
+    }
+    let norm = normalize_spaces(line);
+    if let Some((_, label)) = norm.split_once(" Portrait ") {
+        let mut c = standalone(label).or_else(|| {
+            let (name, notes) = label::split_annotations(label)?;
+            let words: Vec<String> = name.split(' ').map(str::to_string).collect();
+            label::words_are_label_shaped(&words).then(|| Candidate {
+                label: name.to_string(),
+                words,
+                annotation: notes,
+                anonymous: false,
+                role_only: false,
+                rest_start: 0,
+                lowercase_rest: false,
+                colon_column: 1,
+                sure: true,
+            })
+        })?;
+        c.rest_start = line.len();
+        return Some(c);
+    }
+    let rest = norm.strip_prefix("Photo of ")?;
+    let words: Vec<&str> = rest.split(' ').collect();
+    let n = (1..=words.len() / 2)
+        .rev()
+        .find(|&n| words[..n] == words[n..2 * n])?;
+    let name: Vec<String> = words[..n].iter().map(|w| w.to_string()).collect();
+    label::words_are_label_shaped(&name).then(|| Candidate {
+        label: name.join(" "),
+        words: name,
+        annotation: None,
+        anonymous: false,
+        role_only: false,
+        rest_start: line.len(),
+        lowercase_rest: false,
+        colon_column: 1,
+        sure: true,
+    })
+}
+
+/// `12:03`, `12.35 pm`, `3.45pm`, `[12.35 pm]`: a time stamp between speeches.
+fn is_time_stamp(line: &str) -> bool {
+    if line.len() > 14 {
+        return false;
+    }
+    let lower = line.trim_matches(['[', ']', ' ']).to_lowercase();
+    let t = ["a.m.", "p.m.", "am", "pm"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .unwrap_or(&lower)
+        .trim_end();
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let parts: Vec<&str> = t.split([':', '.']).collect();
+    match parts.as_slice() {
+        [h, m] => digits(h, 1..=2) && digits(m, 2..=2),
+        [h, m, s] => digits(h, 1..=2) && digits(m, 2..=2) && digits(s, 2..=2),
+        _ => false,
+    }
+}
+
+/// `Jane Doe (Anytown North) (Lab)` or `Mr Speaker` alone on its line: the speech
+/// follows on the next lines.
+fn standalone(line: &str) -> Option<Candidate> {
+    if line.contains(':') || line.chars().count() > 120 || line.ends_with(['.', ',', '?', '!']) {
+        return None;
+    }
+    let norm = normalize_spaces(line);
+    let (name, notes) = label::split_annotations(&norm)?;
+    let words: Vec<String> = name.split(' ').map(str::to_string).collect();
+    let chair = CHAIRS.contains(&key(name).as_str());
+    let party = notes
+        .as_deref()
+        .and_then(|n| n.rsplit("; ").next())
+        .is_some_and(is_party);
+    if !(chair && notes.is_none()
+        || party && words.len() >= 2 && label::words_are_label_shaped(&words))
+    {
+        return None;
+    }
+    Some(Candidate {
+        label: name.to_string(),
+        words,
+        annotation: notes,
+        anonymous: key(name).contains("members") || key(name) == "noble lords",
+        role_only: false,
+        rest_start: line.len(),
+        lowercase_rest: false,
+        colon_column: line.chars().count() + 1,
+        sure: true,
+    })
+}
+
+/// `Sir Keir Starmer (Holborn and St Pancras) (Lab): …`: evidence for the shape.
+fn party_label(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(l, _)| {
+        l.len() <= 120
+            && l.ends_with(')')
+            && l.rsplit('(')
+                .next()
+                .is_some_and(|p| is_party(p.trim_end_matches(')')))
+    })
+}
+
+/// A party abbreviation: `Lab`, `Con`, `LD`, `SNP`, `Lab/Co-op`, `CB`, `Ind`.
+fn is_party(s: &str) -> bool {
+    let n = s.chars().count();
+    ((1..=5).contains(&n) || n <= 12 && s.contains(['/', '-']))
+        && !s.contains(' ')
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && s.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '/' | '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speaker_lines() {
+        let c = standalone("Sir Keir Starmer (Holborn and St Pancras) (Lab)").unwrap();
+        assert_eq!(c.label, "Sir Keir Starmer");
+        assert!(standalone("Mr Speaker").is_some());
+        assert!(standalone("Hon. Members").unwrap().anonymous);
+        for line in [
+            "Engagements",
+            "The Prime Minister",
+            "Ukraine (Sanctions)",
+            "I agree (Lab).",
+        ] {
+            assert!(standalone(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn stamps_and_metadata() {
+        for line in ["12:03", "12.35 pm", "3.45pm", "[12.35 pm]", "12:03:00"] {
+            assert!(is_time_stamp(line), "{line}");
+        }
+        for line in ["2022", "12.35 million", "At 12.35 pm we met"] {
+            assert!(!is_time_stamp(line), "{line}");
+        }
+        assert_eq!(
+            sitting_date("Volume 709: debated on Wednesday 16 February 2022").map(|d| d.date),
+            Some("2022-02-16".to_string())
+        );
+        assert_eq!(
+            house("House of Commons").as_deref(),
+            Some("House of Commons")
+        );
+    }
+}

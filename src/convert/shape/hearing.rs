@@ -1,0 +1,217 @@
+//! Congressional and committee hearings: labels ended by a period with the surname in
+//! capitals (`Senator SMITH.`, `Mr. JONES.`, `The CHAIRMAN.`), and a heading block
+//! (`[Senate Hearing …]`, `HEARING BEFORE THE COMMITTEE ON …`, the Congress and
+//! session, `Printed for the use of …`) before the record.
+
+use super::super::label::Candidate;
+use super::super::lines::Line;
+use super::super::text::{is_all_caps, is_space, key, normalize_spaces, starts_upper};
+use super::{HeadLine, Shape};
+
+/// A hearing.
+pub struct Hearing;
+
+impl Shape for Hearing {
+    fn name(&self) -> &'static str {
+        "hearing"
+    }
+
+    fn detect(&self, lines: &[Line]) -> u32 {
+        let mut score = 0;
+        for line in lines {
+            let k = key(line.text);
+            if k.starts_with("[senate hearing")
+                || k.starts_with("[house hearing")
+                || k.starts_with("hearing before")
+                || k == "hearing"
+                || k.contains("pursuant to notice")
+            {
+                score += 4;
+            } else if period_label(line.text).is_some() {
+                score += 2;
+            }
+        }
+        score
+    }
+
+    fn head_line(&self, line: &str) -> Option<HeadLine> {
+        let norm = normalize_spaces(line);
+        let place = norm.trim_end_matches('.');
+        if matches!(
+            place.to_lowercase().replace(' ', "").as_str(),
+            "washington,d.c" | "washington,dc"
+        ) {
+            return Some(HeadLine::Place(place.to_string()));
+        }
+        is_heading_furniture(line).then_some(HeadLine::Chrome)
+    }
+
+    fn drop(&self, line: &str) -> bool {
+        line.chars().all(|c| matches!(c, '_' | '=' | '-' | ' '))
+    }
+
+    fn label(&self, line: &str) -> Option<Candidate> {
+        period_label(line)
+    }
+}
+
+/// Lines of the printed hearing's heading block that are not its title or date.
+fn is_heading_furniture(line: &str) -> bool {
+    let k = key(line);
+    (k.starts_with('[') && k.ends_with(']'))
+        || k.starts_with("s. hrg.")
+        || k.starts_with("h. hrg.")
+        || k.starts_with("printed for the use of")
+        || k.starts_with("available via")
+        || k.starts_with("available on the internet")
+        || k.starts_with("u.s. government publishing office")
+        || k.starts_with("u.s. government printing office")
+        || matches!(
+            k.trim_end_matches([',', '.']),
+            "hearing" | "hearings" | "before the" | "of the" | "on" | "and"
+        )
+        || k.starts_with("hearing before")
+        || k.starts_with("hearings before")
+        || (k.starts_with("committee on") || k.starts_with("subcommittee on")) && is_all_caps(line)
+        || k.trim_end_matches([',', '.']).ends_with(" congress")
+        || k.trim_end_matches([',', '.']).ends_with(" session")
+        || k == "united states senate"
+        || k == "house of representatives"
+        || k.chars().all(|c| matches!(c, '_' | '=' | '-' | ' '))
+}
+
+/// Title words that may come before a capitals surname in a label.
+const TITLES: &[&str] = &[
+    "the",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "miss",
+    "dr.",
+    "senator",
+    "representative",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "vice",
+    "ranking",
+    "member",
+    "secretary",
+    "general",
+    "admiral",
+    "judge",
+    "justice",
+    "governor",
+    "ambassador",
+    "commissioner",
+    "director",
+    "attorney",
+    "madam",
+    "mayor",
+    "sheriff",
+    "delegate",
+    "acting",
+    "deputy",
+    "colonel",
+    "captain",
+    "professor",
+    "reverend",
+    "father",
+    "sister",
+    "chief",
+];
+
+/// `Senator SMITH. text`, `The CHAIRMAN.`, `Ms. JACKSON LEE. text`: title words, one to
+/// three words in capitals, a period.
+fn period_label(line: &str) -> Option<Candidate> {
+    let mut cut = line.len().min(120);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut end = None;
+    for (i, _) in line[..cut].match_indices('.') {
+        let after = &line[i + 1..];
+        if after.is_empty() || after.starts_with(is_space) {
+            let words: Vec<&str> = line[..i]
+                .split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect();
+            let caps = words.iter().rev().take_while(|w| is_caps_word(w)).count();
+            let titles = words.len() - caps;
+            if (1..=3).contains(&caps)
+                && titles <= 3
+                && words[..titles]
+                    .iter()
+                    .all(|w| TITLES.contains(&w.to_lowercase().as_str()) && starts_upper(w))
+                && (titles > 0 || caps >= 2 || words.len() == 1 && words[0] == "VOICE")
+            {
+                end = Some(i);
+                break;
+            }
+            // The dot of `Mr.` is not the label's end.
+            if !words
+                .last()
+                .is_some_and(|w| TITLES.contains(&format!("{}.", w.to_lowercase()).as_str()))
+            {
+                break;
+            }
+        }
+    }
+    let end = end?;
+    let label = normalize_spaces(&line[..end]);
+    let rest = &line[end + 1..];
+    let rest_start = line.len() - rest.trim_start_matches(is_space).len();
+    Some(Candidate {
+        words: label.split(' ').map(str::to_string).collect(),
+        label,
+        annotation: None,
+        anonymous: key(&line[..end]) == "voice",
+        role_only: false,
+        rest_start,
+        lowercase_rest: false,
+        colon_column: line[..end].chars().count() + 1,
+        sure: true,
+    })
+}
+
+/// `SMITH`, `JACKSON`, `O'ROURKE`, `DIAZ-BALART`: two letters or more, all capitals.
+fn is_caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && is_all_caps(w)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_labels() {
+        for (line, label, rest) in [
+            ("Senator SMITH. Thank you.", "Senator SMITH", "Thank you."),
+            (
+                "The CHAIRMAN. The committee will come to order.",
+                "The CHAIRMAN",
+                "The committee will come to order.",
+            ),
+            ("Ms. JACKSON LEE. Yes.", "Ms. JACKSON LEE", "Yes."),
+            ("Mr. DIAZ-BALART.", "Mr. DIAZ-BALART", ""),
+        ] {
+            let c = period_label(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (c.label.as_str(), &line[c.rest_start..]),
+                (label, rest),
+                "{line}"
+            );
+        }
+        for line in [
+            "The committee met at 10 a.m.",
+            "Mr. Smith. Thank you.",
+            "In WASHINGTON. We met.",
+            "The U.S. is here.",
+        ] {
+            assert!(period_label(line).is_none(), "{line}");
+        }
+    }
+}
