@@ -22,7 +22,6 @@
 //! (names, roles, place) has its spaces normalised.
 
 mod captions;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 mod dateline;
 mod engine;

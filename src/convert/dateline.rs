@@ -98,7 +98,7 @@ pub fn parse(line: &str) -> Option<Dateline> {
 }
 
 /// The date at the start of `s` as ISO text, and the rest of `s`.
-fn parse_date(s: &str) -> Option<(String, &str)> {
+pub fn parse_date(s: &str) -> Option<(String, &str)> {
     let mut s = s;
     // Skip a leading weekday: "Friday, 4 March 2022", "Friday 4 March 2022".
     if let Some(first) = s.split([' ', ',']).next() {

@@ -191,6 +191,10 @@ fn speakers(
 
 /// The label a line starts with: the shape's own grammar first, then the shared one.
 fn candidate(shape: &dyn Shape, line: &str) -> Option<Candidate> {
+    if super::shape::drop(shape, line) {
+        // Page furniture (`Full Debate: Read Full Debate`) is never a label.
+        return None;
+    }
     shape.label(line).or_else(|| label::scan(line))
 }
 

@@ -299,12 +299,40 @@ pub fn scan(line: &str) -> Option<Candidate> {
     let rest = &line[colon + colon_len..];
     let rest_trimmed = trim(rest);
     let rest_start = line.len() - rest.trim_start_matches(super::text::is_space).len();
-    // `15:50`, `http://`: the colon is inside a word.
-    if rest.starts_with(|c: char| c.is_alphanumeric() || c == '/') {
+    // `15:50`, `http://`: the colon is inside a word; but `Name (retranslated):Mr
+    // President` only lost its space.
+    if rest.starts_with(|c: char| c.is_alphanumeric() || c == '/') && !prefix.ends_with(')') {
+        return None;
+    }
+    // `Urantia Book Study Poll: 29`: a field and its number, not a speech.
+    if !rest_trimmed.is_empty()
+        && rest_trimmed.len() <= 12
+        && rest_trimmed
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b".,% ".contains(&b))
+    {
         return None;
     }
     let norm = normalize_spaces(prefix);
-    let (name_part, annotation) = split_annotations(&norm)?;
+    let (name_part, mut annotation) = split_annotations(&norm)?;
+    // `Valeriya Korableva, reporter at Channel One`: a name, then who they are.
+    let name_part = match name_part.split_once(", ") {
+        Some((name, who))
+            if (2..=4).contains(&name.split(' ').count())
+                && who.split(' ').count() >= 2
+                && who.split(' ').count() <= 10
+                && who.starts_with(char::is_lowercase)
+                && !who.contains(['.', '!', '?', ',', ';'])
+                && words_are_label_shaped(
+                    &name.split(' ').map(str::to_string).collect::<Vec<_>>(),
+                )
+                && annotation.is_none() =>
+        {
+            annotation = Some(who.to_string());
+            name
+        }
+        _ => name_part,
+    };
     let k = key(name_part);
     let colon_column = line[..colon].chars().count() + 1;
     let lowercase_rest = rest_trimmed
@@ -578,6 +606,14 @@ mod tests {
             ),
             ("Mohammed bin Salman: Yes", "Mohammed bin Salman"),
             ("Putin:", "Putin"),
+            (
+                "Valeriya Korableva, reporter at Channel One: Good afternoon.",
+                "Valeriya Korableva",
+            ),
+            (
+                "Mustafa Sentop (retranslated):Mr President",
+                "Mustafa Sentop",
+            ),
             ("Note : text", "Note"),
         ];
         for (line, label) in yes {
@@ -601,6 +637,8 @@ mod tests {
             "and Russia: text",
             "Russia and: text",
             "Mr. President, welcome: text",
+            "Urantia Book Study Poll: 29",
+            "Well, as I said: yes",
             "Ab.cd Ef: text",
             "(retranslated): text",
             "Putin (: text",

@@ -46,6 +46,7 @@ impl Shape for Hansard {
         }
         sitting_date(line)
             .or_else(|| in_the_house(line))
+            .or_else(|| record_date(line))
             .map(HeadLine::Date)
     }
 
@@ -54,7 +55,18 @@ impl Shape for Hansard {
     }
 
     fn label(&self, line: &str) -> Option<Candidate> {
-        republished(line).or_else(|| standalone(line))
+        // `• 1. Rachael Hamilton (…) (Con):`, `Q1. …`: a list bullet and a question
+        // number before the label.
+        let start = line.len() - unnumbered(line).len();
+        let mut c = republished(line)
+            .or_else(|| standalone(&line[start..]))
+            .or_else(|| (start > 0).then(|| label::scan(&line[start..])).flatten())?;
+        if c.rest_start < line.len() - start || start == 0 {
+            c.rest_start += start;
+        } else {
+            c.rest_start = line.len();
+        }
+        Some(c)
     }
 }
 
@@ -122,8 +134,41 @@ fn is_furniture(line: &str) -> bool {
         || k.starts_with("read full debate")
         || k.starts_with("alert me about debates")
         || k.starts_with("(limited text")
+        || k.contains("table of contents")
+        || k == "home page"
+        || k.strip_prefix("column ")
+            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
         || (k.ends_with(" excerpts") && k.split(' ').count() <= 5)
         || (k.starts_with('(') && k.ends_with(" ago)"))
+}
+
+/// A line without its list bullet and question number (`• 1. `, `Q1. `).
+fn unnumbered(line: &str) -> &str {
+    let t = line.trim_start_matches(['•', '·', '◦', '▪', '‣', '§', ' ', '\u{a0}']);
+    let digits = t.trim_start_matches('Q');
+    let after = digits.trim_start_matches(|c: char| c.is_ascii_digit());
+    if after.len() < digits.len() {
+        if let Some(rest) = after.strip_prefix(". ") {
+            return rest.trim_start();
+        }
+    }
+    t
+}
+
+/// `HC Deb 23 March 1967 vol 743 cc1916-7`, `13 May 1999 : Column 1342`: the record's
+/// own date references.
+fn record_date(line: &str) -> Option<dateline::Dateline> {
+    let norm = normalize_spaces(line);
+    let rest = ["HC Deb ", "HL Deb ", "Commons Debates ", "Lords Debates "]
+        .iter()
+        .find_map(|p| norm.strip_prefix(p))
+        .or_else(|| norm.split_once(" : Column ").map(|(d, _)| d))?;
+    let (date, _) = dateline::parse_date(rest)?;
+    Some(dateline::Dateline {
+        date,
+        time: None,
+        place: None,
+    })
 }
 
 /// `– in the House of Commons at 3:32 pm on 25 March 2020.`: the house and the date.
@@ -134,6 +179,7 @@ fn in_the_house(line: &str) -> Option<dateline::Dateline> {
         .strip_prefix("in the ")?;
     let (place, when) = rest.split_once(" on ")?;
     let place = place.split(" at ").next().unwrap_or(place).trim();
+    let place = place.strip_suffix(" at").unwrap_or(place);
     let mut d = dateline::parse(when.trim_end_matches('.'))?;
     d.place = (!place.is_empty()).then(|| place.to_string());
     Some(d)
@@ -143,7 +189,7 @@ fn in_the_house(line: &str) -> Option<dateline::Dateline> {
 /// Minister (Keir Starmer)` and TheyWorkForYou's `Photo of Dean Russell Dean Russell
 /// Conservative, Watford 3:32, 25 March 2020`.
 fn republished(line: &str) -> Option<Candidate> {
-    if line.chars().count() > 300 {
+    if line.len() > 1200 {
         return None;
     }
     let norm = normalize_spaces(line);
@@ -216,12 +262,22 @@ fn standalone(line: &str) -> Option<Candidate> {
     let norm = normalize_spaces(line);
     let (name, notes) = label::split_annotations(&norm)?;
     let words: Vec<String> = name.split(' ').map(str::to_string).collect();
-    let chair = CHAIRS.contains(&key(name).as_str());
+    let squash = |s: &str| key(s).replace(['.', ' '], "");
+    let chair = CHAIRS.iter().any(|c| squash(c) == squash(name));
+    // `Mr. Fortescue`, `Mrs Smith`, `Sir John Doe` alone on a line: a member named by
+    // honorific.
+    let honorific = words.len() >= 2
+        && words.len() <= 4
+        && [
+            "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "baroness", "lady",
+        ]
+        .contains(&words[0].trim_end_matches('.').to_lowercase().as_str())
+        && label::words_are_label_shaped(&words);
     let party = notes
         .as_deref()
         .and_then(|n| n.rsplit("; ").next())
         .is_some_and(is_party);
-    if !(chair && notes.is_none()
+    if !((chair || honorific) && notes.is_none()
         || party && words.len() >= 2 && label::words_are_label_shaped(&words))
     {
         return None;
@@ -230,7 +286,7 @@ fn standalone(line: &str) -> Option<Candidate> {
         label: name.to_string(),
         words,
         annotation: notes,
-        anonymous: key(name).contains("members") || key(name) == "noble lords",
+        anonymous: squash(name).contains("members") || squash(name) == "noblelords",
         role_only: false,
         rest_start: line.len(),
         lowercase_rest: false,
