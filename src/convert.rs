@@ -121,10 +121,14 @@ pub fn convert(text: &str, options: &Options) -> Result<Conversion, Diagnostic> 
         return captions::convert(text, format, options);
     }
     let lines = lines::lines(text);
-    let Some(last) = lines.last() else {
+    if lines.is_empty() {
+        return Err(Diagnostic::new(1, 1, "empty transcript: no text found"));
+    }
+    let shape = shape::detect(&lines);
+    let lines = split_lines(lines, shape);
+    let Some(last) = lines.last().copied() else {
         return Err(Diagnostic::new(1, 1, "empty transcript: no text found"));
     };
-    let shape = shape::detect(&lines);
     let mut warnings = Vec::new();
     let labels = engine::Labels::read(&lines, shape, &mut warnings);
     let head = head::read(&lines, shape, &labels);
@@ -223,6 +227,27 @@ pub fn convert(text: &str, options: &Options) -> Result<Conversion, Diagnostic> 
         },
         warnings,
     })
+}
+
+/// The lines with each one the shape says holds several paragraphs cut there (the
+/// pieces keep the line's number).
+fn split_lines<'a>(lines: Vec<lines::Line<'a>>, shape: &dyn shape::Shape) -> Vec<lines::Line<'a>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let cuts = shape.splits(line.text);
+        let mut from = 0;
+        for cut in cuts.into_iter().chain([line.text.len()]) {
+            let piece = text::trim(&line.text[from..cut]);
+            if !piece.is_empty() {
+                out.push(lines::Line {
+                    no: line.no,
+                    text: piece,
+                });
+            }
+            from = cut;
+        }
+    }
+    out
 }
 
 /// `ru` when Cyrillic letters outnumber Latin ones, else `en`.

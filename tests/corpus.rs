@@ -1,6 +1,6 @@
 //! The converter on its corpus (`tests/corpus/`): real excerpts with hand-written
 //! expectations. Prints the scorer's table and holds the converter to its floors: every
-//! field of every kremlin.ru and caption excerpt right, the excerpts listed in `EXACT`
+//! field of every kremlin.ru, briefing and caption excerpt right, the excerpts listed in `EXACT`
 //! read exactly, and no shape nor the total below what was last measured
 //! (docs/converter.md has the table and the targets still ahead).
 
@@ -10,37 +10,45 @@ use transcript_viewer::convert::corpus::{self, Score};
 /// Excerpts of the other shapes that are read exactly (every field right).
 const EXACT: &[&str] = &[
     "briefing/biden-jean-pierre-kirby-press-briefing-2023-04-20.txt",
+    "briefing/biden-remarks-before-air-force-one-departure-joint-base-andrews-2023-08-17.txt",
     "briefing/biden-remarks-before-marine-one-departure-2022-12-06.txt",
+    "briefing/defense-morrell-news-briefing-2008-03-10.txt",
     "briefing/obama-earnest-daily-press-briefing-2015-06-04.txt",
     "briefing/obama-earnest-press-briefing-2015-06-05.txt",
     "briefing/obama-remarks-bilateral-meeting-premier-wen-jiabao.txt",
     "briefing/state-kirby-daily-press-briefing-2015-10-14.txt",
     "briefing/state-price-department-press-briefing-2023-02-02.txt",
+    "briefing/trump-sanders-press-gaggle-aboard-air-force-one-2017-08-23.txt",
     "hansard/commons-hansard-1990-07-10-points-of-order.txt",
     "hansard/historic-hansard-1967-questions-to-ministers.txt",
     "hansard/parallelparliament-2013-03-06-sittings-of-the-house.txt",
     "hansard/parallelparliament-2018-12-19-points-of-order-ministerial-extracts.txt",
     "hansard/parallelparliament-2024-02-21-speakers-statement-madam-deputy-speaker.txt",
     "hansard/theyworkforyou-2020-03-25-points-of-order.txt",
+    "hearing/gb-hearing-international-harvester-fisher.txt",
+    "hearing/gb-senate-panama-canal-tolls-brandegee-shields.txt",
+    "hearing/gb-senate-rules-investigating-committees-1954.txt",
+    "mirror/centinel2012-trump-macron-nato-bilat-2018.txt",
     "mirror/karlof1-substack-spief-news-agencies-2024.txt",
     "mirror/newskitchen-putin-meeting-turkish-speaker-sentop.txt",
+    "mirror/russialist-direct-line-2019-concluded.txt",
     "mirror/scorchinghotnews-putin-annual-news-conference-attribution.txt",
     "mirror/voltairenet-direct-line-2016.txt",
 ];
 
 /// Shapes whose every field must be right.
-const WHOLE: &[&str] = &["kremlin", "captions"];
+const WHOLE: &[&str] = &["kremlin", "captions", "briefing"];
 
 /// The floors: fields right per shape, in percent (the measured value, rounded down).
 const FLOORS: &[(&str, f64)] = &[
-    ("briefing", 88.0),
+    ("briefing", 100.0),
     ("captions", 100.0),
-    ("hansard", 71.0),
-    ("hearing", 72.0),
+    ("hansard", 72.0),
+    ("hearing", 88.0),
     ("kremlin", 100.0),
-    ("mirror", 76.0),
+    ("mirror", 86.0),
 ];
-const TOTAL_FLOOR: f64 = 85.0;
+const TOTAL_FLOOR: f64 = 90.0;
 
 fn percent(scores: &[&Score]) -> f64 {
     let (right, all) = corpus::ratio(scores.iter().copied());

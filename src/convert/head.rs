@@ -67,7 +67,7 @@ fn classify(shape: &dyn Shape, line: &str, label: bool) -> Kind {
         return Kind::Date(d);
     }
     if !matches!(known, Some(HeadLine::Chrome | HeadLine::Site)) {
-        if let Some(d) = dateline::parse(line) {
+        if let Some(d) = dateline::parse(line).or_else(|| date_field(line)) {
             return Kind::Date(d);
         }
     }
@@ -84,6 +84,16 @@ fn classify(shape: &dyn Shape, line: &str, label: bool) -> Kind {
     }
 }
 
+/// `Date: 12 March 2014`, `Meeting date: Thursday, February 23, 2017`: a field that
+/// gives the date.
+fn date_field(line: &str) -> Option<Dateline> {
+    let (field, value) = line.split_once(':')?;
+    let f = key(field);
+    (f.len() <= 24 && (f == "date" || f.ends_with(" date") || f == "дата"))
+        .then(|| dateline::parse(value))
+        .flatten()
+}
+
 /// Short and not ended like a sentence: `Russian-Belarusian talks`, `Engagements`.
 pub fn is_heading(line: &str) -> bool {
     let n = line.chars().count();
@@ -95,6 +105,16 @@ pub fn is_heading(line: &str) -> bool {
         .trim_end_matches(['"', '”', '»', '’', '\'', ')'])
         .chars()
         .last();
+    // A sentence inside (`… from France.  {transcript will follow}`) makes a paragraph.
+    let sentence_inside = line.match_indices(". ").any(|(i, _)| {
+        let word = line[..i].rsplit(' ').next().unwrap_or("");
+        word.chars().count() >= 4
+            && word.chars().all(char::is_alphabetic)
+            && line[i + 2..].split_whitespace().count() >= 3
+    });
+    if sentence_inside {
+        return false;
+    }
     // A title has a word of four letters or more (not `4 OCT 4`, a stamp).
     let worded = line
         .split(|c: char| !c.is_alphabetic())
@@ -128,6 +148,7 @@ pub fn strip_prefix(line: &str) -> &str {
 
 /// The title's text: prefix, enclosing quotes and a one-word source suffix dropped.
 fn title_text(line: &str) -> String {
+    let line = line.trim_start_matches(['•', '·', '◦', '▪', '‣', ' ', '\u{a0}']);
     let t = strip_prefix(line);
     let mut t = normalize_spaces(t);
     for sep in [" | ", " – ", " — ", " - "] {
@@ -137,6 +158,31 @@ fn title_text(line: &str) -> String {
                 && (tail.contains('.') || tail.chars().skip(1).any(char::is_uppercase));
             if site_like || (sep == " | " && tail.split(' ').count() <= 4) {
                 t.truncate(at);
+            }
+        }
+    }
+    // `Direct Line (transcript concluded)`: an editor's note on the repost.
+    if let Some(open) = t.rfind(" (") {
+        let note = t[open + 2..].trim_end_matches(['”', '"', '»']);
+        if let Some(note) = note.strip_suffix(')') {
+            let n = note.to_lowercase();
+            if [
+                "transcript",
+                "continued",
+                "concluded",
+                "excerpts",
+                "full text",
+                "part ",
+            ]
+            .iter()
+            .any(|w| n.contains(w))
+            {
+                let tail = t[open..]
+                    .trim_start_matches(|c| c != ')')
+                    .trim_start_matches(')')
+                    .to_string();
+                t.truncate(open);
+                t.push_str(&tail);
             }
         }
     }
@@ -176,6 +222,40 @@ pub fn embedded_date(line: &str) -> Option<String> {
     crate::dates::numeric(last)
 }
 
+/// Headings right before a time line, with no place line there, are the place when
+/// they read like one (`Joint Base Andrews` / `Prince George’s County, Maryland` /
+/// `11:47 A.M. EDT`): every word capitalised but `of`, `the`, at most two lines.
+fn places_before_times(lines: &[Line], kinds: &mut [Kind]) {
+    for t in 0..kinds.len() {
+        if !matches!(kinds[t], Kind::Known(HeadLine::Time(_))) {
+            continue;
+        }
+        let mut i = t;
+        while i > 0
+            && t - i < 2
+            && kinds[i - 1] == Kind::Heading
+            && is_place_like(lines[i - 1].text)
+        {
+            i -= 1;
+        }
+        for j in i..t {
+            kinds[j] = Kind::Known(HeadLine::Place(normalize_spaces(lines[j].text)));
+        }
+    }
+}
+
+fn is_place_like(line: &str) -> bool {
+    let norm = normalize_spaces(line);
+    let words: Vec<&str> = norm.split(' ').collect();
+    words.len() <= 8
+        && !super::text::is_all_caps(&norm)
+        && words.iter().all(|w| {
+            matches!(*w, "of" | "the" | "de" | "la")
+                || super::text::starts_upper(w)
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
 /// Reads the head of `lines` for `shape`.
 pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
     let n = lines.len().min(HEAD_LINES);
@@ -185,7 +265,9 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
         .enumerate()
         .map(|(i, l)| classify(shape, l.text, labels.is_label(i)))
         .collect();
+    let mut kinds = kinds;
     let stop = kinds.iter().position(|k| *k == Kind::Stop).unwrap_or(n);
+    places_before_times(lines, &mut kinds[..stop]);
     // The first paragraph after a heading: a banner sentence above everything else
     // (`This is historical material …`) does not end the head.
     let first_heading = kinds[..stop].iter().position(|k| *k == Kind::Heading);
@@ -234,9 +316,14 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
     }
     // No date line: a date inside the title (`…, 6/4/2015`, `… - October 14, 2015`).
     if head.dateline.is_none() {
-        if let Some(date) = title_at.and_then(|t| embedded_date(lines[t].text)) {
-            head.embedded_date = Some(date);
-        }
+        // Else a date ending another heading (`Meeting of the Parliament 11 December 2019`).
+        head.embedded_date = title_at
+            .and_then(|t| embedded_date(lines[t].text))
+            .or_else(|| {
+                (0..stop)
+                    .filter(|&i| heading(i))
+                    .find_map(|i| embedded_date(lines[i].text))
+            });
     }
     head.title_at = title_at;
     head.title = title_at.map(|i| title_text(lines[i].text));
@@ -250,6 +337,7 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
             start = d + 1;
         }
     }
+    let mut last_place: Option<usize> = None;
     for (i, k) in kinds[..stop].iter().enumerate() {
         let used = match k {
             Kind::Known(HeadLine::Chrome) => true,
@@ -262,7 +350,17 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
                 true
             }
             Kind::Known(HeadLine::Place(p)) => {
-                head.place.get_or_insert_with(|| p.clone());
+                // Place lines in a row are one place (`Aboard Air Force One` / `En Route
+                // Washington, D.C.`).
+                match &mut head.place {
+                    None => head.place = Some(p.clone()),
+                    Some(place) if last_place == Some(i.wrapping_sub(1)) => {
+                        place.push_str(", ");
+                        place.push_str(p);
+                    }
+                    Some(_) => {}
+                }
+                last_place = Some(i);
                 true
             }
             Kind::Known(HeadLine::Time(t)) => {
@@ -305,6 +403,10 @@ mod tests {
             "Vladimir Putin held talks with Alexander Lukashenko."
         ));
         assert!(!is_heading("2022"));
+        assert!(!is_heading(
+            "He met Emmanuel from France.  {transcript will follow later}"
+        ));
+        assert!(is_heading("Talks with Mr. Smith in St. Petersburg"));
     }
 
     #[test]
@@ -314,6 +416,10 @@ mod tests {
             "Direct Line with Vladimir Putin"
         );
         assert_eq!(title_text("Full text: Putin's speech"), "Putin's speech");
+        assert_eq!(
+            title_text("TRANSCRIPT: “Direct Line (transcript concluded)” – KremlinRu"),
+            "Direct Line"
+        );
         assert_eq!(title_text("TRANSCRIPT: Meeting"), "Meeting");
         assert_eq!(
             title_text("Russian-Belarusian talks – press statements"),

@@ -280,6 +280,39 @@ const MAX_LABEL_WORDS: usize = 20;
 /// Looks at `line` (already trimmed) and returns the label it starts with, if its shape
 /// is one; `None` for lines whose text before the colon is not label-shaped.
 pub fn scan(line: &str) -> Option<Candidate> {
+    // `• ANDREI VANDENKO: …`, `[Transcript 4:23 P.M. CEST]  PRESIDENT TRUMP: …`: a list
+    // bullet or a bracketed note before the label.
+    let skip = lead_in(line);
+    if skip > 0 {
+        let mut c = scan_label(&line[skip..])?;
+        c.rest_start += skip;
+        c.colon_column += line[..skip].chars().count();
+        return Some(c);
+    }
+    scan_label(line)
+}
+
+/// Bytes of a leading list bullet or `[…]` note (with the spaces after it), or 0.
+fn lead_in(line: &str) -> usize {
+    let after_bullet = line.trim_start_matches(['•', '·', '◦', '▪', '‣']);
+    let mut rest = if after_bullet.len() < line.len() {
+        after_bullet.trim_start_matches(super::text::is_space)
+    } else {
+        line
+    };
+    if let Some(inner) = rest.strip_prefix('[') {
+        if let Some(close) = inner.find(']').filter(|&c| c <= 40) {
+            let after = &inner[close + 1..];
+            let trimmed = after.trim_start_matches(super::text::is_space);
+            if trimmed.len() < after.len() {
+                rest = trimmed;
+            }
+        }
+    }
+    line.len() - rest.len()
+}
+
+fn scan_label(line: &str) -> Option<Candidate> {
     // The colon must come early: labels are short.
     // A byte search (this runs on every line): `:` or the full-width `：` (EF BC 9A),
     // within the first MAX_LABEL_CHARS + 40 characters (at most 4 bytes each).
@@ -310,6 +343,23 @@ pub fn scan(line: &str) -> Option<Candidate> {
         && rest_trimmed
             .bytes()
             .all(|b| b.is_ascii_digit() || b".,% ".contains(&b))
+    {
+        return None;
+    }
+    // `Aye: 84 MSPs`, `Noes: 200`: a division's count.
+    if rest_trimmed.starts_with(|c: char| c.is_ascii_digit())
+        && matches!(
+            key(prefix).as_str(),
+            "aye"
+                | "ayes"
+                | "no"
+                | "noes"
+                | "abstentions"
+                | "for"
+                | "against"
+                | "contents"
+                | "not contents"
+        )
     {
         return None;
     }
@@ -639,6 +689,7 @@ mod tests {
             "Mr. President, welcome: text",
             "Urantia Book Study Poll: 29",
             "Well, as I said: yes",
+            "Aye: 84 MSPs",
             "Ab.cd Ef: text",
             "(retranslated): text",
             "Putin (: text",

@@ -65,6 +65,11 @@ pub trait Shape: Sync {
     fn label(&self, _line: &str) -> Option<Candidate> {
         None
     }
+    /// Byte offsets at which `line` holds the start of another paragraph (a label whose
+    /// line break was lost); empty for none.
+    fn splits(&self, _line: &str) -> Vec<usize> {
+        Vec::new()
+    }
     /// The credit line and licence of the shape's site, for pages that are its own.
     fn credit(&self) -> Option<(&'static str, &'static str)> {
         None

@@ -47,6 +47,9 @@ impl Shape for Briefing {
         {
             return Some(HeadLine::Chrome);
         }
+        if is_presenter(line) {
+            return Some(HeadLine::Chrome);
+        }
         if let Some(t) = time_line(line) {
             return Some(HeadLine::Time(t));
         }
@@ -54,7 +57,7 @@ impl Shape for Briefing {
     }
 
     fn drop(&self, line: &str) -> bool {
-        is_end(line) || time_line(line).is_some() || line == "###"
+        is_end(line) || time_line(line).is_some() || line == "###" || is_presenter(line)
     }
 
     fn label(&self, line: &str) -> Option<Candidate> {
@@ -139,6 +142,14 @@ pub fn time_line(line: &str) -> Option<String> {
         (h, false) => h,
     };
     Some(format!("{h24:02}:{m:02}"))
+}
+
+/// `Presenter: Pentagon Press Secretary Geoff Morrell`: who briefs, a heading line.
+fn is_presenter(line: &str) -> bool {
+    ["Presenter:", "Presenters:", "Briefer:", "Briefers:"]
+        .iter()
+        .any(|p| line.starts_with(p))
+        && !line.ends_with(['.', '?', '!'])
 }
 
 /// `END`, `END 1:45 P.M. EDT`, `END 12:59 PM`.

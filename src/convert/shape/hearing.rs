@@ -53,10 +53,31 @@ impl Shape for Hearing {
     fn label(&self, line: &str) -> Option<Candidate> {
         period_label(line)
     }
+
+    fn splits(&self, line: &str) -> Vec<usize> {
+        inline_labels(line)
+    }
+}
+
+/// `HOMER E. CAPEHART, Indiana, Chairman`, `IRA DIXON, Chief Clerk`: the roster of
+/// members and staff, a name in capitals and what they are.
+fn is_roster(line: &str) -> bool {
+    let Some((name, rest)) = line.split_once(',') else {
+        return false;
+    };
+    name.split_whitespace().count() >= 2
+        && !name.contains(|c: char| c.is_ascii_digit())
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && is_all_caps(name)
+        && rest.split_whitespace().count() <= 6
+        && !rest.contains(['.', ':'])
 }
 
 /// Lines of the printed hearing's heading block that are not its title or date.
 fn is_heading_furniture(line: &str) -> bool {
+    if is_roster(line) {
+        return true;
+    }
     let k = key(line);
     (k.starts_with('[') && k.ends_with(']'))
         || k.starts_with("s. hrg.")
@@ -172,6 +193,37 @@ fn period_label(line: &str) -> Option<Candidate> {
         colon_column: line[..end].chars().count() + 1,
         sure: true,
     })
+}
+
+/// Where a label starts inside a line whose paragraph break was lost (OCR, copied
+/// print): after a sentence's end, a title word, a surname in capitals and a period
+/// (`… to order. Senator BORAH. I would …`).
+fn inline_labels(line: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if !line.contains(". ") {
+        return out;
+    }
+    let b = line.as_bytes();
+    for (i, _) in line.match_indices(' ') {
+        if i == 0 || !matches!(b[i - 1], b'.' | b'?' | b'!' | b'"' | b')') {
+            continue;
+        }
+        let at = i + 1;
+        let rest = &line[at..];
+        if !rest.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        if let Some(c) = period_label(rest) {
+            let titled = c
+                .words
+                .first()
+                .is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
+            if titled && c.words.len() >= 2 {
+                out.push(at);
+            }
+        }
+    }
+    out
 }
 
 /// `SMITH`, `JACKSON`, `O'ROURKE`, `DIAZ-BALART`: two letters or more, all capitals.
