@@ -6,7 +6,7 @@
 
 use super::label;
 use super::lines;
-use super::text::{is_space, key, normalize_spaces, slug, title_case_if_caps};
+use super::text::{is_space, key, normalize_spaces, title_case_if_caps};
 use super::{detect_lang, Conversion, Diagnostic, Options};
 use crate::model::{Source, Speaker, Transcript, Turn, SCHEMA_VERSION};
 
@@ -99,16 +99,7 @@ pub fn convert(text: &str, format: Format, options: &Options) -> Result<Conversi
             .map(|name| match same_voice(&speakers, name) {
                 Some(s) => s.id.clone(),
                 None => {
-                    let base = match slug(name) {
-                        s if s.is_empty() => "speaker".to_string(),
-                        s => s,
-                    };
-                    let mut id = base.clone();
-                    let mut n = 2;
-                    while speakers.iter().any(|s| s.id == id) {
-                        id = format!("{base}-{n}");
-                        n += 1;
-                    }
+                    let id = super::engine::speaker_id(&speakers, name);
                     speakers.push(Speaker {
                         id: id.clone(),
                         name: name.clone(),

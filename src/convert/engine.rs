@@ -168,16 +168,7 @@ fn speakers(
     let mut speakers: Vec<Speaker> = Vec::new();
     for &p in &order {
         let person = &people[p];
-        let base = match text::slug(&person.name) {
-            s if s.is_empty() => "speaker".to_string(),
-            s => s,
-        };
-        let mut id = base.clone();
-        let mut n = 2;
-        while speakers.iter().any(|s| s.id == id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
+        let id = speaker_id(&speakers, &person.name);
         ids[p] = Some(id.clone());
         speakers.push(Speaker {
             id,
@@ -187,6 +178,22 @@ fn speakers(
         });
     }
     (speakers, ids)
+}
+
+/// A new speaker's id: the slug of `name` (`speaker` when it has none), made unique
+/// among `speakers` with `-2`, `-3`, ….
+pub fn speaker_id(speakers: &[Speaker], name: &str) -> String {
+    let base = match text::slug(name) {
+        s if s.is_empty() => "speaker".to_string(),
+        s => s,
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while speakers.iter().any(|s| s.id == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }
 
 /// The label a line starts with: the shape's own grammar first, then the shared one.
