@@ -18,7 +18,8 @@ impl Shape for Briefing {
 
     fn detect(&self, lines: &[Line]) -> u32 {
         let mut score = 0;
-        for line in lines {
+        // Evidence is in short lines; paragraphs are skipped without being read.
+        for line in lines.iter().filter(|l| l.text.len() <= 300) {
             let t = line.text;
             if question(t).is_some() || time_line(t).is_some() || is_end(t) {
                 score += 2;
@@ -113,6 +114,9 @@ fn caps_honorific_label(line: &str) -> bool {
 
 /// `12:34 P.M. EDT`, `1:05 p.m. EST`, `10:02 A.M. ET`: the time as `HH:MM`.
 pub fn time_line(line: &str) -> Option<String> {
+    if line.len() > 48 {
+        return None;
+    }
     let norm = normalize_spaces(line);
     if norm.len() > 24 {
         return None;
@@ -166,6 +170,9 @@ fn is_end(line: &str) -> bool {
 /// `James S. Brady Press Briefing Room`, `Via Teleconference`, `Aboard Air Force One`,
 /// `Pentagon Press Briefing Room, Arlington, Virginia`: where the briefing was held.
 fn place_line(line: &str) -> Option<String> {
+    if line.len() > 360 {
+        return None;
+    }
     let norm = normalize_spaces(line);
     let k = norm.to_lowercase();
     if norm.chars().count() > 90 || k.ends_with('.') && !k.ends_with("d.c.") {

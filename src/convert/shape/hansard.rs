@@ -19,7 +19,8 @@ impl Shape for Hansard {
 
     fn detect(&self, lines: &[Line]) -> u32 {
         let mut score = 0;
-        for line in lines {
+        // Evidence is in short lines; paragraphs are skipped without being read.
+        for line in lines.iter().filter(|l| l.text.len() <= 300) {
             let k = key(line.text);
             if house(line.text).is_some()
                 || k.contains("hansard")
@@ -91,6 +92,9 @@ const CHAIRS: &[&str] = &[
 
 /// `House of Commons`, `House of Lords`, `Commons Chamber`, `Lords Chamber`.
 fn house(line: &str) -> Option<String> {
+    if line.len() > 40 {
+        return None;
+    }
     let norm = normalize_spaces(line);
     let k = norm.to_lowercase();
     matches!(

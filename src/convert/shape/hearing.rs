@@ -18,7 +18,8 @@ impl Shape for Hearing {
 
     fn detect(&self, lines: &[Line]) -> u32 {
         let mut score = 0;
-        for line in lines {
+        // Evidence is in short lines; paragraphs are skipped without being read.
+        for line in lines.iter().filter(|l| l.text.len() <= 300) {
             let k = key(line.text);
             if k.starts_with("[senate hearing")
                 || k.starts_with("[house hearing")

@@ -197,6 +197,9 @@ fn is_source_line(line: &str) -> bool {
 /// `News  /`, `News / Transcripts /`, `Home › News › Transcripts`, `Home > Briefings`:
 /// short sections between separators, ending with one (slashes) or not (arrows).
 pub fn breadcrumb(line: &str) -> Option<Vec<String>> {
+    if line.len() > 320 {
+        return None;
+    }
     let norm = normalize_spaces(line);
     if norm.chars().count() > 80 {
         return None;
