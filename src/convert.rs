@@ -130,8 +130,12 @@ pub fn convert(text: &str, options: &Options) -> Result<Conversion, Diagnostic> 
         return Err(Diagnostic::new(1, 1, "empty transcript: no text found"));
     };
     let mut warnings = Vec::new();
-    let labels = engine::Labels::read(&lines, shape, &mut warnings);
+    let mut labels = engine::Labels::read(&lines, shape, &mut warnings);
     let head = head::read(&lines, shape, &labels);
+    if !head.headings.is_empty() {
+        warnings.clear();
+        labels = engine::Labels::read_without(&lines, shape, &head.headings, &mut warnings);
+    }
 
     // The foot: publication details, share buttons, the repeated dateline.
     let mut end = lines.len();

@@ -50,7 +50,19 @@ pub struct Labels {
 impl Labels {
     /// Decides the labels of `lines` for `shape`.
     pub fn read(lines: &[Line], shape: &dyn Shape, warnings: &mut Vec<Diagnostic>) -> Labels {
-        let (taken, people) = read_labels(lines, shape, warnings);
+        let (taken, people) = read_labels(lines, shape, &[], warnings);
+        Labels { taken, people }
+    }
+
+    /// Decides the labels again with the lines at `not` read as text: label-shaped
+    /// headings the head reader found (`Lord Speaker: Baroness Hayman` above its date).
+    pub fn read_without(
+        lines: &[Line],
+        shape: &dyn Shape,
+        not: &[usize],
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Labels {
+        let (taken, people) = read_labels(lines, shape, not, warnings);
         Labels { taken, people }
     }
 
@@ -209,10 +221,14 @@ fn candidate(shape: &dyn Shape, line: &str) -> Option<Candidate> {
 fn read_labels(
     body: &[Line],
     shape: &dyn Shape,
+    not: &[usize],
     warnings: &mut Vec<Diagnostic>,
 ) -> (Vec<Option<Taken>>, Vec<Person>) {
-    let candidates: Vec<Option<Candidate>> =
-        body.iter().map(|l| candidate(shape, l.text)).collect();
+    let candidates: Vec<Option<Candidate>> = body
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (!not.contains(&i)).then(|| candidate(shape, l.text)).flatten())
+        .collect();
     let is_single = |c: &Candidate| {
         !c.sure
             && c.words.len() == 1

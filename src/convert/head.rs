@@ -42,6 +42,9 @@ pub struct Head {
     pub used: Vec<usize>,
     /// Where the body starts: nothing before it is content.
     pub start: usize,
+    /// Label-shaped lines that are headings: a colon inside a title (`Lord Speaker:
+    /// Baroness Hayman`) above the page's date line.
+    pub headings: Vec<usize>,
 }
 
 /// What one head line is.
@@ -256,6 +259,29 @@ fn is_place_like(line: &str) -> bool {
         })
 }
 
+/// Label-shaped lines that are headings, made [`Kind::Heading`]: a date line follows
+/// them with only headings and known head lines between, and the label's line reads
+/// as a heading, not as speech (`Lord Speaker: Baroness Hayman` / `Lords Chamber` /
+/// `Monday 5th September 2011`). Speech after a label never comes before the date.
+fn label_headings(lines: &[Line], kinds: &mut [Kind], labels: &Labels) -> Vec<usize> {
+    let mut found = Vec::new();
+    let Some(date) = kinds.iter().position(|k| matches!(k, Kind::Date(_))) else {
+        return found;
+    };
+    for i in (0..date).rev() {
+        match &kinds[i] {
+            Kind::Heading | Kind::Known(_) => {}
+            Kind::Stop if labels.is_label(i) && is_heading(lines[i].text) => {
+                kinds[i] = Kind::Heading;
+                found.push(i);
+            }
+            _ => break,
+        }
+    }
+    found.reverse();
+    found
+}
+
 /// Reads the head of `lines` for `shape`.
 pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
     let n = lines.len().min(HEAD_LINES);
@@ -266,6 +292,7 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
         .map(|(i, l)| classify(shape, l.text, labels.is_label(i)))
         .collect();
     let mut kinds = kinds;
+    head.headings = label_headings(lines, &mut kinds, labels);
     let stop = kinds.iter().position(|k| *k == Kind::Stop).unwrap_or(n);
     places_before_times(lines, &mut kinds[..stop]);
     // The first paragraph after a heading: a banner sentence above everything else
