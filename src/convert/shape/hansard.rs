@@ -28,6 +28,7 @@ impl Shape for Hansard {
             {
                 score += 3;
             } else if standalone(line.text).is_some()
+                || glued(line.text).is_some()
                 || party_label(line.text)
                 || is_furniture(line.text)
                 || k.starts_with("hon.members")
@@ -61,6 +62,7 @@ impl Shape for Hansard {
         let start = line.len() - unnumbered(line).len();
         let mut c = republished(line)
             .or_else(|| standalone(&line[start..]))
+            .or_else(|| glued(line))
             .or_else(|| (start > 0).then(|| label::scan(&line[start..])).flatten())?;
         if c.rest_start < line.len() - start || start == 0 {
             c.rest_start += start;
@@ -260,6 +262,12 @@ fn is_time_stamp(line: &str) -> bool {
 /// `Jane Doe (Anytown North) (Lab)` or `Mr Speaker` alone on its line: the speech
 /// follows on the next lines.
 fn standalone(line: &str) -> Option<Candidate> {
+    speaker_line(line, false)
+}
+
+/// A speaker line; with `constituency`, a member named by honorific may have a note
+/// that is not a party (`Mr. Tam Dalyell (Linlithgow)`).
+fn speaker_line(line: &str, constituency: bool) -> Option<Candidate> {
     if line.contains(':') || line.chars().count() > 120 || line.ends_with(['.', ',', '?', '!']) {
         return None;
     }
@@ -282,6 +290,7 @@ fn standalone(line: &str) -> Option<Candidate> {
         .and_then(|n| n.rsplit("; ").next())
         .is_some_and(is_party);
     if !((chair || honorific) && notes.is_none()
+        || constituency && honorific
         || party && words.len() >= 2 && label::words_are_label_shaped(&words))
     {
         return None;
@@ -297,6 +306,33 @@ fn standalone(line: &str) -> Option<Candidate> {
         colon_column: line.chars().count() + 1,
         sure: true,
     })
+}
+
+/// `§ Mr. Tam Dalyell (Linlithgow)On a point of order`, `§ Mr. SpeakerOrder.`: a
+/// contribution (marked `§`) whose label was glued to its speech when the page was
+/// copied. The label ends where a word or a `)` runs into a capital; within the
+/// first such word the last join counts, so `Mr. McDonaldOn` is `Mr. McDonald`.
+fn glued(line: &str) -> Option<Candidate> {
+    let body = line.strip_prefix('§')?;
+    let t = body.trim_start_matches([' ', '\u{a0}']);
+    let offset = line.len() - t.len();
+    let head: String = t.chars().take(120).collect();
+    let mut at = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in head.char_indices() {
+        if c == ' ' && at.is_some() {
+            break;
+        }
+        if c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p == ')') {
+            at = Some(i);
+        }
+        prev = Some(c);
+    }
+    let at = at?;
+    // Old records name the constituency with no party: `Mr. Tam Dalyell (Linlithgow)`.
+    let mut c = speaker_line(&t[..at], true)?;
+    c.rest_start = offset + at;
+    Some(c)
 }
 
 /// `Sir Keir Starmer (Holborn and St Pancras) (Lab): …`: evidence for the shape.
@@ -337,6 +373,25 @@ mod tests {
             "I agree (Lab).",
         ] {
             assert!(standalone(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn glued_labels() {
+        let line = "§ Mr. Tam Dalyell (Linlithgow)On a point of order, Mr. Speaker.";
+        let c = glued(line).unwrap();
+        assert_eq!(c.label, "Mr. Tam Dalyell");
+        assert_eq!(&line[c.rest_start..], "On a point of order, Mr. Speaker.");
+        let line = "§ Mr. SpeakerI will reflect.";
+        assert_eq!(&line[glued(line).unwrap().rest_start..], "I will reflect.");
+        let line = "§ Mr. McDonaldOn a point of order.";
+        assert_eq!(glued(line).unwrap().label, "Mr. McDonald");
+        for line in [
+            "§ The hon. Gentleman said so.",
+            "Mr. SpeakerOrder.",
+            "§ Order, order.",
+        ] {
+            assert!(glued(line).is_none(), "{line}");
         }
     }
 
