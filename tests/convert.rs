@@ -698,3 +698,24 @@ fn russian_page_without_blank_lines() {
     );
     assert_eq!(t.turns[0].paragraphs.len(), 2);
 }
+
+#[test]
+fn a_label_the_text_ends_on_keeps_an_empty_turn() {
+    let text = "Title\nMay 5, 2022\nJane Doe: Hello.\nJohn Roe:\nJane Doe: Again.\nJohn Roe:\n";
+    let c = convert(text, &options("x.txt")).unwrap();
+    let t = &c.transcript;
+    assert_eq!(
+        turn_speakers(t),
+        [Some("jane-doe"), Some("jane-doe"), Some("john-roe")]
+    );
+    assert!(t.turns[2].paragraphs.is_empty());
+    let messages: Vec<(usize, &str)> =
+        c.warnings.iter().map(|w| (w.line, w.message.as_str())).collect();
+    assert_eq!(
+        messages,
+        [
+            (4, "warning: speaker label with no text after it; dropped"),
+            (6, "warning: the text ends after this speaker label; its turn is empty"),
+        ]
+    );
+}

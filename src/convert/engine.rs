@@ -140,15 +140,26 @@ pub fn read(all: &[Line], body: &[usize], labels: &Labels, warnings: &mut Vec<Di
             }
         }
     }
+    // A label with nothing before the next label is dropped; the last one is kept
+    // empty: the text was cut after it, and its speaker still spoke.
+    let last = turns.len().saturating_sub(1);
+    let mut n = 0;
     turns.retain(|(turn, _, no)| {
-        let keep = !turn.paragraphs.is_empty();
-        if !keep {
-            warnings.push(Diagnostic::new(
-                *no,
-                1,
-                "warning: speaker label with no text after it; dropped",
-            ));
+        let at = n;
+        n += 1;
+        if !turn.paragraphs.is_empty() {
+            return true;
         }
+        let keep = at == last;
+        warnings.push(Diagnostic::new(
+            *no,
+            1,
+            if keep {
+                "warning: the text ends after this speaker label; its turn is empty"
+            } else {
+                "warning: speaker label with no text after it; dropped"
+            },
+        ));
         keep
     });
     let (speakers, ids) = speakers(people, |p| turns.iter().any(|(_, who, _)| *who == Some(p)));
