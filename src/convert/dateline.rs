@@ -79,15 +79,9 @@ pub fn parse(line: &str) -> Option<Dateline> {
         None => (None, rest),
     };
     let place = rest.trim_end_matches([' ', ',', '.']);
-    // A place is a name (`The Kremlin, Moscow`, `Novo-Ogaryovo, Moscow Region`), not a
-    // sentence that happens to start with a date (`May 9, 2022 marked …`).
-    let is_name = place.chars().count() <= 100
-        && place.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
-            super::text::starts_upper(w)
-                || super::label::is_connector(w)
-                || !w.chars().any(char::is_alphabetic)
-        });
-    if !is_name {
+    // A place is a name, not a sentence that happens to start with a date (`May 9, 2022
+    // marked …`).
+    if !is_name(place) {
         return None;
     }
     Some(Dateline {
@@ -95,6 +89,27 @@ pub fn parse(line: &str) -> Option<Dateline> {
         time,
         place: (!place.is_empty()).then(|| place.to_string()),
     })
+}
+
+/// A place name: `The Kremlin, Moscow`, `Novo-Ogaryovo, Moscow Region`, `Washington
+/// D.C.`: capitalised words, connectors and numbers, at most 100 characters.
+pub fn is_name(place: &str) -> bool {
+    place.chars().count() <= 100
+        && place.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+            super::text::starts_upper(w)
+                || super::label::is_connector(w)
+                || !w.chars().any(char::is_alphabetic)
+        })
+}
+
+/// `June 20`, `20 June`, `20 июня`: a day of a month with no year.
+pub fn is_month_day(s: &str) -> bool {
+    let mut words = s.split(' ').map(|w| w.trim_end_matches([',', '.']));
+    let (Some(a), Some(b), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let day = |w: &str| number(w, 2).is_some_and(|d| (1..=31).contains(&d));
+    (month(a).is_some() && day(b)) || (day(a) && month(b).is_some())
 }
 
 /// The date at the start of `s` as ISO text, and the rest of `s`.

@@ -77,6 +77,9 @@ fn classify(shape: &dyn Shape, line: &str, label: bool) -> Kind {
     if let Some(h) = known {
         return Kind::Known(h);
     }
+    if let Some(k) = parts_line(line) {
+        return k;
+    }
     if strip_prefix(line).len() < line.len() {
         return Kind::Heading;
     }
@@ -84,6 +87,45 @@ fn classify(shape: &dyn Shape, line: &str, label: bool) -> Kind {
         Kind::Heading
     } else {
         Kind::Paragraph
+    }
+}
+
+/// `White House Oval Office  •  Washington D.C.  •  June 20  •  12:10 P.M. EDT`: parts
+/// set apart by bullets or bars, at least one a date or a time and the others names.
+/// The date makes it a dateline; a date with no year is not a date, but it still tells
+/// the names are the place.
+fn parts_line(line: &str) -> Option<Kind> {
+    if line.len() > 400 {
+        return None;
+    }
+    let norm = normalize_spaces(line);
+    let sep = [" • ", " | ", " · "]
+        .into_iter()
+        .find(|s| norm.contains(s))?;
+    let parts: Vec<&str> = norm.split(sep).map(str::trim).collect();
+    if !(2..=6).contains(&parts.len()) {
+        return None;
+    }
+    let (mut date, mut time, mut places, mut when) = (None, None, Vec::new(), false);
+    for p in parts {
+        if let Some((d, _)) = dateline::parse_date(p).filter(|(_, rest)| rest.trim().is_empty()) {
+            date.get_or_insert(d);
+        } else if let Some(t) = shape::time_line(p) {
+            time.get_or_insert(t);
+        } else if dateline::is_month_day(p) {
+        } else if p.chars().any(char::is_alphabetic) && dateline::is_name(p) {
+            places.push(p);
+            continue;
+        } else {
+            return None;
+        }
+        when = true;
+    }
+    let place = (!places.is_empty()).then(|| places.join(", "));
+    match date {
+        Some(date) => Some(Kind::Date(Dateline { date, time, place })),
+        None if when => place.map(|p| Kind::Known(HeadLine::Place(p))),
+        None => None,
     }
 }
 
@@ -434,6 +476,32 @@ mod tests {
             "He met Emmanuel from France.  {transcript will follow later}"
         ));
         assert!(is_heading("Talks with Mr. Smith in St. Petersburg"));
+    }
+
+    #[test]
+    fn lines_of_parts() {
+        let place = |p: &str| Some(Kind::Known(HeadLine::Place(p.into())));
+        assert_eq!(
+            parts_line(
+                "White House Oval Office  •  Washington D.C.  •  June 20  •  12:10 P.M. EDT"
+            ),
+            place("White House Oval Office, Washington D.C.")
+        );
+        assert_eq!(
+            parts_line("Moscow | March 12, 2014 | 3:30 PM"),
+            Some(Kind::Date(Dateline {
+                date: "2014-03-12".into(),
+                time: Some("15:30".into()),
+                place: Some("Moscow".into()),
+            }))
+        );
+        // Navigation bars, titles with the site's name, and sentences are not.
+        assert_eq!(parts_line("Home • About • Contact"), None);
+        assert_eq!(
+            parts_line("Remarks by President Trump | Eastern North Carolina Now"),
+            None
+        );
+        assert_eq!(parts_line("We met on June 20 | it rained"), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! shared, so a new shape is a new module and a line in [`SHAPES`].
 
 mod briefing;
+pub use briefing::time_line;
 mod hansard;
 mod hearing;
 mod kremlin;
@@ -59,6 +60,12 @@ pub trait Shape: Sync {
     /// A body line that is not content: time stamps, `END`, page furniture.
     fn drop(&self, _line: &str) -> bool {
         false
+    }
+    /// The date a body line gives as the record's own furniture (`13 May 1999 : Column
+    /// 1342`, a page's column header): the date when the head has none. Such lines
+    /// are dropped from the body.
+    fn body_date(&self, _line: &str) -> Option<String> {
+        None
     }
     /// A speaker label in this shape's own grammar; the shared colon grammar is tried
     /// when this gives none.
@@ -114,5 +121,5 @@ pub fn foot_line(shape: &dyn Shape, line: &str) -> Option<Foot> {
 
 /// A body line to drop: the shape's own, or furniture of any web page.
 pub fn drop(shape: &dyn Shape, line: &str) -> bool {
-    shape.drop(line) || web::Web.drop(line)
+    shape.drop(line) || shape.body_date(line).is_some() || web::Web.drop(line)
 }
