@@ -188,7 +188,7 @@ pub fn convert(text: &str, options: &Options) -> Result<Conversion, Diagnostic> 
             || url.as_deref().is_some_and(|u| u.contains("kremlin.ru"))
             || shape.name() == "kremlin"
     });
-    let (date, time, place, dateline_text) = match &head.dateline {
+    let (mut date, time, place, dateline_text) = match &head.dateline {
         Some((d, at)) => (
             Some(d.date.clone()),
             d.time.clone(),
@@ -202,6 +202,14 @@ pub fn convert(text: &str, options: &Options) -> Result<Conversion, Diagnostic> 
             None,
         ),
     };
+    // No date in the head: the record's own date furniture in the body (a column
+    // header of a debate that starts mid-page).
+    if date.is_none() {
+        date = (head.start..end).find_map(|i| shape.body_date(lines[i].text));
+        if date.is_some() {
+            warnings.retain(|w| !w.message.starts_with("warning: no date line"));
+        }
+    }
     warnings.sort_by_key(|w| (w.line, w.column));
     Ok(Conversion {
         transcript: Transcript {

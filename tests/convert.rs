@@ -709,13 +709,38 @@ fn a_label_the_text_ends_on_keeps_an_empty_turn() {
         [Some("jane-doe"), Some("jane-doe"), Some("john-roe")]
     );
     assert!(t.turns[2].paragraphs.is_empty());
-    let messages: Vec<(usize, &str)> =
-        c.warnings.iter().map(|w| (w.line, w.message.as_str())).collect();
+    let messages: Vec<(usize, &str)> = c
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message.as_str()))
+        .collect();
     assert_eq!(
         messages,
         [
             (4, "warning: speaker label with no text after it; dropped"),
-            (6, "warning: the text ends after this speaker label; its turn is empty"),
+            (
+                6,
+                "warning: the text ends after this speaker label; its turn is empty"
+            ),
         ]
+    );
+}
+
+#[test]
+fn a_record_that_starts_mid_page_takes_its_date_from_a_column_header() {
+    let text = "Lord Annan: To answer the noble Earl, I said so.\n\nLord Rotherwick: One is saluted not\n\n13 May 1999 : Column 1342\n\nfor oneself but for the commission.\n\nLord Lucas: It is important.\n";
+    let c = convert(text, &options("x.txt")).unwrap();
+    assert_eq!(c.transcript.date.as_deref(), Some("1999-05-13"));
+    let all: Vec<&str> = c
+        .transcript
+        .turns
+        .iter()
+        .flat_map(|t| t.paragraphs.iter().map(|p| p.as_str()))
+        .collect();
+    assert!(all.iter().all(|p| !p.contains("Column")), "{all:?}");
+    assert!(
+        c.warnings.iter().all(|w| !w.message.contains("no date")),
+        "{:?}",
+        c.warnings
     );
 }

@@ -238,7 +238,11 @@ fn read_labels(
     let candidates: Vec<Option<Candidate>> = body
         .iter()
         .enumerate()
-        .map(|(i, l)| (!not.contains(&i)).then(|| candidate(shape, l.text)).flatten())
+        .map(|(i, l)| {
+            (!not.contains(&i))
+                .then(|| candidate(shape, l.text))
+                .flatten()
+        })
         .collect();
     let is_single = |c: &Candidate| {
         !c.sure

@@ -25,6 +25,7 @@ impl Shape for Hansard {
             if house(line.text).is_some()
                 || k.contains("hansard")
                 || republished(line.text).is_some()
+                || record_date(line.text).is_some()
             {
                 score += 3;
             } else if standalone(line.text).is_some()
@@ -54,6 +55,10 @@ impl Shape for Hansard {
 
     fn drop(&self, line: &str) -> bool {
         is_time_stamp(line) || is_furniture(line)
+    }
+
+    fn body_date(&self, line: &str) -> Option<String> {
+        record_date(line).map(|d| d.date)
     }
 
     fn label(&self, line: &str) -> Option<Candidate> {
