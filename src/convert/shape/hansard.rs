@@ -6,7 +6,7 @@
 use super::super::dateline;
 use super::super::label::{self, Candidate};
 use super::super::lines::Line;
-use super::super::text::{key, normalize_spaces};
+use super::super::text::{is_space, key, normalize_spaces};
 use super::{HeadLine, Shape};
 
 /// A parliamentary record.
@@ -66,6 +66,7 @@ impl Shape for Hansard {
         // number before the label.
         let start = line.len() - unnumbered(line).len();
         let mut c = republished(line)
+            .or_else(|| collective(&line[start..]))
             .or_else(|| standalone(&line[start..]))
             .or_else(|| glued(line))
             .or_else(|| (start > 0).then(|| label::scan(&line[start..])).flatten())?;
@@ -94,8 +95,25 @@ const CHAIRS: &[&str] = &[
     "the deputy presiding officer",
     "hon.members",
     "several hon.members",
+    "some hon.members",
+    "members",
     "noble lords",
 ];
+
+/// `Members: No.`, `Hon. Members: Aye.`: a collective label with a colon. One word
+/// used once is text to the shared grammar; in a record, the members answering together
+/// are a speaker.
+fn collective(line: &str) -> Option<Candidate> {
+    let (name, rest) = line.split_once(':')?;
+    let squashed = key(name).replace(['.', ' '], "");
+    if name.len() > 40 || !squashed.ends_with("members") && squashed != "noblelords" {
+        return None;
+    }
+    let mut c = standalone(name)?;
+    c.rest_start = line.len() - rest.trim_start_matches(is_space).len();
+    c.colon_column = name.chars().count() + 1;
+    Some(c)
+}
 
 /// `House of Commons`, `House of Lords`, `Commons Chamber`, `Lords Chamber`.
 fn house(line: &str) -> Option<String> {
@@ -371,6 +389,18 @@ mod tests {
         assert_eq!(c.label, "Sir Keir Starmer");
         assert!(standalone("Mr Speaker").is_some());
         assert!(standalone("Hon. Members").unwrap().anonymous);
+        let members = Hansard.label("Members: No.").unwrap();
+        assert_eq!(
+            (members.label.as_str(), members.anonymous),
+            ("Members", true)
+        );
+        assert_eq!(&"Members: No."[members.rest_start..], "No.");
+        assert_eq!(
+            Hansard.label("Hon. Members:").unwrap().label,
+            "Hon. Members"
+        );
+        assert!(collective("Aye: 84 MSPs").is_none());
+        assert!(collective("Members of the committee: a list").is_none());
         for line in [
             "Engagements",
             "The Prime Minister",
