@@ -387,7 +387,8 @@ fn parliamentary_labels_with_office_and_constituency() {
             sp("mr-speaker", "Mr Speaker", None),
             sp("boris-johnson", "Boris Johnson", Some("The Prime Minister")),
             sp("sir-keir-starmer", "Sir Keir Starmer", None),
-            sp("hon-members", "Hon. Members", None),
+            // Members answering together name no person.
+            anon("hon-members", "Hon. Members"),
         ]
     );
     assert_eq!(
@@ -742,5 +743,25 @@ fn a_record_that_starts_mid_page_takes_its_date_from_a_column_header() {
         c.warnings.iter().all(|w| !w.message.contains("no date")),
         "{:?}",
         c.warnings
+    );
+}
+
+#[test]
+fn image_text_run_into_a_label_is_left_out() {
+    let text = "Interview\n\nPutin with FlagLarry King (as translated): Good evening.\n\nVladimir Putin: Good evening.\n\nLarry King: Thank you.\n\nMr McDonald: Yes.\n\nMr McDonald: Again.\n";
+    let c = convert(text, &options("x.txt")).unwrap();
+    assert_eq!(
+        turn_speakers(&c.transcript),
+        [
+            Some("larry-king"),
+            Some("vladimir-putin"),
+            Some("larry-king"),
+            Some("mr-mcdonald"),
+            Some("mr-mcdonald")
+        ]
+    );
+    assert_eq!(
+        c.transcript.turns[0].annotation.as_deref(),
+        Some("as translated")
     );
 }

@@ -228,6 +228,36 @@ fn candidate(shape: &dyn Shape, line: &str) -> Option<Candidate> {
     shape.label(line).or_else(|| label::scan(line))
 }
 
+/// `Vladimir Putin with Russian FlagLarry King`: an image's text run into a label when
+/// the page was copied. Where a word turns from lower case to a capital and what
+/// follows is a label met elsewhere in the text, the label is that.
+fn unglue(candidates: &mut [Option<Candidate>]) {
+    let glued = |label: &str| {
+        label
+            .char_indices()
+            .zip(label.chars().skip(1))
+            .filter(|((_, a), b)| a.is_lowercase() && b.is_uppercase())
+            .map(|((i, a), _)| i + a.len_utf8())
+            .collect::<Vec<usize>>()
+    };
+    let known: HashSet<String> = candidates
+        .iter()
+        .flatten()
+        .filter(|c| glued(&c.label).is_empty())
+        .map(|c| key(&c.label))
+        .collect();
+    for c in candidates.iter_mut().flatten() {
+        let Some(at) = glued(&c.label)
+            .into_iter()
+            .find(|&at| known.contains(&key(&c.label[at..])))
+        else {
+            continue;
+        };
+        c.label = c.label[at..].to_string();
+        c.words = c.label.split(' ').map(str::to_string).collect();
+    }
+}
+
 /// Decides which label-shaped lines of the body are speaker labels and who speaks.
 fn read_labels(
     body: &[Line],
@@ -235,7 +265,7 @@ fn read_labels(
     not: &[usize],
     warnings: &mut Vec<Diagnostic>,
 ) -> (Vec<Option<Taken>>, Vec<Person>) {
-    let candidates: Vec<Option<Candidate>> = body
+    let mut candidates: Vec<Option<Candidate>> = body
         .iter()
         .enumerate()
         .map(|(i, l)| {
@@ -244,6 +274,7 @@ fn read_labels(
                 .flatten()
         })
         .collect();
+    unglue(&mut candidates);
     let is_single = |c: &Candidate| {
         !c.sure
             && c.words.len() == 1
