@@ -765,3 +765,26 @@ fn image_text_run_into_a_label_is_left_out() {
         Some("as translated")
     );
 }
+
+#[test]
+fn wrapped_head_lines_are_read_as_one() {
+    // A title set in capitals over two lines.
+    let text = "April 26, 2019\n\nREMARKS BY PRESIDENT TRUMP\nBEFORE MARINE ONE DEPARTURE\n\n9:21 A.M. EDT\n\nTHE PRESIDENT: So.\n\nQ Mr. President?\n\nTHE PRESIDENT: No.\n";
+    let c = convert(text, &options("x.txt")).unwrap();
+    assert_eq!(
+        c.transcript.title,
+        "REMARKS BY PRESIDENT TRUMP BEFORE MARINE ONE DEPARTURE"
+    );
+    // A hard-wrapped sentence is not a title.
+    let text = "MARCH 11, 1953\n\nThe committee met, pursuant to call, at 2:05 p. m., Senator Homer\nE. Capehart (chairman) presiding.\nThe CHAIRMAN. The committee will come to order.\nMr. BURNS. Thank you.\nThe CHAIRMAN. Good.\n";
+    let c = convert(text, &options("x.txt")).unwrap();
+    assert_eq!(c.transcript.title, "");
+    assert!(c.transcript.summary[0].starts_with("The committee met"));
+    // A title straight above a paragraph, with no blank lines, stays the title.
+    let text = "Meeting with Government members on the economic situation in the country\nThe President held a meeting, via videoconference, with Government members. The main topic was the economy, the budget and the measures of support.\nVladimir Putin: Good afternoon.\n";
+    let c = convert(text, &options("x.txt")).unwrap();
+    assert_eq!(
+        c.transcript.title,
+        "Meeting with Government members on the economic situation in the country"
+    );
+}

@@ -324,6 +324,43 @@ fn label_headings(lines: &[Line], kinds: &mut [Kind], labels: &Labels) -> Vec<us
     found
 }
 
+/// Headings whose line the page wrapped: the next line follows with no blank line and
+/// either starts in lower case, or both are in capitals (a title set over two lines),
+/// or the heading is a printed line's width and the next is no longer (a hard-wrapped
+/// paragraph: `The committee met, pursuant to call, at 2:05 p. m., Senator Homer` /
+/// `E. Capehart (chairman) presiding.`). The two are read as one line: a heading
+/// (its text returned at the first index, the second made part of it) or a paragraph.
+fn join_wrapped(lines: &[Line], kinds: &mut [Kind]) -> Vec<Option<String>> {
+    let mut wrapped = vec![None; lines.len()];
+    for i in 0..lines.len().saturating_sub(1) {
+        let (a, b) = (lines[i].text, lines[i + 1].text);
+        if kinds[i] != Kind::Heading
+            || !matches!(kinds[i + 1], Kind::Heading | Kind::Paragraph)
+            || lines[i + 1].no != lines[i].no + 1
+        {
+            continue;
+        }
+        let caps =
+            |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        let wraps = b.starts_with(char::is_lowercase)
+            || caps(a) && caps(b)
+            || la >= 55 && lb <= la + la / 5;
+        if !wraps {
+            continue;
+        }
+        let joined = format!("{a} {b}");
+        if is_heading(&joined) {
+            wrapped[i] = Some(joined);
+            kinds[i + 1] = Kind::Known(HeadLine::Chrome);
+        } else {
+            kinds[i] = Kind::Paragraph;
+            kinds[i + 1] = Kind::Paragraph;
+        }
+    }
+    wrapped
+}
+
 /// Reads the head of `lines` for `shape`.
 pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
     let n = lines.len().min(HEAD_LINES);
@@ -335,6 +372,7 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
         .collect();
     let mut kinds = kinds;
     head.headings = label_headings(lines, &mut kinds, labels);
+    let wrapped = join_wrapped(&lines[..n], &mut kinds);
     let stop = kinds.iter().position(|k| *k == Kind::Stop).unwrap_or(n);
     places_before_times(lines, &mut kinds[..stop]);
     // The first paragraph after a heading: a banner sentence above everything else
@@ -395,7 +433,8 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
             });
     }
     head.title_at = title_at;
-    head.title = title_at.map(|i| title_text(lines[i].text));
+    head.title = title_at.map(|i| title_text(wrapped[i].as_deref().unwrap_or(lines[i].text)));
+    let title_end = title_at.map(|t| t + usize::from(wrapped[t].is_some()));
 
     // Chrome, site, breadcrumb, place and time lines anywhere in the head are used up;
     // lines before the title (or before the date when there is no title) are not
@@ -437,7 +476,7 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
                 true
             }
             Kind::Date(_) => Some(i) == date_at,
-            _ => Some(i) == title_at,
+            _ => title_at.is_some_and(|t| (t..=title_end.unwrap_or(t)).contains(&i)),
         };
         if used {
             head.used.push(i);

@@ -66,6 +66,12 @@ fn is_roster(line: &str) -> bool {
     let Some((name, rest)) = line.split_once(',') else {
         return false;
     };
+    // `J. ALLEN FREAR, JR. Delaware`: a suffix of the name after the comma.
+    let rest = rest.trim_start();
+    let rest = ["JR.", "SR.", "Jr.", "Sr.", "III", "II"]
+        .iter()
+        .find_map(|s| rest.strip_prefix(s))
+        .map_or(rest, |r| r.trim_start_matches([',', ' ']));
     name.split_whitespace().count() >= 2
         && !name.contains(|c: char| c.is_ascii_digit())
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 4
@@ -238,6 +244,25 @@ fn is_caps_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rosters() {
+        for line in [
+            "HOMER E. CAPEHART, Indiana, Chairman",
+            "IRA DIXON, Chief Clerk",
+            "J. ALLEN FREAR, JR. Delaware",
+            "A. WILLIS ROBERTSON, Jr., Virginia",
+        ] {
+            assert!(is_roster(line), "{line}");
+        }
+        for line in [
+            "Washington, D. C.",
+            "MARCH 11, 1953",
+            "The CHAIRMAN. Yes, sir.",
+        ] {
+            assert!(!is_roster(line), "{line}");
+        }
+    }
 
     #[test]
     fn period_labels() {
