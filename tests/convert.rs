@@ -788,3 +788,20 @@ fn wrapped_head_lines_are_read_as_one() {
         "Meeting with Government members on the economic situation in the country"
     );
 }
+
+#[test]
+fn a_date_on_the_title_beats_a_post_date_above_it() {
+    let text = "Monday, April 29, 2019\n\nApril 26, 2019 REMARKS BY PRESIDENT TRUMP BEFORE MARINE ONE DEPARTURE\n\nREMARKS BY PRESIDENT TRUMP\nBEFORE MARINE ONE DEPARTURE\n\nSouth Lawn\n\nTHE PRESIDENT: So.\n\nQ Mr. President?\n\nTHE PRESIDENT: No.\n";
+    let c = convert(text, &options("x.txt")).unwrap();
+    assert_eq!(
+        c.transcript.title,
+        "REMARKS BY PRESIDENT TRUMP BEFORE MARINE ONE DEPARTURE"
+    );
+    assert_eq!(c.transcript.date.as_deref(), Some("2019-04-26"));
+    // The title repeated below, over two lines, is not a summary.
+    assert!(
+        c.transcript.summary.iter().all(|p| !p.contains("REMARKS")),
+        "{:?}",
+        c.transcript.summary
+    );
+}

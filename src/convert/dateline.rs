@@ -80,8 +80,11 @@ pub fn parse(line: &str) -> Option<Dateline> {
     };
     let place = rest.trim_end_matches([' ', ',', '.']);
     // A place is a name, not a sentence that happens to start with a date (`May 9, 2022
-    // marked …`).
-    if !is_name(place) {
+    // marked …`) nor a title in capitals (`April 26, 2019 REMARKS BY PRESIDENT TRUMP`).
+    let shouted = !place.contains(',')
+        && place.split(' ').filter(|w| !w.is_empty()).count() >= 4
+        && !place.chars().any(char::is_lowercase);
+    if !is_name(place) || shouted {
         return None;
     }
     Some(Dateline {

@@ -191,9 +191,18 @@ pub fn strip_prefix(line: &str) -> &str {
     t
 }
 
+/// `April 26, 2019 REMARKS BY PRESIDENT TRUMP`: a date a heading starts with, and the
+/// heading after it.
+fn leading_date(line: &str) -> Option<(String, &str)> {
+    let (date, rest) = dateline::parse_date(line)?;
+    let rest = rest.trim_start_matches([',', ' ', '–', '—', '-', ':', '|']);
+    is_heading(rest).then_some((date, rest))
+}
+
 /// The title's text: prefix, enclosing quotes and a one-word source suffix dropped.
 fn title_text(line: &str) -> String {
     let line = line.trim_start_matches(['•', '·', '◦', '▪', '‣', ' ', '\u{a0}']);
+    let line = leading_date(line).map_or(line, |(_, rest)| rest);
     let t = strip_prefix(line);
     let mut t = normalize_spaces(t);
     for sep in [" | ", " – ", " — ", " - "] {
@@ -421,8 +430,18 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
             head.dateline = Some((dl.clone(), d));
         }
     }
+    // A date the title starts with is the transcript's; a date line above the title
+    // that says otherwise is the page's own (a blog post's date).
+    if let (Some(t), Some((dl, d))) = (title_at, &head.dateline) {
+        if let Some((date, _)) = leading_date(lines[t].text) {
+            if *d < t && date != dl.date {
+                head.dateline = None;
+                head.embedded_date = Some(date);
+            }
+        }
+    }
     // No date line: a date inside the title (`…, 6/4/2015`, `… - October 14, 2015`).
-    if head.dateline.is_none() {
+    if head.dateline.is_none() && head.embedded_date.is_none() {
         // Else a date ending another heading (`Meeting of the Parliament 11 December 2019`).
         head.embedded_date = title_at
             .and_then(|t| embedded_date(lines[t].text))
@@ -476,6 +495,14 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
                 true
             }
             Kind::Date(_) => Some(i) == date_at,
+            // The title again (`Office of the Press Secretary` between the two).
+            Kind::Heading
+                if head.title.as_deref().is_some_and(|t| {
+                    key(&title_text(wrapped[i].as_deref().unwrap_or(lines[i].text))) == key(t)
+                }) =>
+            {
+                true
+            }
             _ => title_at.is_some_and(|t| (t..=title_end.unwrap_or(t)).contains(&i)),
         };
         if used {
