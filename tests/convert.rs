@@ -805,3 +805,21 @@ fn a_date_on_the_title_beats_a_post_date_above_it() {
         c.transcript.summary
     );
 }
+
+#[test]
+fn a_hearing_page_on_one_line_is_split_at_its_labels() {
+    let text = "[H. Res. 263] RESOLUTION Resolved, That the House does not favor the plan. Mrs. CHURCH. If there is no objection, Mr. McCormack, we will waive it. Mr. McCORMACK. I don't think it is necessary to swear the witnesses at all. Mrs. CHURCH. Mr. Smith tells us there is such a provision. Mr. SMITH. As a matter of policy I understood we were to do it. STATEMENT OF ARTHUR F. BURNS, COUNCIL OF ECONOMIC ADVISERS Mrs. CHURCH. Dr. Burns, will you proceed? Mr. BURNS. I hold two positions.\n";
+    let c = convert(text, &options("x.txt")).unwrap();
+    assert_eq!(
+        turn_speakers(&c.transcript),
+        [
+            Some("mrs-church"),
+            Some("mr-mccormack"),
+            Some("mrs-church"),
+            Some("mr-smith"),
+            Some("mrs-church"),
+            Some("mr-burns")
+        ]
+    );
+    assert!(c.transcript.summary[0].starts_with("[H. Res. 263] RESOLUTION"));
+}

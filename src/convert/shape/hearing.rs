@@ -18,7 +18,19 @@ impl Shape for Hearing {
 
     fn detect(&self, lines: &[Line]) -> u32 {
         let mut score = 0;
-        // Evidence is in short lines; paragraphs are skipped without being read.
+        // A page whose line breaks were lost: labels inside its long lines, looked for
+        // in the first 4 KB of each.
+        for line in lines.iter().filter(|l| l.text.len() > 300) {
+            let mut end = line.text.len().min(4096);
+            while !line.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let found = inline_labels(&line.text[..end]).len() as u32;
+            if found >= 2 {
+                score += 2 * found.min(10);
+            }
+        }
+        // Other evidence is in short lines; paragraphs are skipped without being read.
         for line in lines.iter().filter(|l| l.text.len() <= 300) {
             let k = key(line.text);
             if k.starts_with("[senate hearing")
@@ -212,7 +224,13 @@ fn inline_labels(line: &str) -> Vec<usize> {
     }
     let b = line.as_bytes();
     for (i, _) in line.match_indices(' ') {
-        if i == 0 || !matches!(b[i - 1], b'.' | b'?' | b'!' | b'"' | b')') {
+        // After a sentence, or after a heading in capitals (`… BUREAU OF THE BUDGET
+        // Mrs. CHURCH. Dr. Burns, …`).
+        let after_heading = || {
+            let word = line[..i].rsplit(' ').next().unwrap_or("");
+            word.chars().count() >= 3 && caps_only(word)
+        };
+        if i == 0 || !matches!(b[i - 1], b'.' | b'?' | b'!' | b'"' | b')') && !after_heading() {
             continue;
         }
         let at = i + 1;
@@ -233,8 +251,25 @@ fn inline_labels(line: &str) -> Vec<usize> {
     out
 }
 
-/// `SMITH`, `JACKSON`, `O'ROURKE`, `DIAZ-BALART`: two letters or more, all capitals.
+/// `SMITH`, `JACKSON`, `O'ROURKE`, `DIAZ-BALART`: two letters or more, all capitals;
+/// `McCORMACK`, `DeLAY`, `LaHOOD`: a short prefix as the name is spelt, then capitals.
 fn is_caps_word(w: &str) -> bool {
+    let mut chars = w.char_indices();
+    if let (Some((_, a)), Some((_, b))) = (chars.next(), chars.next()) {
+        if a.is_uppercase() && b.is_lowercase() {
+            let rest = chars
+                .find(|(_, c)| !c.is_lowercase())
+                .map_or("", |(i, _)| &w[i..]);
+            let prefix = w.len() - rest.len();
+            return prefix <= 3
+                && rest.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && caps_only(rest);
+        }
+    }
+    caps_only(w)
+}
+
+fn caps_only(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && is_all_caps(w)
         && w.chars()
@@ -275,6 +310,12 @@ mod tests {
             ),
             ("Ms. JACKSON LEE. Yes.", "Ms. JACKSON LEE", "Yes."),
             ("Mr. DIAZ-BALART.", "Mr. DIAZ-BALART", ""),
+            (
+                "Mr. McCORMACK. I don't think so.",
+                "Mr. McCORMACK",
+                "I don't think so.",
+            ),
+            ("Mr. DeLAY. Yes.", "Mr. DeLAY", "Yes."),
         ] {
             let c = period_label(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(
@@ -288,6 +329,8 @@ mod tests {
             "Mr. Smith. Thank you.",
             "In WASHINGTON. We met.",
             "The U.S. is here.",
+            "Mr. McCormack. Thank you.",
+            "Mrs. Mrs. Yes.",
         ] {
             assert!(period_label(line).is_none(), "{line}");
         }
