@@ -823,3 +823,15 @@ fn a_hearing_page_on_one_line_is_split_at_its_labels() {
     );
     assert!(c.transcript.summary[0].starts_with("[H. Res. 263] RESOLUTION"));
 }
+
+#[test]
+fn a_record_is_titled_by_its_item_after_the_sitting_date() {
+    let text = "Meeting of the Parliament\n\nMeeting date: Thursday, February 23, 2017\n\nContents\n\nPoints of Order\n\nTavish Scott (Shetland Islands) (LD)\n\nOn a point of order, Presiding Officer.\n\nDouglas Ross (Highlands and Islands) (Con)\n\nFurther to that point of order.\n";
+    let c = convert(text, &options("x.txt")).unwrap();
+    assert_eq!(c.transcript.title, "Points of Order");
+    assert_eq!(c.transcript.date.as_deref(), Some("2017-02-23"));
+    // Elsewhere a heading after the date line is not the title.
+    let text = "Daily Press Briefing\n\nOctober 14, 2015\n\nJohn Kirby, Spokesperson\n\nMR KIRBY: Good afternoon.\n\nQUESTION: Thanks.\n";
+    let c = convert(text, &options("x.txt")).unwrap();
+    assert_eq!(c.transcript.title, "Daily Press Briefing");
+}

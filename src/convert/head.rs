@@ -411,7 +411,19 @@ pub fn read(lines: &[Line], shape: &dyn Shape, labels: &Labels) -> Head {
             heading(i) && embedded_date(lines[i].text).as_deref() == Some(dl.date.as_str())
         })
     });
+    // A record's item after the sitting's date (or after a heading carrying the date).
+    let sitting = date_at.or_else(|| {
+        (0..first_paragraph.min(stop))
+            .find(|&i| heading(i) && embedded_date(lines[i].text).is_some())
+    });
+    let item = sitting.filter(|_| shape.title_after_date()).and_then(|d| {
+        (d + 1..stop)
+            .take_while(|&i| kinds[i] != Kind::Paragraph)
+            .find(|&i| heading(i))
+            .filter(|_| stop < n && (d + 1..stop).all(|i| kinds[i] != Kind::Paragraph))
+    });
     let title_at = match date_at {
+        _ if item.is_some() => item,
         _ if prefixed.is_some() => prefixed,
         _ if dated.is_some() => dated,
         Some(d) => (0..d.min(first_paragraph))

@@ -77,6 +77,13 @@ pub trait Shape: Sync {
     fn splits(&self, _line: &str) -> Vec<usize> {
         Vec::new()
     }
+    /// The record's item heading after the sitting's date is the title: a heading
+    /// after the date line (or a heading carrying the date), with no paragraph before
+    /// the first speech, names what the excerpt is (`Meeting of the Parliament` /
+    /// `Meeting date: …` / `Points of Order`).
+    fn title_after_date(&self) -> bool {
+        false
+    }
     /// The credit line and licence of the shape's site, for pages that are its own.
     fn credit(&self) -> Option<(&'static str, &'static str)> {
         None

@@ -57,6 +57,10 @@ impl Shape for Hansard {
         is_time_stamp(line) || is_furniture(line)
     }
 
+    fn title_after_date(&self) -> bool {
+        true
+    }
+
     fn body_date(&self, line: &str) -> Option<String> {
         record_date(line).map(|d| d.date)
     }
@@ -161,6 +165,9 @@ fn is_furniture(line: &str) -> bool {
         || k.starts_with("full debate:")
         || k.starts_with("department:")
         || k.starts_with("read full debate")
+        || k.starts_with("read hansard text")
+        || k.starts_with("watch debate")
+        || k.starts_with("read debate")
         || k.starts_with("alert me about debates")
         || k.starts_with("(limited text")
         || k.contains("table of contents")
