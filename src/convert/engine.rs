@@ -232,14 +232,21 @@ fn candidate(shape: &dyn Shape, line: &str) -> Option<Candidate> {
 /// the page was copied. Where a word turns from lower case to a capital and what
 /// follows is a label met elsewhere in the text, the label is that.
 fn unglue(candidates: &mut [Option<Candidate>]) {
-    let glued = |label: &str| {
+    let glued = |label: &str| -> Vec<usize> {
         label
             .char_indices()
             .zip(label.chars().skip(1))
             .filter(|((_, a), b)| a.is_lowercase() && b.is_uppercase())
             .map(|((i, a), _)| i + a.len_utf8())
-            .collect::<Vec<usize>>()
+            .collect()
     };
+    if !candidates
+        .iter()
+        .flatten()
+        .any(|c| !glued(&c.label).is_empty())
+    {
+        return;
+    }
     let known: HashSet<String> = candidates
         .iter()
         .flatten()
