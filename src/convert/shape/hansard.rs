@@ -68,11 +68,14 @@ impl Shape for Hansard {
     fn label(&self, line: &str) -> Option<Candidate> {
         // `• 1. Rachael Hamilton (…) (Con):`, `Q1. …`: a list bullet and a question
         // number before the label.
+        // `§ Mr. SpeakerOrder.`: read on the whole line, its offsets are the line's.
+        if let Some(c) = glued(line) {
+            return Some(c);
+        }
         let start = line.len() - unnumbered(line).len();
         let mut c = republished(line)
             .or_else(|| collective(&line[start..]))
             .or_else(|| standalone(&line[start..]))
-            .or_else(|| glued(line))
             .or_else(|| (start > 0).then(|| label::scan(&line[start..])).flatten())?;
         if c.rest_start < line.len() - start || start == 0 {
             c.rest_start += start;
@@ -407,6 +410,10 @@ mod tests {
             "Hon. Members"
         );
         assert!(collective("Aye: 84 MSPs").is_none());
+        // Found by fuzzing: the speech's offset is the line's, inside multi-byte text.
+        let line = "§ Mr NnПе";
+        let c = Hansard.label(line).unwrap();
+        assert_eq!((c.label.as_str(), &line[c.rest_start..]), ("Mr Nn", "Пе"));
         assert!(collective("Members of the committee: a list").is_none());
         for line in [
             "Engagements",
