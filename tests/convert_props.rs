@@ -128,3 +128,18 @@ proptest! {
         }
     }
 }
+
+/// Inputs the fuzzer found panicking, kept as regressions.
+#[test]
+fn inputs_the_fuzzer_found() {
+    let options = Options {
+        file: "f.txt".into(),
+        ..Options::default()
+    };
+    // A glued Hansard label before Cyrillic text: the speech's offset fell inside `П`.
+    for bytes in [&b"\xc2\xa7 Mr Nn\xd0\x9f\xd0\xb5\x00"[..]] {
+        if let Ok(c) = convert_bytes(bytes, &options) {
+            check(&c.transcript).unwrap();
+        }
+    }
+}
