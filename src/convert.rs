@@ -236,6 +236,7 @@ pub fn convert(text: &str, options: &Options) -> Result<Conversion, Diagnostic> 
                     .or_else(|| credit.map(|(_, l)| l.to_string())),
                 url,
             },
+            ..Default::default()
         },
         warnings,
     })

@@ -7,16 +7,28 @@
 //! clear error (see [`Transcript::from_json`]).
 
 mod json_path;
+mod timing;
+
+pub use timing::{safe_url, unsafe_url, words, Media, MediaKind, Time, Timing, MAX_SECONDS};
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 
-/// The version of the JSON schema written by this crate.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the JSON schema written by this crate: 2 added the timed fields
+/// (`media`, turns' `start`/`end`, paragraphs' `times`).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest schema version this crate still reads (version 1 is version 2 untimed).
+pub const OLDEST_SCHEMA: u32 = 1;
+
+/// True for the schema versions this crate reads.
+pub fn reads_schema(v: u32) -> bool {
+    (OLDEST_SCHEMA..=SCHEMA_VERSION).contains(&v)
+}
 
 /// A whole transcript: header, summary, speakers and turns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transcript {
     /// Schema version, always [`SCHEMA_VERSION`] when written by this crate.
     pub schema: u32,
@@ -51,6 +63,9 @@ pub struct Transcript {
     pub turns: Vec<Turn>,
     /// Where the text comes from.
     pub source: Source,
+    /// The recording the text is a transcript of, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
 }
 
 /// A person (or anonymous voice) who speaks in the transcript.
@@ -69,7 +84,7 @@ pub struct Speaker {
 }
 
 /// One speaker's uninterrupted contribution.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Turn {
     /// Stable identifier, unique in the transcript (`t1`, `t2`, …).
     pub id: String,
@@ -82,10 +97,19 @@ pub struct Turn {
     pub annotation: Option<String>,
     /// The paragraphs, text exactly as in the source (no-break spaces kept).
     pub paragraphs: Vec<String>,
+    /// When the turn starts on the media's clock, when the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Time>,
+    /// When it ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Time>,
+    /// When each paragraph is spoken: one per paragraph, or none for an untimed turn.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub times: Vec<Timing>,
 }
 
 /// Provenance of the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// File name the transcript was converted from.
     pub file: String,
@@ -130,7 +154,7 @@ impl Catalog {
     pub fn from_json(text: &str) -> Result<Catalog, JsonError> {
         let catalog: Catalog =
             serde_json::from_str(text).map_err(|e| JsonError::from_serde(text, &e))?;
-        if catalog.schema != SCHEMA_VERSION {
+        if !reads_schema(catalog.schema) {
             return Err(unsupported_version(&catalog.schema));
         }
         Ok(catalog)
@@ -161,7 +185,7 @@ fn unsupported_version(v: &dyn std::fmt::Display) -> JsonError {
         line: 0,
         column: 0,
         message: format!(
-            "unsupported schema version {v} (this viewer reads version {SCHEMA_VERSION})"
+            "unsupported schema version {v} (this viewer reads versions {OLDEST_SCHEMA} to {SCHEMA_VERSION})"
         ),
     }
 }
@@ -320,7 +344,10 @@ impl Transcript {
                 }
                 return Err(match serde_json::from_str::<Version>(text) {
                     Ok(Version { schema: Some(v) })
-                        if v.as_u64() != Some(u64::from(SCHEMA_VERSION)) =>
+                        if !v
+                            .as_u64()
+                            .and_then(|v| u32::try_from(v).ok())
+                            .is_some_and(reads_schema) =>
                     {
                         unsupported_version(&v)
                     }
@@ -345,7 +372,7 @@ impl Transcript {
     /// become element ids and list keys). What is odd but renders is a [`Warning`]
     /// instead ([`Transcript::warnings`]).
     pub fn validate(&self) -> Result<(), JsonError> {
-        if self.schema != SCHEMA_VERSION {
+        if !reads_schema(self.schema) {
             return Err(unsupported_version(&self.schema));
         }
         let fail = |path: String, message: String| {
@@ -374,7 +401,12 @@ impl Transcript {
                 );
             }
         }
-        Ok(())
+        self.validate_timing().map_err(|(path, message)| JsonError {
+            path,
+            line: 0,
+            column: 0,
+            message,
+        })
     }
 
     /// What is odd but still renders: a turn naming a speaker the list lacks, a speaker
@@ -491,12 +523,14 @@ mod tests {
                     speaker: Some("vladimir-putin".into()),
                     annotation: Some("retranslated".into()),
                     paragraphs: vec!["Hello.".into(), "Second: para".into()],
+                    ..Default::default()
                 },
                 Turn {
                     id: "t2".into(),
                     speaker: None,
                     annotation: None,
                     paragraphs: vec!["<script>alert(1)</script>".into()],
+                    ..Default::default()
                 },
             ],
             source: Source {
@@ -505,6 +539,7 @@ mod tests {
                 license: Some("CC BY 4.0".into()),
                 url: None,
             },
+            ..Default::default()
         }
     }
 
@@ -517,10 +552,25 @@ mod tests {
     }
 
     #[test]
+    fn version_1_still_reads() {
+        let json = sample()
+            .to_json()
+            .replacen("\"schema\":2", "\"schema\":1", 1);
+        let t = Transcript::from_json(&json).unwrap();
+        assert_eq!(t.schema, 1);
+        assert!(!t.is_timed());
+        assert_eq!(t.to_json(), json);
+        for v in ["0", "3"] {
+            let json = json.replacen("\"schema\":1", &format!("\"schema\":{v}"), 1);
+            assert_eq!(Transcript::from_json(&json).unwrap_err().path, "schema");
+        }
+    }
+
+    #[test]
     fn rejects_other_schema_versions() {
         let json = sample()
             .to_json()
-            .replacen("\"schema\":1", "\"schema\":99", 1);
+            .replacen("\"schema\":2", "\"schema\":99", 1);
         let err = Transcript::from_json(&json).unwrap_err();
         assert_eq!(err.path, "schema");
         assert!(err.message.contains("99"), "{err}");
@@ -531,7 +581,7 @@ mod tests {
         // The fields changed too: the version is named, not the first field that fails.
         let json = sample()
             .to_json()
-            .replacen("\"schema\":1", "\"schema\":2", 1)
+            .replacen("\"schema\":2", "\"schema\":3", 1)
             .replacen("\"turns\":[", "\"turns\":{\"all\":[", 1)
             .replacen("],\"source\"", "]},\"source\"", 1);
         assert!(
@@ -540,11 +590,11 @@ mod tests {
         );
         let err = Transcript::from_json(&json).unwrap_err();
         assert_eq!(err.path, "schema", "{err}");
-        assert!(err.message.contains("version 2"), "{err}");
+        assert!(err.message.contains("version 3"), "{err}");
         // A string where the number belongs is a version this viewer does not read.
         let json = sample()
             .to_json()
-            .replacen("\"schema\":1", "\"schema\":\"1\"", 1);
+            .replacen("\"schema\":2", "\"schema\":\"2\"", 1);
         assert_eq!(Transcript::from_json(&json).unwrap_err().path, "schema");
     }
 

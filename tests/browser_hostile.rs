@@ -117,12 +117,12 @@ async fn files_that_cannot_be_shown_give_an_alert_with_the_place() {
             "Invalid JSON: line 2, column 29: at speakers[0].name: invalid type: sequence, expected a string",
         ),
         (
-            r#"{"schema":2,"lang":"en","title":"From the future","source":{"file":"x"}}"#,
-            "Invalid JSON: at schema: unsupported schema version 2 (this viewer reads version 1)",
+            r#"{"schema":3,"lang":"en","title":"From the future","source":{"file":"x"}}"#,
+            "Invalid JSON: at schema: unsupported schema version 3 (this viewer reads versions 1 to 2)",
         ),
         (
             r#"{"schema":"1","lang":"en","title":"T","source":{"file":"x"}}"#,
-            "Invalid JSON: at schema: unsupported schema version \"1\" (this viewer reads version 1)",
+            "Invalid JSON: at schema: unsupported schema version \"1\" (this viewer reads versions 1 to 2)",
         ),
         (
             r#"{"schema":1,"lang":"en","title":"\ud800 lone","source":{"file":"x"}}"#,

@@ -1021,9 +1021,11 @@ fn big_transcript(turns: usize) -> Rc<Transcript> {
                 speaker: Some(if i % 2 == 0 { PUTIN } else { LUKASHENKO }.into()),
                 annotation: None,
                 paragraphs: vec![paragraph(2 * i), paragraph(2 * i + 1)],
+                ..Default::default()
             })
             .collect(),
         source: transcript().source.clone(),
+        ..Default::default()
     };
     Rc::new(t)
 }

@@ -54,6 +54,7 @@ fn turn(n: usize, speaker: Option<&str>, annotation: Option<&str>, paragraphs: &
         speaker: speaker.map(Into::into),
         annotation: annotation.map(Into::into),
         paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        ..Default::default()
     }
 }
 
@@ -601,7 +602,7 @@ fn cli_writes_a_directory_and_catalog() {
         serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
     assert_eq!(
         catalog,
-        serde_json::json!({"schema": 1, "transcripts": [
+        serde_json::json!({"schema": 2, "transcripts": [
             {"id": "russian-belarusian-talks-2022-02-18", "title": "Russian-Belarusian talks", "date": "2022-02-18", "lang": "en"},
             {"id": "ru-initials", "title": "Российско-белорусские переговоры", "date": "2022-02-18", "lang": "ru"},
         ]})

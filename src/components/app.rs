@@ -584,7 +584,7 @@ mod tests {
 
     #[test]
     fn reads_a_catalog() {
-        let json = r#"{"schema":1,"transcripts":[{"id":"a","title":"A","lang":"en"}]}"#;
+        let json = r#"{"schema":2,"transcripts":[{"id":"a","title":"A","lang":"en"}]}"#;
         assert_eq!(
             parse_catalog(json),
             Ok(Catalog::of_ids(&["a"])).map(|mut c| {
@@ -606,7 +606,7 @@ mod tests {
             e.to_string(),
             "line 2, column 22: at transcripts[0].id: invalid type: integer `7`, expected a string"
         );
-        let Err(LoadErrorKind::Json(e)) = parse_catalog(r#"{"schema":2,"transcripts":[]}"#) else {
+        let Err(LoadErrorKind::Json(e)) = parse_catalog(r#"{"schema":3,"transcripts":[]}"#) else {
             panic!("expected a schema error");
         };
         assert_eq!(e.path, "schema");

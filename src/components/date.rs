@@ -67,6 +67,7 @@ mod tests {
                 license: None,
                 url: None,
             },
+            ..Default::default()
         }
     }
 

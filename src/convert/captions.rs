@@ -128,6 +128,7 @@ pub fn convert(text: &str, format: Format, options: &Options) -> Result<Conversi
                 speaker: id.clone(),
                 annotation: None,
                 paragraphs: vec![cue.text],
+                ..Default::default()
             }),
         }
         last = Some((id, cue.end));
@@ -155,6 +156,7 @@ pub fn convert(text: &str, format: Format, options: &Options) -> Result<Conversi
                 license: options.license.clone(),
                 url: options.url.clone(),
             },
+            ..Default::default()
         },
         warnings,
     })

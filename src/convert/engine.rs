@@ -114,6 +114,7 @@ pub fn read(all: &[Line], body: &[usize], labels: &Labels, warnings: &mut Vec<Di
                             .then(|| rest.to_string())
                             .into_iter()
                             .collect(),
+                        ..Default::default()
                     },
                     Some(t.speaker),
                     line.no,
@@ -132,6 +133,7 @@ pub fn read(all: &[Line], body: &[usize], labels: &Labels, warnings: &mut Vec<Di
                         speaker: None,
                         annotation: None,
                         paragraphs: vec![line.text.to_string()],
+                        ..Default::default()
                     },
                     None,
                     line.no,

@@ -17,6 +17,7 @@ pub(super) fn transcript() -> Transcript {
         speaker: sp.map(Into::into),
         annotation: None,
         paragraphs: text.split('|').map(str::to_string).collect(),
+        ..Default::default()
     };
     Transcript {
         schema: SCHEMA_VERSION,
@@ -43,6 +44,7 @@ pub(super) fn transcript() -> Transcript {
             license: None,
             url: None,
         },
+        ..Default::default()
     }
 }
 
