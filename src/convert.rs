@@ -20,6 +20,9 @@
 //! titled label and a bare one for the same person are one speaker. Text keeps its
 //! characters (no-break spaces, curly quotes, typos); only the metadata parsed out of it
 //! (names, roles, place) has its spaces normalised.
+//!
+//! Timed input keeps its times: captions (`captions`), Whisper, WhisperX and
+//! Podcasting 2.0 JSON and time-stamped text (`timed`), each recognised by its content.
 
 mod captions;
 pub mod corpus;
@@ -30,8 +33,11 @@ mod label;
 pub mod lines;
 mod shape;
 pub mod text;
+mod timed;
 
-use crate::model::{Source, Transcript, Turn, SCHEMA_VERSION};
+pub use timed::side::{media, media_file, media_kind, speaker_names, SpeakerName, SpeakerNames};
+
+use crate::model::{unsafe_url, Source, Transcript, Turn, SCHEMA_VERSION};
 use shape::Foot;
 use std::fmt;
 use text::key;
@@ -84,6 +90,11 @@ pub struct Options {
     pub license: Option<String>,
     /// Address of the original page.
     pub url: Option<String>,
+    /// Names for a timed input's voices (a side file: [`speaker_names`]).
+    pub speakers: Option<SpeakerNames>,
+    /// The recording, written as `media` ([`media`], [`media_file`]); an unsafe address
+    /// is an error.
+    pub media: Option<crate::model::Media>,
 }
 
 /// A converted transcript and the warnings met on the way.
@@ -93,6 +104,9 @@ pub struct Conversion {
     pub transcript: Transcript,
     /// Warnings, in line order.
     pub warnings: Vec<Diagnostic>,
+    /// Warnings about the speakers side file ([`Options::speakers`]), at its lines: a
+    /// name for a voice the input does not have.
+    pub name_warnings: Vec<Diagnostic>,
 }
 
 /// Converts raw bytes, reporting invalid UTF-8 with its byte offset, line and column.
@@ -117,8 +131,21 @@ pub fn convert_bytes(bytes: &[u8], options: &Options) -> Result<Conversion, Diag
 /// Converts a transcript's text: captions by their own reader, any other text by its
 /// shape ([`shape::detect`]), the shared head reader and the label and turn engine.
 pub fn convert(text: &str, options: &Options) -> Result<Conversion, Diagnostic> {
+    if let Some(m) = &options.media {
+        let bad = unsafe_url(&m.url).or_else(|| m.poster.as_deref().and_then(unsafe_url));
+        if let Some(why) = bad {
+            return Err(Diagnostic::new(
+                1,
+                1,
+                format!("media address refused: {why}"),
+            ));
+        }
+    }
     if let Some(format) = captions::detect(text) {
         return captions::convert(text, format, options);
+    }
+    if let Some(format) = timed::detect(text) {
+        return timed::convert(text, format, options);
     }
     let lines = lines::lines(text);
     if lines.is_empty() {
@@ -236,9 +263,10 @@ pub fn convert(text: &str, options: &Options) -> Result<Conversion, Diagnostic> 
                     .or_else(|| credit.map(|(_, l)| l.to_string())),
                 url,
             },
-            ..Default::default()
+            media: options.media.clone(),
         },
         warnings,
+        name_warnings: Vec::new(),
     })
 }
 

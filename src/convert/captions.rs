@@ -1,14 +1,17 @@
 //! Caption files, recognised by their content: WebVTT (`WEBVTT` first, cues with
 //! `<v Name>` voice spans) and SubRip (numbered cues, `00:00:01,000 --> …`, a leading
 //! `Name:` naming the speaker). A caption file has no title, date or place; its cues
-//! become turns, consecutive cues of one voice (or of none) being one turn, with a new
-//! paragraph after a pause.
+//! become timed segments ([`timed::turns`]): consecutive cues of one voice (or of none)
+//! are one turn, with a new paragraph after a pause of 2 s. WebVTT's inline time stamps
+//! (`<00:00:05.000>`) time the words after them. A bad time, or a cue starting before
+//! the cue before it, is an error at its line and column.
 
 use super::label;
 use super::lines;
-use super::text::{is_space, key, normalize_spaces, title_case_if_caps};
+use super::text::{is_space, key, normalize_spaces};
+use super::timed::{self, clock, looks_like_clock, Segment, Voices, CLOCK_SHAPE};
 use super::{detect_lang, Conversion, Diagnostic, Options};
-use crate::model::{Source, Speaker, Transcript, Turn, SCHEMA_VERSION};
+use crate::model::Time;
 
 /// A caption format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,10 +22,8 @@ pub enum Format {
     Srt,
 }
 
-/// A pause this long (seconds) between cues of one voice starts a new paragraph.
-const PARAGRAPH_PAUSE: f64 = 2.0;
-/// A paragraph this long (characters) ends at the next sentence end.
-const PARAGRAPH_CHARS: usize = 600;
+/// Word-start marks: byte offsets in a text and the time said there.
+type Marks = Vec<(usize, Time)>;
 
 /// The caption format of `text`, if it is one.
 pub fn detect(text: &str) -> Option<Format> {
@@ -40,155 +41,84 @@ pub fn detect(text: &str) -> Option<Format> {
         .map(|l| l.trim_matches(is_space))
         .filter(|l| !l.is_empty());
     let (a, b) = (first.next()?, first.next()?);
-    (a.bytes().all(|b| b.is_ascii_digit()) && timing(b).is_some()).then_some(Format::Srt)
+    let timing_shaped = b
+        .split_once("-->")
+        .is_some_and(|(s, _)| looks_like_clock(s.trim_matches(is_space)));
+    (!a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()) && timing_shaped).then_some(Format::Srt)
 }
 
-/// `00:01:02.500 --> 00:01:04.000 align:start`: start and end in seconds.
-fn timing(line: &str) -> Option<(f64, f64)> {
-    let (a, b) = line.split_once("-->")?;
-    let b = b.trim_matches(is_space).split(is_space).next()?;
-    Some((seconds(a.trim_matches(is_space))?, seconds(b)?))
-}
-
-/// `01:02:03.500`, `02:03.500`, `01:02:03,500`.
-fn seconds(s: &str) -> Option<f64> {
-    let s = s.replace(',', ".");
-    let parts: Vec<&str> = s.split(':').collect();
-    if !(2..=3).contains(&parts.len()) {
-        return None;
-    }
-    let mut total = 0.0;
-    for (i, p) in parts.iter().enumerate() {
-        let last = i == parts.len() - 1;
-        let ok = !p.is_empty()
-            && p.bytes().all(|b| b.is_ascii_digit() || (last && b == b'.'))
-            && (last || p.len() <= 3);
-        if !ok {
-            return None;
-        }
-        total = total * 60.0 + p.parse::<f64>().ok()?;
-    }
-    Some(total)
+/// `00:01:02.500 --> 00:01:04.000 align:start`: start and end; `Ok(None)` for a line
+/// with no `-->`, an error (its column and message) for a bad time.
+fn timing(line: &str) -> Result<Option<(Time, Time)>, (usize, String)> {
+    let Some((a, b)) = line.split_once("-->") else {
+        return Ok(None);
+    };
+    let a_text = a.trim_matches(is_space);
+    let b_trim = b.trim_start_matches(is_space);
+    let b_text = b_trim.split(is_space).next().unwrap_or_default();
+    let column = |part: &str| {
+        let at = part.as_ptr() as usize - line.as_ptr() as usize;
+        line[..at].chars().count() + 1
+    };
+    let time = |t: &str| {
+        clock(t).ok_or_else(|| {
+            let shown = if t.is_empty() {
+                "nothing".to_string()
+            } else {
+                format!("{t:?}")
+            };
+            (column(t), format!("bad time stamp {shown} ({CLOCK_SHAPE})"))
+        })
+    };
+    Ok(Some((time(a_text)?, time(b_text)?)))
 }
 
 /// One cue: its times, its voice and its text.
 #[derive(Debug, Clone, PartialEq)]
 struct Cue {
-    start: f64,
-    end: f64,
+    start: Time,
+    end: Time,
     voice: Option<String>,
     /// `>>` opened the cue: a new speaker, even with no name.
     change: bool,
     text: String,
+    /// Where its inline time stamps put words; empty when it has none.
+    marks: Marks,
 }
 
 /// Converts a caption file.
 pub fn convert(text: &str, format: Format, options: &Options) -> Result<Conversion, Diagnostic> {
     let mut warnings = Vec::new();
-    let cues = cues(text, format, &mut warnings);
+    let cues = cues(text, format, &mut warnings)?;
     if cues.is_empty() {
         return Err(Diagnostic::new(1, 1, "empty captions: no cue has text"));
     }
-    let mut speakers: Vec<Speaker> = Vec::new();
-    let mut turns: Vec<Turn> = Vec::new();
-    let mut last: Option<(Option<String>, f64)> = None;
-    for cue in cues {
-        let id = cue
-            .voice
-            .as_ref()
-            .map(|name| match same_voice(&speakers, name) {
-                Some(s) => s.id.clone(),
-                None => {
-                    let id = super::engine::speaker_id(&speakers, name);
-                    speakers.push(Speaker {
-                        id: id.clone(),
-                        name: name.clone(),
-                        role: None,
-                        anonymous: false,
-                    });
-                    id
-                }
-            });
-        let same = matches!(&last, Some((who, _)) if *who == id) && !cue.change;
-        match (same, turns.last_mut()) {
-            (true, Some(turn)) => {
-                let pause = last.as_ref().map_or(0.0, |(_, end)| cue.start - end);
-                let para = turn.paragraphs.last_mut().expect("turns have a paragraph");
-                let long =
-                    para.chars().count() >= PARAGRAPH_CHARS && para.ends_with(['.', '?', '!']);
-                if pause >= PARAGRAPH_PAUSE || long {
-                    turn.paragraphs.push(cue.text);
-                } else {
-                    para.push(' ');
-                    para.push_str(&cue.text);
-                }
-            }
-            _ => turns.push(Turn {
-                id: format!("t{}", turns.len() + 1),
-                speaker: id.clone(),
-                annotation: None,
-                paragraphs: vec![cue.text],
-                ..Default::default()
-            }),
-        }
-        last = Some((id, cue.end));
-    }
+    let mut voices = Voices::new(options.speakers.as_ref());
+    let segments = cues
+        .into_iter()
+        .map(|cue| Segment {
+            speaker: cue.voice.as_deref().map(|v| voices.id(v)),
+            change: cue.change,
+            paragraph: false,
+            start: cue.start,
+            end: cue.end,
+            text: cue.text,
+            marks: cue.marks,
+        })
+        .collect();
+    let turns = timed::turns(segments);
     let lang = options
         .lang
         .clone()
         .unwrap_or_else(|| detect_lang("", &[], &turns));
-    Ok(Conversion {
-        transcript: Transcript {
-            schema: SCHEMA_VERSION,
-            lang,
-            title: String::new(),
-            date: None,
-            time: None,
-            place: None,
-            dateline: None,
-            kind: None,
-            summary: Vec::new(),
-            speakers,
-            turns,
-            source: Source {
-                file: options.file.clone(),
-                credit: options.credit.clone(),
-                license: options.license.clone(),
-                url: options.url.clone(),
-            },
-            ..Default::default()
-        },
+    Ok(timed::finish(
+        voices,
+        turns,
+        Vec::new(),
+        lang,
         warnings,
-    })
-}
-
-/// The speaker a voice name is: the same name; a first name alone (`Richard`) that
-/// starts exactly one speaker's name (`Richard Ladner`); or a one-letter slip in the
-/// surname (`Pablo Molinda` for `Pablo Molina`).
-fn same_voice<'a>(speakers: &'a [Speaker], name: &str) -> Option<&'a Speaker> {
-    let k = key(name);
-    if let Some(s) = speakers.iter().find(|s| key(&s.name) == k) {
-        return Some(s);
-    }
-    let words: Vec<&str> = k.split(' ').collect();
-    let unique = |f: &dyn Fn(&[&str]) -> bool| {
-        let mut hits = speakers
-            .iter()
-            .filter(|s| f(&key(&s.name).split(' ').collect::<Vec<_>>()));
-        match (hits.next(), hits.next()) {
-            (Some(s), None) => Some(s),
-            _ => None,
-        }
-    };
-    if words.len() == 1 {
-        return unique(&|w| w.len() > 1 && w[0] == words[0]);
-    }
-    unique(&|w| {
-        w.len() == words.len()
-            && w[..w.len() - 1] == words[..words.len() - 1]
-            && w[w.len() - 1].chars().count() >= 5
-            && label::one_edit(w[w.len() - 1], words[words.len() - 1])
-    })
+        options,
+    ))
 }
 
 /// Sounds written in brackets at a cue's start, which name no speaker.
@@ -229,7 +159,11 @@ fn bracketed_name(text: &str) -> Option<(String, &str)> {
 }
 
 /// The cues of a caption file, in order, with their text cleaned of markup.
-fn cues(text: &str, format: Format, warnings: &mut Vec<Diagnostic>) -> Vec<Cue> {
+fn cues(
+    text: &str,
+    format: Format,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<Cue>, Diagnostic> {
     // Blocks of consecutive non-blank lines.
     let mut blocks: Vec<Vec<lines::Line>> = Vec::new();
     let mut current = Vec::new();
@@ -249,6 +183,7 @@ fn cues(text: &str, format: Format, warnings: &mut Vec<Diagnostic>) -> Vec<Cue> 
     }
     let mut out = Vec::new();
     let mut voice: Option<String> = None;
+    let mut last_start: Option<Time> = None;
     for (b, block) in blocks.iter().enumerate() {
         let first = block[0].text;
         if format == Format::Vtt
@@ -261,7 +196,22 @@ fn cues(text: &str, format: Format, warnings: &mut Vec<Diagnostic>) -> Vec<Cue> 
         {
             continue;
         }
-        let Some(at) = block.iter().take(2).position(|l| timing(l.text).is_some()) else {
+        let mut found = None;
+        for line in block.iter().take(2) {
+            // Columns count from the line as written, before its leading spaces.
+            let lead = lead_chars(text, line);
+            match timing(line.text) {
+                Ok(None) => continue,
+                Ok(Some(t)) => {
+                    found = Some((line, t, lead));
+                    break;
+                }
+                Err((column, message)) => {
+                    return Err(Diagnostic::new(line.no, lead + column, message))
+                }
+            }
+        }
+        let Some((timing_line, (start, mut end), lead)) = found else {
             warnings.push(Diagnostic::new(
                 block[0].no,
                 1,
@@ -269,12 +219,41 @@ fn cues(text: &str, format: Format, warnings: &mut Vec<Diagnostic>) -> Vec<Cue> 
             ));
             continue;
         };
-        let Some((start, end)) = timing(block[at].text) else {
-            continue;
-        };
+        if let Some(last) = last_start.filter(|l| start < *l) {
+            return Err(Diagnostic::new(
+                timing_line.no,
+                lead + 1,
+                format!(
+                    "the cue starts at {}, before the cue before it ({}): times go back",
+                    shown(start),
+                    shown(last)
+                ),
+            ));
+        }
+        last_start = Some(start);
+        if end < start {
+            let column = timing_line
+                .text
+                .find("-->")
+                .map_or(1, |i| timing_line.text[..i].chars().count() + 1);
+            warnings.push(Diagnostic::new(
+                timing_line.no,
+                lead + column,
+                format!(
+                    "warning: the cue ends at {}, before it starts ({}); taken to end there",
+                    shown(end),
+                    shown(start)
+                ),
+            ));
+            end = start;
+        }
+        let at = block
+            .iter()
+            .position(|l| std::ptr::eq(l, timing_line))
+            .unwrap_or(0);
         let mut change = false;
         let mut cue_voice = None;
-        let mut parts = Vec::new();
+        let mut parts: Vec<(String, Marks)> = Vec::new();
         for line in &block[at + 1..] {
             let unescaped = unescape(line.text);
             let mut t = unescaped.as_str();
@@ -285,29 +264,31 @@ fn cues(text: &str, format: Format, warnings: &mut Vec<Diagnostic>) -> Vec<Cue> 
                 .filter(|r| r.starts_with(|c: char| !c.is_whitespace()));
             if let Some(rest) = t.strip_prefix(">>").or(dash) {
                 if !parts.is_empty() {
+                    let (text, marks) = join(std::mem::take(&mut parts));
                     out.push(Cue {
                         start,
                         end: start,
-                        voice: voice.clone().map(|v| title_case_if_caps(&v)),
+                        voice: voice.clone(),
                         change,
-                        text: parts.join(" "),
+                        text,
+                        marks,
                     });
-                    parts.clear();
                 }
                 change = true;
                 cue_voice = None;
                 voice = None;
                 t = rest.trim_start_matches(['>', ' ', '\u{a0}']);
             }
-            let (v, clean) = match format {
+            let (v, stripped, marks) = match format {
                 Format::Vtt => vtt_text(t),
-                Format::Srt => (None, strip_tags(t)),
+                Format::Srt => (None, strip_tags(t), Vec::new()),
             };
-            let mut clean = normalize_spaces(&clean);
+            let (mut clean, mut marks) = normalize_marked(&stripped, &marks);
             if parts.is_empty() && cue_voice.is_none() {
                 if let Some((name, rest)) = bracketed_name(&clean) {
                     cue_voice = Some(name);
-                    clean = rest.to_string();
+                    let cut = clean.len() - rest.len();
+                    cut_front(&mut clean, &mut marks, cut);
                 }
             }
             if v.is_some() {
@@ -323,11 +304,13 @@ fn cues(text: &str, format: Format, warnings: &mut Vec<Diagnostic>) -> Vec<Cue> 
                             || format == Format::Srt)
                 }) {
                     cue_voice = Some(label::display_name(&c.label));
-                    clean = clean[c.rest_start..].trim().to_string();
+                    cut_front(&mut clean, &mut marks, c.rest_start);
                 }
             }
+            let kept = clean.trim_end_matches(is_space).len();
+            clean.truncate(kept);
             if !clean.is_empty() {
-                parts.push(clean);
+                parts.push((clean, marks));
             }
         }
         if parts.is_empty() {
@@ -339,23 +322,116 @@ fn cues(text: &str, format: Format, warnings: &mut Vec<Diagnostic>) -> Vec<Cue> 
         } else if change {
             voice = None;
         }
+        let (text, marks) = join(parts);
         out.push(Cue {
             start,
             end,
-            voice: voice.clone().map(|v| title_case_if_caps(&v)),
+            voice: voice.clone(),
             change,
-            text: parts.join(" "),
+            text,
+            marks,
         });
     }
-    out
+    Ok(out)
+}
+
+/// A time as captions write it, for messages (`00:01:02.500`).
+fn shown(t: Time) -> String {
+    let ms = t.0;
+    format!(
+        "{:02}:{:02}:{:02}.{:03}",
+        ms / 3_600_000,
+        ms / 60_000 % 60,
+        ms / 1000 % 60,
+        ms % 1000
+    )
+}
+
+/// The characters of white space before `line`'s text in `text` (columns count them).
+fn lead_chars(text: &str, line: &lines::Line) -> usize {
+    let start = line.text.as_ptr() as usize;
+    let base = text.as_ptr() as usize;
+    if start < base || start > base + text.len() {
+        return 0;
+    }
+    let before = &text[..start - base];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    before[line_start..]
+        .trim_start_matches('\u{FEFF}')
+        .chars()
+        .count()
+}
+
+/// A cue's lines as one text, and their marks.
+fn join(parts: Vec<(String, Marks)>) -> (String, Marks) {
+    let mut text = String::new();
+    let mut marks = Vec::new();
+    for (part, m) in parts {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let base = text.len();
+        marks.extend(m.into_iter().map(|(o, t)| (base + o, t)));
+        text.push_str(&part);
+    }
+    (text, marks)
+}
+
+/// Drops `text`'s first `n` bytes and the spaces after them; the marks there become one
+/// at the start (the last one's time), the others move.
+fn cut_front(text: &mut String, marks: &mut Marks, n: usize) {
+    let n = n.min(text.len());
+    let k = n + (text[n..].len() - text[n..].trim_start_matches(is_space).len());
+    let before = marks.iter().rev().find(|(o, _)| *o < k).map(|(_, t)| *t);
+    marks.retain(|(o, _)| *o >= k);
+    for m in marks.iter_mut() {
+        m.0 -= k;
+    }
+    if let Some(t) = before {
+        if marks.first().is_none_or(|(o, _)| *o > 0) {
+            marks.insert(0, (0, t));
+        }
+    }
+    text.replace_range(..k, "");
+}
+
+/// [`normalize_spaces`] keeping the marks on the characters they were before.
+fn normalize_marked(s: &str, marks: &[(usize, Time)]) -> (String, Marks) {
+    if marks.is_empty() {
+        return (normalize_spaces(s), Vec::new());
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut moved = Vec::with_capacity(marks.len());
+    let mut next = marks.iter().peekable();
+    let mut waiting = Vec::new();
+    let mut pending = false;
+    for (i, c) in s.char_indices() {
+        while let Some((_, t)) = next.next_if(|(o, _)| *o <= i) {
+            waiting.push(*t);
+        }
+        if is_space(c) {
+            pending = !out.is_empty();
+        } else {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            moved.extend(waiting.drain(..).map(|t| (out.len(), t)));
+            out.push(c);
+        }
+    }
+    waiting.extend(next.map(|(_, t)| *t));
+    moved.extend(waiting.into_iter().map(|t| (out.len(), t)));
+    (out, moved)
 }
 
 fn text_is_caps(s: &str) -> bool {
     super::text::is_all_caps(s) && s.chars().filter(|c| c.is_alphabetic()).count() > 1
 }
 
-/// A VTT cue line: the voice its `<v Name>` span names, and its text without tags.
-fn vtt_text(line: &str) -> (Option<String>, String) {
+/// A VTT cue line: the voice its `<v Name>` span names, its text without tags, and
+/// where its inline time stamps (`<00:00:05.000>`) were in that text.
+fn vtt_text(line: &str) -> (Option<String>, String, Marks) {
     let mut voice = None;
     if let Some(rest) = line.strip_prefix("<v") {
         if rest.starts_with([' ', '.', '\t']) {
@@ -371,17 +447,29 @@ fn vtt_text(line: &str) -> (Option<String>, String) {
             }
         }
     }
-    (voice, strip_tags(line))
+    let (text, marks) = strip_tags_marked(line);
+    (voice, text, marks)
 }
 
 /// Text without `<…>` tags (`<i>`, `<c.yellow>`, `<00:00:01.000>`, `<font …>`).
 fn strip_tags(s: &str) -> String {
+    strip_tags_marked(s).0
+}
+
+/// [`strip_tags`], and where each time-stamp tag was in the result.
+fn strip_tags_marked(s: &str) -> (String, Marks) {
     let mut out = String::with_capacity(s.len());
+    let mut marks = Vec::new();
     let mut rest = s;
     while let Some(open) = rest.find('<') {
         out.push_str(&rest[..open]);
         match rest[open..].find('>') {
-            Some(close) => rest = &rest[open + close + 1..],
+            Some(close) => {
+                if let Some(t) = clock(rest[open + 1..open + close].trim()) {
+                    marks.push((out.len(), t));
+                }
+                rest = &rest[open + close + 1..];
+            }
             None => {
                 out.push_str(&rest[open..]);
                 rest = "";
@@ -389,7 +477,7 @@ fn strip_tags(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    (out, marks)
 }
 
 /// The character references captions use.
@@ -429,23 +517,43 @@ mod tests {
 
     #[test]
     fn times() {
-        assert_eq!(seconds("01:02:03.500"), Some(3723.5));
-        assert_eq!(seconds("02:03.500"), Some(123.5));
-        assert_eq!(seconds("00:00:01,250"), Some(1.25));
-        assert_eq!(seconds("1:2:x"), None);
         assert_eq!(
             timing("00:01.000 --> 00:02.000 align:start position:10%"),
-            Some((1.0, 2.0))
+            Ok(Some((Time(1000), Time(2000))))
         );
+        assert_eq!(
+            timing("01:02:03,500 --> 01:02:04,000"),
+            Ok(Some((Time(3_723_500), Time(3_724_000))))
+        );
+        assert_eq!(timing("Hello"), Ok(None));
+        assert_eq!(timing("00:01.000 --> 00:0x.000").unwrap_err().0, 15);
+        assert_eq!(timing("0:61 --> 1:00").unwrap_err().0, 1);
     }
 
     #[test]
     fn voices_and_tags() {
         assert_eq!(
             vtt_text("<v.loud Mary Smith>Hello <i>there</i>"),
-            (Some("Mary Smith".into()), "Hello there".into())
+            (Some("Mary Smith".into()), "Hello there".into(), vec![])
         );
-        assert_eq!(vtt_text("<v Bob>Hi</v>"), (Some("Bob".into()), "Hi".into()));
+        assert_eq!(
+            vtt_text("<v Bob>Hi</v>"),
+            (Some("Bob".into()), "Hi".into(), vec![])
+        );
+        assert_eq!(
+            vtt_text("<v Bob>Hi <00:00:01.500><c>you</c>"),
+            (Some("Bob".into()), "Hi you".into(), vec![(3, Time(1500))])
+        );
+        let (mut t, mut m) = normalize_marked("  A:\u{a0} b  c", &[(5, Time(1)), (10, Time(2))]);
+        assert_eq!(
+            (t.as_str(), &m[..]),
+            ("A: b c", &[(3, Time(1)), (5, Time(2))][..])
+        );
+        cut_front(&mut t, &mut m, 2);
+        assert_eq!(
+            (t.as_str(), &m[..]),
+            ("b c", &[(0, Time(1)), (2, Time(2))][..])
+        );
         assert_eq!(strip_tags("a <00:00:01.000><c>b</c>"), "a b");
         assert_eq!(unescape("Tom &amp; Jerry &lt;3"), "Tom & Jerry <3");
     }
