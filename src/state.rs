@@ -20,20 +20,26 @@
 //! `stats`, then `blocks`, `matches` and `url`, then `paint`.
 
 mod blocks;
+mod export;
 #[cfg(test)]
 mod fixture;
 mod matches;
 mod paint;
+mod playback;
 mod stats;
 mod url;
 mod view;
 
 pub use blocks::{block_of_turn, blocks, blocks_with, turns_to_render, Block};
+pub use export::{to_srt, to_webvtt};
 pub use matches::{
     find, search, status, Found, IndexBuilder, Match, MatchSlice, Matches, Place, SearchIndex,
     SearchStatus,
 };
 pub use paint::{paint_plan, painted_texts, painted_texts_of, PaintPlan, PaintedText};
+pub use playback::{
+    changed, parse_time_fragment, time_fragment, word_range_utf16, Change, Jump, Spot, Timeline,
+};
 pub use stats::{
     speaker_stats, speaker_stats_of, speaker_stats_with, turn_speakers, Loaded, SpeakerStats,
 };
