@@ -408,7 +408,9 @@ pub fn finish(
     mut warnings: Vec<Diagnostic>,
     options: &Options,
 ) -> Conversion {
-    let (speakers, name_warnings) = voices.finish();
+    let (mut speakers, name_warnings) = voices.finish();
+    // A voice whose every segment was empty has no turn.
+    speakers.retain(|s| turns.iter().any(|t| t.speaker.as_ref() == Some(&s.id)));
     warnings.sort_by_key(|w| (w.line, w.column));
     Conversion {
         transcript: Transcript {

@@ -71,7 +71,10 @@ pub fn read(
             _ => Vec::new(),
         };
         segments.push(Segment {
-            speaker: voice.as_deref().map(|v| voices.id(v)),
+            speaker: voice
+                .as_deref()
+                .filter(|_| words(&body).next().is_some())
+                .map(|v| voices.id(v)),
             start: s.start,
             end,
             text: body,

@@ -9,7 +9,7 @@
 
 use super::json::{error, position, Step};
 use super::{Diagnostic, Read, Segment, Voices};
-use crate::model::Time;
+use crate::model::{words, Time};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -101,7 +101,10 @@ pub fn read(
         };
         let end = marks.last().map_or(end, |(_, t)| end.max(*t));
         segments.push(Segment {
-            speaker: voice.as_deref().map(|v| voices.id(v)),
+            speaker: voice
+                .as_deref()
+                .filter(|_| words(&text).next().is_some())
+                .map(|v| voices.id(v)),
             start: s.start,
             end,
             text,
