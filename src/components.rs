@@ -32,6 +32,7 @@ mod header;
 mod highlight;
 mod hooks;
 mod labels;
+mod media;
 mod notes;
 mod paint;
 mod search_bar;

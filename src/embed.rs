@@ -27,6 +27,7 @@
 //! | `storeSettings` | boolean | share the settings through `localStorage` (default `true`) |
 //! | `idPrefix` | string | prefix of every `id` the viewer renders; by default a unique `tvN-` |
 //! | `hydrate` | boolean | take over the viewer the element already holds (below) |
+//! | `mediaFor` | string or element | the host's `<audio>`/`<video>` (or its `id`) that plays a timed transcript's recording; the viewer follows it instead of rendering its own |
 //!
 //! With `hydrate: true` the element must already hold a viewer rendered on the server
 //! for the same transcript (`render-pages embed`, see docs/embedding.md): `mount` hydrates it
@@ -302,7 +303,21 @@ mod browser {
                 format!("tv{}-", n.get())
             }),
         };
+        let media_for = match field(options, "mediaFor") {
+            None => String::new(),
+            Some(v) if v.is_string() => v.as_string().unwrap_or_default(),
+            Some(v) => {
+                let el = v
+                    .dyn_into::<web_sys::Element>()
+                    .map_err(|_| bad("mediaFor", "must be an element or its id"))?;
+                if el.id().is_empty() {
+                    el.set_id(&format!("{id_prefix}media-element"));
+                }
+                el.id()
+            }
+        };
         Ok(EmbeddedProps {
+            media_for: media_for.into(),
             source,
             id_prefix: id_prefix.into(),
             initial_state: state,

@@ -247,6 +247,7 @@ mod render {
             show_settings,
             store_settings: true,
             render_batch: 0,
+            media_for: AttrValue::default(),
         })
     }
 }
@@ -690,6 +691,7 @@ mod render_tests {
             show_settings: true,
             store_settings: true,
             render_batch: 0,
+            media_for: yew::AttrValue::default(),
         };
         let prerendered = render_embedded(t.clone(), "x-", true).unwrap();
         let runtime = tokio::runtime::Builder::new_current_thread()

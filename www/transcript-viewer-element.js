@@ -38,6 +38,7 @@ class TranscriptViewerElement extends HTMLElement {
       };
       if (this.hasAttribute("id-prefix")) options.idPrefix = this.getAttribute("id-prefix");
       if (this.hasAttribute("hydrate")) options.hydrate = true;
+      if (this.hasAttribute("media-for")) options.mediaFor = this.getAttribute("media-for");
       this.viewer = mount(this, options);
     });
   }

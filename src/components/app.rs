@@ -127,6 +127,9 @@ pub struct RemoteTranscriptProps {
     /// As [`TranscriptViewerProps::store_settings`](super::TranscriptViewerProps::store_settings).
     #[prop_or(true)]
     pub store_settings: bool,
+    /// As [`TranscriptViewerProps::media_for`](super::TranscriptViewerProps::media_for).
+    #[prop_or_default]
+    pub media_for: AttrValue,
     /// As [`TranscriptViewerProps::on_change`](super::TranscriptViewerProps::on_change).
     #[prop_or_default]
     pub on_change: Callback<crate::state::ViewState>,
@@ -151,7 +154,7 @@ pub fn RemoteTranscript(props: &RemoteTranscriptProps) -> Html {
                 id_prefix={props.id_prefix.clone()} labels={props.labels.clone()}
                 initial_state={props.initial_state.clone()}
                 show_settings={props.show_settings} store_settings={props.store_settings}
-                on_change={props.on_change.clone()} />
+                media_for={props.media_for.clone()} on_change={props.on_change.clone()} />
         },
         Content::Loading => html! {
             <div class="tv-root">

@@ -6,6 +6,8 @@
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(unused_variables, dead_code))]
 
+pub mod media;
+
 use crate::settings::{Settings, SettingsMemory, STORAGE_KEY};
 use crate::state::{turn_link, HistoryEntry};
 use yew::prelude::*;
@@ -192,12 +194,13 @@ mod imp {
         here(&id).then(|| (id, active.matches(".tv-turn-link").unwrap_or(false)))
     }
 
-    /// The turn whose link button `event` (a click) hit, when that button is in a
+    /// The turn whose button matching `button` (`.tv-turn-link`, `.tv-seek`) `event` (a
+    /// click) hit, when that button is in a
     /// group of turns still as the server rendered it (`.tv-turn-group[data-dormant]`,
     /// without listeners of its own): the id of its `section.tv-turn`.
-    pub fn dormant_link_click(event: &MouseEvent) -> Option<String> {
+    pub fn dormant_link_click(event: &MouseEvent, button: &str) -> Option<String> {
         let target = event.target()?.dyn_into::<Element>().ok()?;
-        let button = target.closest(".tv-turn-link").ok().flatten()?;
+        let button = target.closest(button).ok().flatten()?;
         button
             .closest(".tv-turn-group[data-dormant]")
             .ok()
@@ -452,7 +455,7 @@ mod imp {
     pub fn focused_turn(here: impl Fn(&str) -> bool) -> Option<(String, bool)> {
         None
     }
-    pub fn dormant_link_click(event: &MouseEvent) -> Option<String> {
+    pub fn dormant_link_click(event: &MouseEvent, button: &str) -> Option<String> {
         None
     }
     pub fn storage_get(key: &str) -> Option<String> {

@@ -30,6 +30,8 @@ pub(crate) struct EmbeddedProps {
     /// its hydration, which hold every turn (and, as `render-pages embed` writes it,
     /// each group of turns as raw markup: `TranscriptViewerProps::prerendered`).
     pub render_batch: usize,
+    /// As `TranscriptViewerProps::media_for`.
+    pub media_for: AttrValue,
 }
 
 /// The root component `mount` renders (and the build renders for `render-pages embed`).
@@ -43,12 +45,13 @@ pub(crate) fn Embedded(props: &EmbeddedProps) -> Html {
                 show_settings={props.show_settings}
                 store_settings={props.store_settings}
                 render_batch={props.render_batch}
+                media_for={props.media_for.clone()}
                 prerendered={props.render_batch == 0} />
         },
         Source::Src(src) => html! {
             <RemoteTranscript src={src.clone()} id_prefix={props.id_prefix.clone()}
                 initial_state={state} show_settings={props.show_settings}
-                store_settings={props.store_settings} />
+                store_settings={props.store_settings} media_for={props.media_for.clone()} />
         },
     }
 }

@@ -21,6 +21,8 @@
 //! - [`use_actions()`]: the callbacks through which the controls change the view state.
 //! - [`use_paint_near_view()`]: which groups of turns are near the view.
 //! - [`use_paint_matches()`]: the matches painted over the rendered text.
+//! - [`use_playback()`]: the transcript follows its recording (marks, follow, seeks,
+//!   `#t=` fragments, shown speakers only).
 //! - [`use_url_sync()`]: the view state read from and written into the URL.
 //! - [`use_copy_link()`]: a turn's "copy link", with the URL up to date.
 //! - [`use_report_changes()`]: the reader's changes reported to `on_change`.
@@ -38,6 +40,7 @@ mod use_fragment_target;
 mod use_paint_matches;
 mod use_paint_near_view;
 mod use_painted_highlights;
+mod use_playback;
 mod use_render_limit;
 mod use_report_changes;
 mod use_scroll_and_focus;
@@ -56,6 +59,7 @@ pub use use_fragment_target::use_fragment_target;
 pub use use_paint_matches::{use_paint_matches, PaintMatches, PAINT_ALL_UP_TO};
 pub use use_paint_near_view::{use_paint_near_view, UseNearViewHandle};
 pub use use_painted_highlights::use_painted_highlights;
+pub use use_playback::use_playback;
 pub use use_render_limit::use_render_limit;
 pub use use_report_changes::use_report_changes;
 pub use use_scroll_and_focus::{use_scroll_and_focus, UseScrollAndFocusHandle};

@@ -96,6 +96,21 @@ pub struct Labels {
     /// Announced when the clipboard is not available and the link went to the address
     /// bar instead.
     pub link_in_address_bar: AttrValue,
+    /// Accessible name of the recording's region.
+    pub recording: AttrValue,
+    /// Accessible name of the media element; `{title}` is the transcript's title.
+    pub recording_of: AttrValue,
+    /// Shown when the recording cannot be loaded; `{url}` is its address.
+    pub recording_failed: AttrValue,
+    /// The toggle that keeps the passage being played in view.
+    pub follow_playback: AttrValue,
+    /// The toggle that skips the hidden speakers' turns while playing.
+    pub play_shown_only: AttrValue,
+    /// Accessible name of a timed turn's time button; `{time}` is its start
+    /// (`1:23`), `{name}` the speaker.
+    pub play_from: AttrValue,
+    /// The same for a turn no speaker label introduces.
+    pub play_from_unattributed: AttrValue,
     /// The skip link, the first thing on the page: jumps past the controls to the
     /// transcript's title.
     pub skip_to_transcript: AttrValue,
@@ -191,6 +206,13 @@ impl Default for Labels {
             copy_link_unattributed: "Copy link to turn {n}".into(),
             link_copied: "Link copied".into(),
             link_in_address_bar: "Link to the turn is in the address bar".into(),
+            recording: "Recording".into(),
+            recording_of: "Recording: {title}".into(),
+            recording_failed: "The recording could not be loaded ({url}).".into(),
+            follow_playback: "Follow playback".into(),
+            play_shown_only: "Play shown speakers only".into(),
+            play_from: "Play from {time} ({name})".into(),
+            play_from_unattributed: "Play from {time}".into(),
             skip_to_transcript: "Skip to the transcript".into(),
             viewer_region: "Transcript: {title}".into(),
             view_settings: "View settings".into(),
@@ -251,6 +273,14 @@ impl Labels {
             &self.showing,
             &[("shown", &shown.to_string()), ("total", &total.to_string())],
         )
+    }
+
+    /// A time button's accessible name: play from `time` (`1:23`), said by `speaker`.
+    pub fn play_from(&self, time: &str, speaker: Option<&str>) -> String {
+        match speaker {
+            Some(name) => fill(&self.play_from, &[("time", time), ("name", name)]),
+            None => fill(&self.play_from_unattributed, &[("time", time)]),
+        }
     }
 
     /// The "Only" button's accessible name for the speaker `name`.
@@ -413,6 +443,11 @@ mod tests {
             "Copy link to turn 3 (Vladimir Putin)"
         );
         assert_eq!(l.copy_link(1, None), "Copy link to turn 1");
+        assert_eq!(
+            l.play_from("1:23", Some("Vladimir Putin")),
+            "Play from 1:23 (Vladimir Putin)"
+        );
+        assert_eq!(l.play_from("1:02:03", None), "Play from 1:02:03");
         let counts: Vec<String> = [0, 1, 2]
             .iter()
             .map(|&n| l.matches.format(n, &[]))

@@ -41,6 +41,12 @@ pub struct TurnSectionProps {
     /// Called with the turn's element id when the reader asks for its link.
     #[prop_or_default]
     pub on_copy_link: Callback<String>,
+    /// A timed turn shows its start as a button that plays from there.
+    #[prop_or_default]
+    pub seekable: bool,
+    /// Called with the turn's index when the reader asks to play from it.
+    #[prop_or_default]
+    pub on_seek: Callback<usize>,
 }
 
 impl PartialEq for TurnSectionProps {
@@ -53,6 +59,9 @@ impl PartialEq for TurnSectionProps {
             && self.hidden == other.hidden
             && Rc::ptr_eq(&self.labels, &other.labels)
             && self.on_copy_link == other.on_copy_link
+            && self.seekable == other.seekable
+            // The seek callback matters only to a turn that shows its time button.
+            && (!self.seekable || self.on_seek == other.on_seek)
             && self.matches == other.matches
     }
 }
@@ -97,7 +106,8 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
     let content = html! {
         <TurnContent transcript={t.clone()} index={props.index} speaker={props.speaker}
             id={AttrValue::from(id.clone())} matches={props.matches.clone()}
-            labels={props.labels.clone()} on_copy_link={props.on_copy_link.clone()} />
+            labels={props.labels.clone()} on_copy_link={props.on_copy_link.clone()}
+            seekable={props.seekable} on_seek={props.on_seek.clone()} />
     };
     let Some(speaker_id) = &turn.speaker else {
         let class = classes!(
@@ -138,6 +148,8 @@ struct TurnContentProps {
     matches: MatchSlice,
     labels: Rc<Labels>,
     on_copy_link: Callback<String>,
+    seekable: bool,
+    on_seek: Callback<usize>,
 }
 
 impl PartialEq for TurnContentProps {
@@ -148,6 +160,9 @@ impl PartialEq for TurnContentProps {
             && self.id == other.id
             && Rc::ptr_eq(&self.labels, &other.labels)
             && self.on_copy_link == other.on_copy_link
+            && self.seekable == other.seekable
+            // The seek callback matters only to a turn that shows its time button.
+            && (!self.seekable || self.on_seek == other.on_seek)
             && self.matches == other.matches
     }
 }
@@ -187,8 +202,24 @@ fn TurnContent(props: &TurnContentProps) -> Html {
             </svg>
         </button>
     };
+    // A timed turn's start, as a button that plays from there.
+    let seek = turn.start_time().filter(|_| props.seekable).map(|at| {
+        let clock = at.clock();
+        let label = props
+            .labels
+            .play_from(&clock, speaker.as_ref().map(|s| s.name.as_str()));
+        let onclick = {
+            let (on_seek, index) = (props.on_seek.clone(), props.index);
+            Callback::from(move |_: MouseEvent| on_seek.emit(index))
+        };
+        html! {
+            <button type="button" class="tv-seek" aria-label={label} {onclick}>
+                <time datetime={format!("PT{}S", at)}>{ clock }</time>
+            </button>
+        }
+    });
     let Some(speaker) = speaker else {
-        return html! { <>{ link }{ for paragraphs }</> };
+        return html! { <>{ for seek }{ link }{ for paragraphs }</> };
     };
     html! {
         <>
@@ -203,6 +234,7 @@ fn TurnContent(props: &TurnContentProps) -> Html {
                     <span class="tv-annotation">{ format!("({annotation})") }</span>
                 }
             </h2>
+            { for seek }
             { link }
             { for paragraphs }
         </>
@@ -226,6 +258,8 @@ mod tests {
             hidden: false,
             labels: Rc::new(Labels::default()),
             on_copy_link: Callback::default(),
+            seekable: false,
+            on_seek: Callback::default(),
         }
     }
 

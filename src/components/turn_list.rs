@@ -51,6 +51,10 @@ pub struct TurnListProps {
     pub on_copy_link: Callback<String>,
     /// Called with the ids of hidden turns the reader asks to see.
     pub on_reveal: Callback<Vec<String>>,
+    /// Timed turns show their start as a button that plays from there.
+    pub seekable: bool,
+    /// Called with a turn's index when the reader asks to play from it.
+    pub on_seek: Callback<usize>,
     /// The turns are in the page already, as `render-pages` wrote them (each group as
     /// raw markup), and this render hydrates them: the groups start dormant.
     pub prerendered: bool,
@@ -90,6 +94,8 @@ impl PartialEq for TurnListProps {
             && self.target == other.target
             && self.on_copy_link == other.on_copy_link
             && self.on_reveal == other.on_reveal
+            && self.seekable == other.seekable
+            && self.on_seek == other.on_seek
             && self.prerendered == other.prerendered
             && self.awake == other.awake
             && self.on_wake == other.on_wake
@@ -162,6 +168,8 @@ impl TurnListProps {
             labels: self.labels.clone(),
             on_copy_link: self.on_copy_link.clone(),
             on_reveal: self.on_reveal.clone(),
+            seekable: self.seekable,
+            on_seek: self.on_seek.clone(),
             prerendered: self.prerendered,
             awake: self.awake,
             on_wake: self.on_wake.clone(),
@@ -283,6 +291,8 @@ impl PartialEq for TurnGroupProps {
             && a.painted == b.painted
             && a.on_copy_link == b.on_copy_link
             && a.on_reveal == b.on_reveal
+            && a.seekable == b.seekable
+            && a.on_seek == b.on_seek
             && a.on_wake == b.on_wake
             && a.prerendered == b.prerendered
             && self.live == other.live
@@ -372,10 +382,16 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
     prerender::collect(props);
     if dormant {
         let onclick = {
-            let on_copy_link = list.on_copy_link.clone();
+            let (on_copy_link, on_seek) = (list.on_copy_link.clone(), list.on_seek.clone());
+            let (t, p) = (list.transcript.clone(), list.id_prefix.clone());
             Callback::from(move |e: MouseEvent| {
-                if let Some(id) = dom::dormant_link_click(&e) {
+                if let Some(id) = dom::dormant_link_click(&e, ".tv-turn-link") {
                     on_copy_link.emit(id);
+                } else if let Some(id) = dom::dormant_link_click(&e, ".tv-seek") {
+                    let id = id.strip_prefix(p.as_str()).unwrap_or(&id);
+                    if let Some(i) = t.turns.iter().position(|turn| turn.id == id) {
+                        on_seek.emit(i);
+                    }
                 }
             })
         };
@@ -408,7 +424,8 @@ fn group_items(props: &TurnGroupProps) -> Vec<Html> {
                 id_prefix={list.id_prefix.clone()}
                 matches={slice} {hidden}
                 target={list.target == Some(index)} labels={list.labels.clone()}
-                on_copy_link={list.on_copy_link.clone()} />
+                on_copy_link={list.on_copy_link.clone()}
+                seekable={list.seekable} on_seek={list.on_seek.clone()} />
         }
     };
     let mut items = Vec::with_capacity(turns.len() + 1);

@@ -10,11 +10,12 @@ use super::header::Header;
 pub use super::hooks::PAINT_ALL_UP_TO;
 use super::hooks::{
     use_actions, use_after_paint, use_announcer, use_copy_link, use_fragment_target,
-    use_paint_matches, use_paint_near_view, use_painted_highlights, use_render_limit,
+    use_paint_matches, use_paint_near_view, use_painted_highlights, use_playback, use_render_limit,
     use_report_changes, use_scroll_and_focus, use_search, use_settings, use_stable_rc,
     use_url_sync, use_wake_groups, PaintMatches,
 };
 use super::labels::Labels;
+use super::media::MediaBar;
 use super::notes::TranscriptNotes;
 use super::search_bar::SearchBar;
 use super::settings_bar::SettingsBar;
@@ -25,7 +26,8 @@ use super::turn_list::TurnList;
 use crate::model::Transcript;
 use crate::settings::Settings;
 use crate::state::{
-    blocks_with, shown_turns, speaker_stats_of, turn_speakers, Action, MatchSlice, Place, ViewState,
+    blocks_with, shown_turns, speaker_stats_of, time_fragment, turn_speakers, Action, MatchSlice,
+    Place, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -112,6 +114,12 @@ pub struct TranscriptViewerProps {
     /// it false. Off by default.
     #[prop_or_default]
     pub prerendered: bool,
+    /// The `id` of an `<audio>` or `<video>` element of the host's page that plays the
+    /// transcript's recording (the `media-for` attribute, the `mount` option
+    /// `mediaFor`): the viewer follows it instead of rendering its own. Empty by
+    /// default: a timed transcript with `media` gets the viewer's own element.
+    #[prop_or_default]
+    pub media_for: AttrValue,
     /// Called with the new state whenever the reader changes the query, the search
     /// options or the speaker filter (not on mount, not when only the current match
     /// moves), e.g. to keep a host's own address or analytics in step.
@@ -256,6 +264,24 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     // The URL's state: read on mount and on Back/Forward, and written when it changes.
     let url = use_url_sync(props.sync_url, &state, t, p, &after_render);
     let on_copy_link = use_copy_link(labels, &url, &announcer.announce);
+    // The recording: the passage being played marked and followed, seeks from the text.
+    let media_ref = use_node_ref();
+    let playback = use_playback(&root, &media_ref, &props.media_for, t, p, &state);
+    let seekable = t.is_timed() && (t.media.is_some() || !props.media_for.is_empty());
+    // A timed turn's link is to its time range (`#t=83.2,95`): it plays that passage.
+    let on_copy_link = use_callback(
+        (t.clone(), p.clone(), seekable, on_copy_link),
+        |id: String, (t, p, seekable, copy)| {
+            let turn = id
+                .strip_prefix(p.as_str())
+                .and_then(|id| t.turns.iter().find(|turn| turn.id == id))
+                .filter(|_| *seekable);
+            match turn.and_then(|turn| Some((turn.start_time()?, turn.end_time()))) {
+                Some((start, end)) => copy.emit(time_fragment(start, end)),
+                None => copy.emit(id),
+            }
+        },
+    );
     // … and reported to the host's `on_change`, on the same changes.
     use_report_changes(&state, &props.on_change);
     // The turn the URL fragment points at: marked, revealed if hidden, scrolled to.
@@ -303,8 +329,19 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         </>
     };
     let has_banner = props.show_settings || props.header != Html::default();
+    let media_bar = seekable.then(|| {
+        html! {
+            <MediaBar media={props.media_for.is_empty().then(|| t.media.clone()).flatten()}
+                node_ref={media_ref.clone()} title={AttrValue::from(t.display_title())}
+                id_prefix={p.clone()} labels={labels.clone()}
+                follow={playback.follow} on_follow={playback.on_follow.clone()}
+                can_filter={!t.speakers.is_empty()} shown_only={playback.shown_only}
+                on_shown_only={playback.on_shown_only.clone()} failed={playback.failed} />
+        }
+    });
     let controls = html! {
         <div class="tv-controls">
+            { for media_bar }
             { search_bar }
             if !t.speakers.is_empty() {
                 <SpeakerFilter transcript={t.clone()} stats={(*stats).clone()}
@@ -329,7 +366,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     speakers={speaker_of.clone()} id_prefix={p.clone()}
                     matches={matches.clone()} {current} {painted} target={*target}
                     labels={labels.clone()} on_copy_link={on_copy_link.clone()}
-                    on_reveal={actions.on_reveal.clone()} prerendered={wake.prerendered}
+                    on_reveal={actions.on_reveal.clone()} {seekable}
+                    on_seek={playback.on_seek.clone()} prerendered={wake.prerendered}
                     awake={wake.awake} on_wake={wake.on_wake} />
             </div>
             <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />

@@ -200,6 +200,18 @@ pub fn safe_url(url: &str) -> Option<&str> {
     unsafe_url(url).is_none().then_some(url)
 }
 
+impl super::Turn {
+    /// When the turn starts: its `start`, else its first paragraph's.
+    pub fn start_time(&self) -> Option<Time> {
+        self.start.or_else(|| self.times.first().map(|t| t.start))
+    }
+
+    /// When it ends: its `end`, else its last paragraph's.
+    pub fn end_time(&self) -> Option<Time> {
+        self.end.or_else(|| self.times.last().map(|t| t.end))
+    }
+}
+
 impl super::Transcript {
     /// The timed fields' rules ([`super::Transcript::validate`]): safe media addresses; a
     /// turn ends after it starts; a timed turn has a timing per paragraph and a timed
