@@ -23,6 +23,8 @@
 
 #[path = "e2e/hostile.rs"]
 mod hostile;
+#[path = "e2e/media.rs"]
+mod media;
 #[path = "e2e/prerender.rs"]
 mod prerender;
 #[path = "e2e/server.rs"]

@@ -423,12 +423,14 @@ runner_env() {
   RUNNER_ENV=("${RUNNER_CLEAN_ENV[@]}" WASM_BINDGEN_TEST_WEBDRIVER_JSON="$caps"
     WASM_BINDGEN_TEST_TIMEOUT=120)
   case "$engine" in
+    # Playback without a trusted user gesture (tests/browser_media.rs).
     chromium)
-      echo '{}' >"$caps"
+      echo '{"goog:chromeOptions": {"args": ["--autoplay-policy=no-user-gesture-required"]}}' >"$caps"
       RUNNER_ENV+=(CHROMEDRIVER=/usr/bin/chromedriver)
       ;;
     firefox)
-      echo '{"moz:firefoxOptions": {"binary": "/usr/bin/firefox-esr"}}' >"$caps"
+      echo '{"moz:firefoxOptions": {"binary": "/usr/bin/firefox-esr",
+        "prefs": {"media.autoplay.default": 0}}}' >"$caps"
       RUNNER_ENV+=(GECKODRIVER="$(command -v geckodriver)")
       ;;
     webkit)

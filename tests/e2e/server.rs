@@ -219,12 +219,18 @@ fn handle_connection(stream: TcpStream, site: &Site) -> io::Result<()> {
             (Some(method @ ("GET" | "HEAD")), Some(target)) => {
                 site.held
                     .pass(target.split(['?', '#']).next().unwrap_or_default());
-                respond_file(site, target, method == "HEAD")
+                let range = head.lines().skip(1).find_map(|line| {
+                    let (name, value) = line.split_once(':')?;
+                    name.trim()
+                        .eq_ignore_ascii_case("range")
+                        .then(|| value.trim().to_string())
+                });
+                respond_file(site, target, method == "HEAD").ranged(range.as_deref())
             }
             (Some(_), Some(_)) => Response::text(405, "Method Not Allowed"),
             _ => Response::text(400, "Bad Request"),
         };
-        if response.status != 200 {
+        if response.status != 200 && response.status != 206 {
             site.failures
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -273,30 +279,72 @@ struct Response {
     content_type: &'static str,
     body: Vec<u8>,
     head_only: bool,
+    /// For a 206: `bytes a-b/total`.
+    content_range: Option<String>,
 }
 
 impl Response {
+    /// This response cut to a `Range: bytes=a-b` request (one range, as media elements
+    /// ask: they seek in a recording by byte ranges, and Firefox and WebKit cannot seek
+    /// in a file served without them); a range past the end is a 416.
+    fn ranged(mut self, range: Option<&str>) -> Self {
+        let Some(spec) = range.and_then(|r| r.strip_prefix("bytes=")) else {
+            return self;
+        };
+        if self.status != 200 || spec.contains(',') {
+            return self;
+        }
+        let total = self.body.len();
+        let Some((a, b)) = spec.split_once('-') else {
+            return self;
+        };
+        let (start, end) = match (a.trim().parse::<usize>(), b.trim().parse::<usize>()) {
+            (Ok(a), Ok(b)) => (a, b.min(total.saturating_sub(1))),
+            (Ok(a), Err(_)) if b.trim().is_empty() => (a, total.saturating_sub(1)),
+            (Err(_), Ok(n)) if a.trim().is_empty() => {
+                (total.saturating_sub(n), total.saturating_sub(1))
+            }
+            _ => return self,
+        };
+        if start >= total || start > end {
+            let mut r = Response::text(416, "Range Not Satisfiable");
+            r.content_range = Some(format!("bytes */{total}"));
+            return r;
+        }
+        self.body = self.body[start..=end].to_vec();
+        self.status = 206;
+        self.content_range = Some(format!("bytes {start}-{end}/{total}"));
+        self
+    }
+
     fn text(status: u16, body: &str) -> Self {
         Self {
             status,
             content_type: "text/plain; charset=utf-8",
             body: body.as_bytes().to_vec(),
             head_only: false,
+            content_range: None,
         }
     }
 
     fn write_to(&self, out: &mut impl Write, close: bool) -> io::Result<()> {
         let reason = match self.status {
             200 => "OK",
+            206 => "Partial Content",
+            416 => "Range Not Satisfiable",
             400 => "Bad Request",
             404 => "Not Found",
             405 => "Method Not Allowed",
             _ => "Error",
         };
+        let range = match &self.content_range {
+            Some(r) => format!("Content-Range: {r}\r\n"),
+            None => String::new(),
+        };
         write!(
             out,
             "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
-             Cache-Control: no-store\r\nConnection: {}\r\n\r\n",
+             Accept-Ranges: bytes\r\n{range}Cache-Control: no-store\r\nConnection: {}\r\n\r\n",
             self.status,
             self.content_type,
             self.body.len(),
@@ -336,6 +384,7 @@ fn respond_file(site: &Site, target: &str, head_only: bool) -> Response {
                 _ => body,
             },
             head_only,
+            content_range: None,
         },
         Err(_) => not_found(),
     }
@@ -426,6 +475,12 @@ pub fn content_type(path: &Path) -> &'static str {
         Some("ico") => "image/x-icon",
         Some("woff2") => "font/woff2",
         Some("txt") => "text/plain; charset=utf-8",
+        Some("wav") => "audio/wav",
+        Some("ogg" | "oga") => "audio/ogg",
+        Some("mp3") => "audio/mpeg",
+        Some("mp4" | "m4v") => "video/mp4",
+        Some("webm") => "video/webm",
+        Some("vtt") => "text/vtt; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
