@@ -29,6 +29,39 @@ NOTE A hearing timed for the end-to-end suite.
 <v Ann Lee>First question: the budget.
 ";
 
+/// The same hearing as WhisperX wrote it: diarised voices, every word timed (`2`, as
+/// WhisperX leaves numbers, without times), names in a side file.
+const HEARING_WHISPERX: &str = r#"{"language": "en", "segments": [
+ {"start": 0.5, "end": 2.0, "text": " Good morning, everyone.", "speaker": "SPEAKER_00", "words": [
+  {"word": "Good", "start": 0.5, "end": 0.8, "speaker": "SPEAKER_00"},
+  {"word": "morning,", "start": 0.9, "end": 1.3, "speaker": "SPEAKER_00"},
+  {"word": "everyone.", "start": 1.4, "end": 2.0, "speaker": "SPEAKER_00"}]},
+ {"start": 4.5, "end": 6.0, "text": " Thank you, chair.", "speaker": "SPEAKER_01", "words": [
+  {"word": "Thank", "start": 4.5, "end": 4.9, "speaker": "SPEAKER_01"},
+  {"word": "you,", "start": 5.0, "end": 5.4, "speaker": "SPEAKER_01"},
+  {"word": "chair.", "start": 5.5, "end": 6.0, "speaker": "SPEAKER_01"}]},
+ {"start": 6.5, "end": 9.0, "text": " Question 2: the budget.", "speaker": "SPEAKER_00", "words": [
+  {"word": "Question", "start": 6.5, "end": 7.0, "speaker": "SPEAKER_00"},
+  {"word": "2:"},
+  {"word": "the", "start": 7.7, "end": 7.9, "speaker": "SPEAKER_00"},
+  {"word": "budget.", "start": 8.1, "end": 9.0, "speaker": "SPEAKER_00"}]}]}"#;
+
+const HEARING_SPEAKERS: &str = r#"{"SPEAKER_00": {"name": "Ann Lee", "role": "Chair"},
+ "SPEAKER_01": "Bo Park"}"#;
+
+/// The same hearing as a Podcasting 2.0 transcript: one-word segments.
+const HEARING_PODCAST: &str = r#"{"version": "1.0.0", "segments": [
+ {"speaker": "Ann Lee", "startTime": 0.5, "endTime": 0.8, "body": "Good"},
+ {"speaker": "Ann Lee", "startTime": 0.9, "endTime": 1.3, "body": "morning,"},
+ {"speaker": "Ann Lee", "startTime": 1.4, "endTime": 2.0, "body": "everyone."},
+ {"speaker": "Bo Park", "startTime": 4.5, "endTime": 4.9, "body": "Thank"},
+ {"speaker": "Bo Park", "startTime": 5.0, "endTime": 5.4, "body": "you,"},
+ {"speaker": "Bo Park", "startTime": 5.5, "endTime": 6.0, "body": "chair."},
+ {"speaker": "Ann Lee", "startTime": 6.5, "endTime": 7.0, "body": "Question"},
+ {"speaker": "Ann Lee", "startTime": 7.1, "endTime": 7.5, "body": "two:"},
+ {"speaker": "Ann Lee", "startTime": 7.7, "endTime": 7.9, "body": "the"},
+ {"speaker": "Ann Lee", "startTime": 8.1, "endTime": 9.0, "body": "budget."}]}"#;
+
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
                    style-src 'self'; media-src 'self'";
 
@@ -58,34 +91,46 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The site with the hearing, its recording and two host pages: `media-own.html` (the
-/// viewer's own `<audio>`, from the transcript's `media`) and `media-host.html` (the
-/// host's `<audio>`, through `media-for`).
+/// The site with the hearing, its recording and host pages: `hearing.html`,
+/// `hearing-whisperx.html`, `hearing-podcast.html` (the viewer's own `<audio>`, from the
+/// transcript's `media`; one per input format) and `media-host.html` (the host's
+/// `<audio>`, through `media-for`).
 fn media_site() -> Result<PathBuf, Box<dyn std::error::Error>> {
     let dir = webdriver::fresh_dir("tv-e2e-media")?;
     copy_dir(&dist_dir(), &dir)?;
     std::fs::write(dir.join("tone.wav"), wav::tone(10.0, 8000))?;
-    let vtt = dir.join("hearing.vtt");
-    std::fs::write(&vtt, HEARING_VTT)?;
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_transcript2json"))
-        .args(["--media", "tone.wav"])
-        .arg(&vtt)
-        .output()?;
-    assert!(
-        out.status.success(),
-        "transcript2json: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::fs::write(dir.join("hearing.json"), &out.stdout)?;
-    let own = host_page(
-        "A hearing with its recording",
-        "<transcript-viewer src=\"hearing.json\" id-prefix=\"own-\"></transcript-viewer>",
-    );
-    std::fs::write(dir.join("media-own.html"), own)?;
+    std::fs::write(dir.join("hearing-whisperx.speakers.json"), HEARING_SPEAKERS)?;
+    for (input, text) in [
+        ("hearing.vtt", HEARING_VTT),
+        ("hearing-whisperx.json", HEARING_WHISPERX),
+        ("hearing-podcast.json", HEARING_PODCAST),
+    ] {
+        let path = dir.join(input);
+        std::fs::write(&path, text)?;
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_transcript2json"))
+            .args(["--media", "tone.wav"])
+            .arg(&path)
+            .output()?;
+        assert!(
+            out.status.success(),
+            "transcript2json {input}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stem = input.split('.').next().unwrap_or(input);
+        std::fs::write(dir.join(format!("{stem}.viewer.json")), &out.stdout)?;
+        let page = host_page(
+            &format!("A hearing from {input}"),
+            &format!(
+                "<transcript-viewer src=\"{stem}.viewer.json\" id-prefix=\"own-\">\
+                 </transcript-viewer>"
+            ),
+        );
+        std::fs::write(dir.join(format!("{stem}.html")), page)?;
+    }
     let host = host_page(
         "A hearing, the host's player",
         "<audio id=\"host-audio\" src=\"tone.wav\" controls preload=\"auto\"></audio>\
-         <transcript-viewer src=\"hearing.json\" id-prefix=\"host-\" media-for=\"host-audio\">\
+         <transcript-viewer src=\"hearing.viewer.json\" id-prefix=\"host-\" media-for=\"host-audio\">\
          </transcript-viewer>",
     );
     std::fs::write(dir.join("media-host.html"), host)?;
@@ -143,7 +188,7 @@ fn wait_playback(
 fn a_timed_transcript_follows_its_recording_and_seeks_from_text_and_links() -> TestResult {
     let dir = media_site()?;
     let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("hearing.json"))?)?;
+        serde_json::from_str(&std::fs::read_to_string(dir.join("hearing.viewer.json"))?)?;
     assert_eq!(json["media"], json!({"url": "tone.wav", "kind": "audio"}));
     assert_eq!(json["turns"][2]["start"], json!(6.5), "{json}");
     let server = serve_with_probe(&dir)?;
@@ -151,7 +196,7 @@ fn a_timed_transcript_follows_its_recording_and_seeks_from_text_and_links() -> T
     let session = open(&driver);
 
     // The viewer's own element: a time button plays from the turn, the marks follow.
-    session.goto(&server.url("/media-own.html"))?;
+    session.goto(&server.url("/hearing.html"))?;
     wait_for_transcript(&session, &server)?;
     let audio = "#own-media audio";
     wait_playback(&session, audio, "the recording's metadata", |p| {
@@ -185,7 +230,7 @@ fn a_timed_transcript_follows_its_recording_and_seeks_from_text_and_links() -> T
     assert_no_page_errors(&session, &server);
 
     // A link to a time seeks there and marks that passage.
-    session.goto(&server.url("/media-own.html#t=5.2"))?;
+    session.goto(&server.url("/hearing.html#t=5.2"))?;
     wait_for_transcript(&session, &server)?;
     wait_playback(&session, audio, "the link's time, turn 2 marked", |p| {
         p["turn"] == "own-t2" && (p["time"].as_f64().unwrap_or(0.0) - 5.2).abs() < 0.1
@@ -216,6 +261,42 @@ fn a_timed_transcript_follows_its_recording_and_seeks_from_text_and_links() -> T
     )?;
     session.execute("document.getElementById('host-audio').pause();", vec![])?;
     assert_no_page_errors(&session, &server);
+
+    // WhisperX (diarised, named by the side file) and Podcasting 2.0 (one-word
+    // segments): the same hearing, the same following, the words marked one by one.
+    for page in ["/hearing-whisperx.html", "/hearing-podcast.html"] {
+        session.goto(&server.url(page))?;
+        wait_for_transcript(&session, &server)?;
+        wait_playback(&session, audio, "the recording's metadata", |p| {
+            p["ready"].as_i64() >= Some(1)
+        })?;
+        let button = session.wait_for("#own-t2 button.tv-seek", RENDER_TIMEOUT)?;
+        assert_eq!(
+            button.attribute("aria-label")?.as_deref(),
+            Some("Play from 0:04 (Bo Park)"),
+            "{page}"
+        );
+        mute(&session, audio)?;
+        click_in_view(&session, &button)?;
+        let p = wait_playback(&session, audio, "turn 2 playing and marked", |p| {
+            p["turn"] == "own-t2" && p["paused"] == false && p["time"].as_f64() >= Some(4.5)
+        })?;
+        assert_eq!(p["para"], "own-t2-p1", "{page}");
+        let p = wait_playback(&session, audio, "the word at 5.6 s or later", |p| {
+            p["time"].as_f64() >= Some(5.6)
+        })?;
+        if !p["word"].is_null() {
+            assert!(
+                ["chair.", "Question"].contains(&p["word"].as_str().unwrap_or("")),
+                "{page}: {p}"
+            );
+        }
+        session.execute(
+            "document.querySelector(arguments[0]).pause();",
+            vec![json!(audio)],
+        )?;
+        assert_no_page_errors(&session, &server);
+    }
     drop(session);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
