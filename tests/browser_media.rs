@@ -347,6 +347,71 @@ async fn the_viewers_own_element_has_a_safe_address_only() {
     assert!(root.query_selector("audio, video").unwrap().is_none());
 }
 
+/// Replaces `<a>`'s `click` for the page: what a click on a download link would save
+/// goes to `window.__downloads` as `[name, text]` instead.
+fn catch_downloads() {
+    js_sys::Function::new_no_args(
+        "window.__downloads = [];\
+         HTMLAnchorElement.prototype.click = function () {\
+           const name = this.getAttribute('download');\
+           fetch(this.href).then(r => r.text()).then(t => window.__downloads.push([name, t]));\
+         };",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+fn downloads() -> Vec<(String, String)> {
+    let list = js_sys::Reflect::get(&window(), &"__downloads".into()).unwrap();
+    let list: js_sys::Array = list.dyn_into().unwrap();
+    list.iter()
+        .map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().unwrap();
+            (
+                pair.get(0).as_string().unwrap(),
+                pair.get(1).as_string().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_shown_turns_download_as_webvtt_and_srt() {
+    let (root, audio) = mount_timed("audio-export").await;
+    catch_downloads();
+    click(&one(&root, "button.tv-export-vtt")).await;
+    wait_long(5, "the WebVTT download", || downloads().len() == 1).await;
+    let (name, vtt) = downloads().remove(0);
+    assert_eq!(name, "hearing.vtt");
+    assert!(vtt.starts_with("WEBVTT\n"), "{vtt}");
+    assert!(
+        vtt.contains("<v Bo Park>Thank <00:00:05.000>you, <00:00:05.500>chair."),
+        "{vtt}"
+    );
+    assert!(vtt.contains("00:00:04.500 --> "), "{vtt}");
+    assert!(one(&root, ".tv-announcement")
+        .text_content()
+        .unwrap_or_default()
+        .contains("hearing.vtt"));
+    // With Bo hidden, only Ann's turns are written.
+    click(&one(
+        &root,
+        ".tv-speaker-item[data-speaker=bo] button.tv-speaker-toggle",
+    ))
+    .await;
+    click(&one(&root, "button.tv-export-srt")).await;
+    wait_long(5, "the SRT download", || downloads().len() == 2).await;
+    let (name, srt) = downloads().remove(1);
+    assert_eq!(name, "hearing.srt");
+    assert!(srt.starts_with("1\n00:00:00,500 --> "), "{srt}");
+    assert!(srt.contains("Ann Lee: Good morning"), "{srt}");
+    assert!(
+        !srt.contains("Bo Park") && !srt.contains("Thank you"),
+        "{srt}"
+    );
+    audio.remove();
+}
+
 #[wasm_bindgen_test]
 async fn an_untimed_transcript_has_no_media_controls() {
     let json = TIMED.replace(r#""schema":2"#, r#""schema":1"#);

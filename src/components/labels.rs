@@ -106,6 +106,12 @@ pub struct Labels {
     pub follow_playback: AttrValue,
     /// The toggle that skips the hidden speakers' turns while playing.
     pub play_shown_only: AttrValue,
+    /// The button that downloads the shown turns as WebVTT captions.
+    pub download_webvtt: AttrValue,
+    /// The button that downloads them as SubRip captions.
+    pub download_srt: AttrValue,
+    /// Announced when a download was offered; `{name}` is the file's name.
+    pub downloaded: AttrValue,
     /// Accessible name of a timed turn's time button; `{time}` is its start
     /// (`1:23`), `{name}` the speaker.
     pub play_from: AttrValue,
@@ -211,6 +217,9 @@ impl Default for Labels {
             recording_failed: "The recording could not be loaded ({url}).".into(),
             follow_playback: "Follow playback".into(),
             play_shown_only: "Play shown speakers only".into(),
+            download_webvtt: "Download WebVTT".into(),
+            download_srt: "Download SRT".into(),
+            downloaded: "Downloading {name}".into(),
             play_from: "Play from {time} ({name})".into(),
             play_from_unattributed: "Play from {time}".into(),
             skip_to_transcript: "Skip to the transcript".into(),

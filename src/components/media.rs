@@ -1,6 +1,7 @@
 //! The recording: the browser's own `<audio>` or `<video>` element (keyboard and
 //! screen-reader operable as it is), and the two toggles of media sync, "Follow
-//! playback" and "Play shown speakers only", as a labelled region.
+//! playback" and "Play shown speakers only", and the shown turns' download as WebVTT or
+//! SubRip captions, as a labelled region.
 
 use super::labels::{fill, Labels};
 use crate::model::{safe_url, Media, MediaKind};
@@ -39,6 +40,18 @@ pub struct MediaBarProps {
     /// The recording failed to load.
     #[prop_or_default]
     pub failed: bool,
+    /// Called when the reader asks for the shown turns as captions.
+    #[prop_or_default]
+    pub on_export: Callback<CaptionFormat>,
+}
+
+/// A caption format the shown turns can be downloaded in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaptionFormat {
+    /// WebVTT, with `<v>` voices and the credit in a `NOTE`.
+    WebVtt,
+    /// SubRip.
+    Srt,
 }
 
 /// `<section class="tv-media" aria-label="Recording">`: the media element with the
@@ -76,6 +89,15 @@ pub fn MediaBar(props: &MediaBarProps) -> Html {
             </button>
         }
     };
+    let export = |label: &AttrValue, format: CaptionFormat, class: &'static str| {
+        let cb = props.on_export.clone();
+        html! {
+            <button type="button" class={classes!("tv-export", class)}
+                onclick={Callback::from(move |_: MouseEvent| cb.emit(format))}>
+                { label.clone() }
+            </button>
+        }
+    };
     let failed = props.failed.then(|| {
         let url = props.media.as_ref().map_or("", |m| m.url.as_str());
         html! {
@@ -95,6 +117,8 @@ pub fn MediaBar(props: &MediaBarProps) -> Html {
                     { toggle(&l.play_shown_only, props.shown_only, &props.on_shown_only,
                         "tv-shown-only") }
                 }
+                { export(&l.download_webvtt, CaptionFormat::WebVtt, "tv-export-vtt") }
+                { export(&l.download_srt, CaptionFormat::Srt, "tv-export-srt") }
             </div>
         </section>
     }

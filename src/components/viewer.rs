@@ -14,8 +14,8 @@ use super::hooks::{
     use_report_changes, use_scroll_and_focus, use_search, use_settings, use_stable_rc,
     use_url_sync, use_wake_groups, PaintMatches,
 };
-use super::labels::Labels;
-use super::media::MediaBar;
+use super::labels::{fill, Labels};
+use super::media::{CaptionFormat, MediaBar};
 use super::notes::TranscriptNotes;
 use super::search_bar::SearchBar;
 use super::settings_bar::SettingsBar;
@@ -26,8 +26,8 @@ use super::turn_list::TurnList;
 use crate::model::Transcript;
 use crate::settings::Settings;
 use crate::state::{
-    blocks_with, shown_turns, speaker_stats_of, time_fragment, turn_speakers, Action, MatchSlice,
-    Place, ViewState,
+    blocks_with, shown_turns, speaker_stats_of, time_fragment, to_srt, to_webvtt, turn_speakers,
+    Action, MatchSlice, Place, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -329,6 +329,31 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         </>
     };
     let has_banner = props.show_settings || props.header != Html::default();
+    // The shown turns as captions, offered as a file named after the source.
+    let on_export = {
+        let (t, state, labels) = (t.clone(), state.clone(), labels.clone());
+        let announce = announcer.announce.clone();
+        Callback::from(move |format: CaptionFormat| {
+            let shown = |i: usize| state.shows(&t, i);
+            let stem = t
+                .source
+                .file
+                .rsplit_once('.')
+                .map_or(t.source.file.as_str(), |(s, _)| s);
+            let stem = if stem.is_empty() { "transcript" } else { stem };
+            let (name, mime, text) = match format {
+                CaptionFormat::WebVtt => (format!("{stem}.vtt"), "text/vtt", to_webvtt(&t, &shown)),
+                CaptionFormat::Srt => (
+                    format!("{stem}.srt"),
+                    "application/x-subrip",
+                    to_srt(&t, &shown),
+                ),
+            };
+            if dom::media::download(&name, mime, &text) {
+                announce.set(fill(&labels.downloaded, &[("name", &name)]).into());
+            }
+        })
+    };
     let media_bar = seekable.then(|| {
         html! {
             <MediaBar media={props.media_for.is_empty().then(|| t.media.clone()).flatten()}
@@ -336,7 +361,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 id_prefix={p.clone()} labels={labels.clone()}
                 follow={playback.follow} on_follow={playback.on_follow.clone()}
                 can_filter={!t.speakers.is_empty()} shown_only={playback.shown_only}
-                on_shown_only={playback.on_shown_only.clone()} failed={playback.failed} />
+                on_shown_only={playback.on_shown_only.clone()} failed={playback.failed}
+                {on_export} />
         }
     });
     let controls = html! {

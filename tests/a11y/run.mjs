@@ -514,7 +514,7 @@ test("no inline styles anywhere (the site's CSP has style-src 'self')", async (t
   const page = await t.open({ path: SEARCH, settings: { scheme: "dark", size: "150", open: true } });
   await searchReady(page);
   const csp = await page.getAttribute("meta[http-equiv=Content-Security-Policy]", "content");
-  equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'", "the page's CSP");
+  equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; media-src 'self'", "the page's CSP");
   await page.check("input[name=tv-letter][value=widest]");
   await page.click(".tv-speaker-toggle");
   equal(await page.$$eval("[style]", (els) => els.map((e) => e.outerHTML.slice(0, 80))), [], "elements with a style attribute");

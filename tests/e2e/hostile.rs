@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// The site's Content-Security-Policy, as index.html and embed.html declare it.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+pub const CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; media-src 'self'";
 
 /// Copies the directory `from` into a new scratch directory; returns it.
 fn copy_of(from: &Path, prefix: &str) -> std::io::Result<PathBuf> {

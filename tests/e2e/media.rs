@@ -6,6 +6,7 @@
 //! machines have no sound device).
 
 use super::*;
+use crate::hostile::CSP;
 use serde_json::json;
 
 #[path = "../support/wav.rs"]
@@ -61,9 +62,6 @@ const HEARING_PODCAST: &str = r#"{"version": "1.0.0", "segments": [
  {"speaker": "Ann Lee", "startTime": 7.1, "endTime": 7.5, "body": "two:"},
  {"speaker": "Ann Lee", "startTime": 7.7, "endTime": 7.9, "body": "the"},
  {"speaker": "Ann Lee", "startTime": 8.1, "endTime": 9.0, "body": "budget."}]}"#;
-
-const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-                   style-src 'self'; media-src 'self'";
 
 /// A host page holding `body`, with the viewer's stylesheet and custom element.
 fn host_page(title: &str, body: &str) -> String {

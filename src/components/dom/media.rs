@@ -206,6 +206,39 @@ mod imp {
         }
     }
 
+    /// Offers `text` as a file named `name` of type `mime` (a Blob and a link with
+    /// `download`, clicked and let go); false when the browser refused.
+    pub fn download(name: &str, mime: &str, text: &str) -> bool {
+        let run = || -> Option<()> {
+            let document = web_sys::window()?.document()?;
+            let parts = js_sys::Array::of1(&JsValue::from_str(text));
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type(mime);
+            let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+            let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+            let a = document
+                .create_element("a")
+                .ok()?
+                .dyn_into::<web_sys::HtmlElement>()
+                .ok()?;
+            a.set_attribute("href", &url).ok()?;
+            a.set_attribute("download", name).ok()?;
+            a.click();
+            // Let the download start before the address goes.
+            let revoke = Closure::once_into_js(move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            });
+            web_sys::window()?
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    revoke.unchecked_ref(),
+                    60_000,
+                )
+                .ok()?;
+            Some(())
+        };
+        run().is_some()
+    }
+
     /// Listeners that call `f` when the reader scrolls the page themself: the wheel, a
     /// touch that moves, the keys that scroll (outside form fields and the media
     /// element, whose keys are theirs). Scrolls the page makes itself do not count.
@@ -325,6 +358,9 @@ mod imp {
     }
     pub fn on_reader_scroll(f: impl Fn() + 'static) -> Vec<On> {
         Vec::new()
+    }
+    pub fn download(name: &str, mime: &str, text: &str) -> bool {
+        false
     }
 }
 
