@@ -113,4 +113,9 @@ node bench/run.mjs --dist "$work/dist" --small bench-1mb --large bench-10mb \
   --converter "$bin/transcript2json" --large-text "$work/bench-10mb.txt" \
   --reps "$reps" --large-reps "${BENCH_LARGE_REPS:-$reps}" --budget "${BENCH_BUDGET:-15}" \
   --parse "$work/parse" --markdown "$out/latest.md" --json "$out/latest.json"
-bench_log "table and raw figures: $out/latest.md, $out/latest.json"
+bench_log "running bench/media.mjs (media sync on a 2-hour timed transcript, ~20 s)"
+{
+  echo
+  node bench/media.mjs --dist "$work/dist" --json "$out/media.json"
+} | tee -a "$out/latest.md"
+bench_log "table and raw figures: $out/latest.md, $out/latest.json, $out/media.json"

@@ -56,6 +56,13 @@ export class NowMarks {
     return !same && this.para !== null;
   }
 
+  /** True while what is marked is still in the page (a group of turns rendered again
+   * replaces its nodes, and the marks with them). */
+  intact() {
+    return this.para !== null && this.para.isConnected &&
+      (this.range === null || this.range.startContainer.isConnected);
+  }
+
   unmarkBlocks() {
     if (this.turn) this.turn.removeAttribute("data-playing");
     if (this.para && this.para.getAttribute("aria-current") === "time") {

@@ -24,6 +24,8 @@ mod imp {
         fn mark(this: &NowMarks, turn: &str, para: &str, start16: u32, end16: u32) -> bool;
         #[wasm_bindgen(method)]
         fn clear(this: &NowMarks);
+        #[wasm_bindgen(method)]
+        fn intact(this: &NowMarks) -> bool;
 
         type Follower;
         #[wasm_bindgen(constructor)]
@@ -181,6 +183,11 @@ mod imp {
         /// Takes every mark off.
         pub fn clear(&self) {
             self.0.clear();
+        }
+
+        /// True while the marked nodes are still in the page.
+        pub fn intact(&self) -> bool {
+            self.0.intact()
         }
     }
 
@@ -348,6 +355,9 @@ mod imp {
             false
         }
         pub fn clear(&self) {}
+        pub fn intact(&self) -> bool {
+            false
+        }
     }
     pub struct Follow;
     impl Follow {

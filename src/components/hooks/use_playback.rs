@@ -103,6 +103,8 @@ impl Sync {
             return;
         };
         let word = match self.last {
+            // The same passage and word, still marked: nothing to do (most updates).
+            Some((last, _)) if last == spot && marks.intact() => return,
             Some((last, word)) if last == spot => word,
             _ => spot
                 .word
