@@ -53,7 +53,21 @@ export function serve(dir, extra = {}) {
     }
     if (extra[pathname]) {
       const [type, body] = extra[pathname];
-      res.writeHead(200, { "content-type": type, "cache-control": "no-store" });
+      // One byte range, as media elements ask for to seek (a recording's route).
+      const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
+      if (range && Buffer.isBuffer(body)) {
+        const start = range[1] === "" ? Math.max(0, body.length - Number(range[2])) : Number(range[1]);
+        const end = range[1] !== "" && range[2] !== "" ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+        res.writeHead(206, {
+          "content-type": type,
+          "content-range": `bytes ${start}-${end}/${body.length}`,
+          "accept-ranges": "bytes",
+          "cache-control": "no-store",
+        });
+        res.end(req.method === "HEAD" ? undefined : body.subarray(start, end + 1));
+        return;
+      }
+      res.writeHead(200, { "content-type": type, "cache-control": "no-store", "accept-ranges": "bytes" });
       res.end(req.method === "HEAD" ? undefined : body);
       return;
     }

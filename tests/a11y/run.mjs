@@ -159,6 +159,54 @@ test("axe: a first visit (nothing stored, settings collapsed)", async (t) => {
   check(violations.length === 0, `${violations.length} violations:\n    ${describeViolations(violations)}`);
 });
 
+// ---- a timed transcript playing -------------------------------------------------------
+
+/** A WAV of `seconds` of silence (8 kHz, 8-bit), for the timed page's recording. */
+function silentWav(seconds) {
+  const n = seconds * 8000;
+  const b = Buffer.alloc(44 + n, 128);
+  b.write("RIFF", 0); b.writeUInt32LE(36 + n, 4); b.write("WAVEfmt ", 8); b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20); b.writeUInt16LE(1, 22); b.writeUInt32LE(8000, 24); b.writeUInt32LE(8000, 28);
+  b.writeUInt16LE(1, 32); b.writeUInt16LE(8, 34); b.write("data", 36); b.writeUInt32LE(n, 40);
+  return b;
+}
+const TIMED = JSON.stringify({
+  schema: 2, lang: "en", title: "A timed hearing",
+  speakers: [{ id: "ann", name: "Ann Lee" }, { id: "bo", name: "Bo Park" }],
+  turns: [
+    { id: "t1", speaker: "ann", paragraphs: ["Good morning, everyone."], times: [{ start: 0.5, end: 2, words: [0, 400, 500] }] },
+    { id: "t2", speaker: "bo", paragraphs: ["Thank you, chair."], times: [{ start: 4.5, end: 6, words: [0, 500, 500] }] },
+  ],
+  media: { url: "/__a11y/hearing.wav" },
+  source: { file: "hearing.vtt" },
+});
+const TIMED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A timed hearing</title><link rel="icon" href="/favicon.svg">
+<link rel="stylesheet" href="/viewer.css">
+<script type="module" src="/transcript-viewer-element.js"></script></head>
+<body><main><transcript-viewer src="/__a11y/hearing.json"></transcript-viewer></main></body></html>`;
+
+for (const scheme of SCHEMES) {
+  test(`axe: a timed transcript playing, ${scheme}: media bar, time buttons, the marks`, async (t) => {
+    const page = await t.open({ path: "/__a11y/timed.html", settings: { scheme } });
+    await page.waitForSelector(".tv-media audio");
+    await page.evaluate(() => {
+      const audio = document.querySelector(".tv-media audio");
+      return new Promise((resolve) => {
+        const go = () => { audio.addEventListener("seeked", resolve, { once: true }); audio.currentTime = 5.2; };
+        if (audio.readyState >= 1) go(); else audio.addEventListener("loadedmetadata", go, { once: true });
+      });
+    });
+    await page.waitForSelector(".tv-turn[data-playing] p[aria-current=time]");
+    equal(await page.getAttribute("button.tv-follow", "aria-pressed"), "true", "Follow playback");
+    const names = await page.$$eval("button.tv-seek", (bs) => bs.map((b) => b.getAttribute("aria-label")));
+    equal(names.join(" | "), "Play from 0:00 (Ann Lee) | Play from 0:04 (Bo Park)", "time buttons' names");
+    const violations = await axe(page);
+    check(violations.length === 0, `${violations.length} violations:\n    ${describeViolations(violations)}`);
+  });
+}
+
 // ---- reflow and text spacing -----------------------------------------------------------
 
 for (const [what, settings] of [
@@ -526,11 +574,17 @@ test("no inline styles anywhere (the site's CSP has style-src 'self')", async (t
 const server = await serve(dist, {
   "/__a11y/text-spacing.css": ["text/css; charset=utf-8", TEXT_SPACING_CSS],
   "/__a11y/axe.min.js": ["text/javascript; charset=utf-8", AXE],
+  "/__a11y/timed.html": ["text/html; charset=utf-8", TIMED_PAGE],
+  "/__a11y/hearing.json": ["application/json", TIMED],
+  "/__a11y/hearing.wav": ["audio/wav", silentWav(10)],
 });
 const browser = await launch();
 let passed = 0;
 let failed = 0;
+// A11Y_ONLY=text runs only the tests whose name contains it (for working on one).
+const only = process.env.A11Y_ONLY;
 for (const [i, { name, fn }] of tests.entries()) {
+  if (only && !name.includes(only)) continue;
   const pages = [];
   const t = {
     open: async (options) => {
