@@ -413,6 +413,30 @@ async fn the_shown_turns_download_as_webvtt_and_srt() {
 }
 
 #[wasm_bindgen_test]
+async fn a_timed_turns_link_is_its_time_range() {
+    js_sys::eval(
+        "window.__tvCopied = [];
+        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+            writeText: (text) => { window.__tvCopied.push(text); return Promise.resolve(); }
+        } });",
+    )
+    .unwrap();
+    let (root, audio) = mount_timed("audio-link").await;
+    click(&one(&root, "#m-t2 > button.tv-turn-link")).await;
+    wait_long(5, "the link is copied", || {
+        js_sys::eval("window.__tvCopied.length").unwrap().as_f64() == Some(1.0)
+    })
+    .await;
+    let copied = js_sys::eval("window.__tvCopied[0]")
+        .unwrap()
+        .as_string()
+        .unwrap();
+    js_sys::eval("delete navigator.clipboard").unwrap();
+    assert!(copied.ends_with("#t=4.5,6"), "{copied}");
+    audio.remove();
+}
+
+#[wasm_bindgen_test]
 async fn an_untimed_transcript_has_no_media_controls() {
     let json = TIMED.replace(r#""schema":2"#, r#""schema":1"#);
     let mut t = Transcript::from_json(&json).unwrap();

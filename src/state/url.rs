@@ -280,6 +280,8 @@ fn percent_encode(s: &str, query: bool) -> String {
         match b {
             b' ' if query => out.push('+'),
             b if b.is_ascii_alphanumeric() || b"-._~,".contains(&b) => out.push(char::from(b)),
+            // Legal in a fragment as they are, and what a time link says (`#t=1:23,95`).
+            b'=' | b':' if !query => out.push(char::from(b)),
             b => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -554,8 +556,9 @@ mod tests {
 
     #[test]
     fn percent_encoding_and_decoding_of_every_ascii_character() {
-        // Kept: letters, digits, `-._~` and `,`; a space is `+` in the query and `%20` in
-        // a fragment; anything else is `%XX` (upper case), non-ASCII byte by byte.
+        // Kept: letters, digits, `-._~` and `,` (and in a fragment `=` and `:`, as time
+        // links have them); a space is `+` in the query and `%20` in a fragment; anything
+        // else is `%XX` (upper case), non-ASCII byte by byte.
         let text: String = (' '..='~').chain(['\u{1}', '\u{7f}', 'é']).collect();
         let rest = "%21%22%23%24%25%26%27%28%29%2A%2B,-.%2F0123456789%3A%3B%3C%3D%3E%3F%40\
             ABCDEFGHIJKLMNOPQRSTUVWXYZ%5B%5C%5D%5E_%60abcdefghijklmnopqrstuvwxyz%7B%7C%7D~\
@@ -569,7 +572,14 @@ mod tests {
         assert_eq!(ViewState::from_query_string(&search), state);
         assert_eq!(
             turn_link("http://x/", &text),
-            format!("http://x/#%20{rest}")
+            format!(
+                "http://x/#%20{}",
+                rest.replace("%3A", ":").replace("%3D", "=")
+            )
+        );
+        assert_eq!(
+            turn_link("http://x/a#t2", "t=83.2,95"),
+            "http://x/a#t=83.2,95"
         );
         // In a fragment `+` is itself; a bad escape stays as it is, a good one at the very
         // end is decoded, and bytes that are not UTF-8 become U+FFFD.
