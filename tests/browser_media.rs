@@ -258,6 +258,10 @@ async fn follow_playback_pauses_when_the_reader_scrolls_and_comes_back() {
         attr(&one(&root, "button.tv-follow"), "aria-pressed").as_deref() == Some("false")
     })
     .await;
+    assert_eq!(
+        text(&one(&root, ".tv-announcement[role=status]")),
+        "Following playback paused"
+    );
     click(&one(&root, "button.tv-follow")).await;
     assert_eq!(
         attr(&one(&root, "button.tv-follow"), "aria-pressed").as_deref(),

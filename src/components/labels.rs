@@ -104,6 +104,9 @@ pub struct Labels {
     pub recording_failed: AttrValue,
     /// The toggle that keeps the passage being played in view.
     pub follow_playback: AttrValue,
+    /// Announced when following playback pauses by itself (the reader scrolled or
+    /// searched).
+    pub follow_paused: AttrValue,
     /// The toggle that skips the hidden speakers' turns while playing.
     pub play_shown_only: AttrValue,
     /// The button that downloads the shown turns as WebVTT captions.
@@ -216,6 +219,7 @@ impl Default for Labels {
             recording_of: "Recording: {title}".into(),
             recording_failed: "The recording could not be loaded ({url}).".into(),
             follow_playback: "Follow playback".into(),
+            follow_paused: "Following playback paused".into(),
             play_shown_only: "Play shown speakers only".into(),
             download_webvtt: "Download WebVTT".into(),
             download_srt: "Download SRT".into(),

@@ -266,7 +266,16 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let on_copy_link = use_copy_link(labels, &url, &announcer.announce);
     // The recording: the passage being played marked and followed, seeks from the text.
     let media_ref = use_node_ref();
-    let playback = use_playback(&root, &media_ref, &props.media_for, t, p, &state);
+    let playback = use_playback(
+        &root,
+        &media_ref,
+        &props.media_for,
+        t,
+        p,
+        &state,
+        &announcer.announce,
+        &labels.follow_paused,
+    );
     let seekable = t.is_timed() && (t.media.is_some() || !props.media_for.is_empty());
     // A timed turn's link is to its time range (`#t=83.2,95`): it plays that passage.
     let on_copy_link = use_callback(

@@ -143,7 +143,8 @@ impl Sync {
 /// Wires the recording to the transcript (see the module's documentation). `own` is the
 /// viewer's media element (rendered when the transcript has `media`); `host_id` names
 /// the host's instead (`media_for`). `root` is the viewer's root, `state` the view
-/// state (the speaker filter and the search, which pauses following).
+/// state (the speaker filter and the search, which pauses following); when following
+/// pauses by itself, `announce` says `paused_note`.
 #[hook]
 pub fn use_playback(
     root: &NodeRef,
@@ -152,6 +153,8 @@ pub fn use_playback(
     t: &Rc<Transcript>,
     p: &AttrValue,
     state: &UseReducerHandle<ViewState>,
+    announce: &UseStateSetter<AttrValue>,
+    paused_note: &AttrValue,
 ) -> UsePlaybackHandle {
     let follow = use_state_eq(|| true);
     let shown_only = use_state_eq(|| false);
@@ -170,6 +173,7 @@ pub fn use_playback(
         let (sync, root, own) = (sync.clone(), root.clone(), own.clone());
         let (set_follow, set_failed, set_active) =
             (follow.setter(), failed.setter(), active.setter());
+        let (announce, note) = (announce.clone(), paused_note.clone());
         let shown = (*shown).clone();
         let (follow_now, shown_only_now) = (*follow, *shown_only);
         use_effect_with(
@@ -241,6 +245,7 @@ pub fn use_playback(
                                 .map(|s| std::mem::replace(&mut s.follow, false));
                             if was == Some(true) {
                                 set_follow.set(false);
+                                announce.set(note.clone());
                             }
                         }
                     };
@@ -291,6 +296,7 @@ pub fn use_playback(
     // A search pauses following: the reader is looking for something else.
     {
         let (sync, set_follow) = (sync.clone(), follow.setter());
+        let (announce, note) = (announce.clone(), paused_note.clone());
         use_effect_with((state.query.clone(), state.current), move |(query, _)| {
             if query.is_empty() {
                 return;
@@ -298,6 +304,7 @@ pub fn use_playback(
             if let Some(s) = sync.borrow_mut().as_mut() {
                 if std::mem::replace(&mut s.follow, false) {
                     set_follow.set(false);
+                    announce.set(note);
                 }
             }
         });
