@@ -59,7 +59,7 @@ pub use use_fragment_target::use_fragment_target;
 pub use use_paint_matches::{use_paint_matches, PaintMatches, PAINT_ALL_UP_TO};
 pub use use_paint_near_view::{use_paint_near_view, UseNearViewHandle};
 pub use use_painted_highlights::use_painted_highlights;
-pub use use_playback::use_playback;
+pub use use_playback::{use_playback, Playback};
 pub use use_render_limit::use_render_limit;
 pub use use_report_changes::use_report_changes;
 pub use use_scroll_and_focus::{use_scroll_and_focus, UseScrollAndFocusHandle};

@@ -12,7 +12,7 @@ use super::hooks::{
     use_actions, use_after_paint, use_announcer, use_copy_link, use_fragment_target,
     use_paint_matches, use_paint_near_view, use_painted_highlights, use_playback, use_render_limit,
     use_report_changes, use_scroll_and_focus, use_search, use_settings, use_stable_rc,
-    use_url_sync, use_wake_groups, PaintMatches,
+    use_url_sync, use_wake_groups, PaintMatches, Playback,
 };
 use super::labels::{fill, Labels};
 use super::media::{CaptionFormat, MediaBar};
@@ -266,16 +266,16 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let on_copy_link = use_copy_link(labels, &url, &announcer.announce);
     // The recording: the passage being played marked and followed, seeks from the text.
     let media_ref = use_node_ref();
-    let playback = use_playback(
-        &root,
-        &media_ref,
-        &props.media_for,
-        t,
-        p,
-        &state,
-        &announcer.announce,
-        &labels.follow_paused,
-    );
+    let playback = use_playback(Playback {
+        root: &root,
+        own: &media_ref,
+        host_id: &props.media_for,
+        transcript: t,
+        id_prefix: p,
+        state: &state,
+        announce: &announcer.announce,
+        paused_note: &labels.follow_paused,
+    });
     let seekable = t.is_timed() && (t.media.is_some() || !props.media_for.is_empty());
     // A timed turn's link is to its time range (`#t=83.2,95`): it plays that passage.
     let on_copy_link = use_callback(

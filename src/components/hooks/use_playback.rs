@@ -140,22 +140,39 @@ impl Sync {
     }
 }
 
-/// Wires the recording to the transcript (see the module's documentation). `own` is the
-/// viewer's media element (rendered when the transcript has `media`); `host_id` names
-/// the host's instead (`media_for`). `root` is the viewer's root, `state` the view
-/// state (the speaker filter and the search, which pauses following); when following
-/// pauses by itself, `announce` says `paused_note`.
+/// What [`use_playback`] wires together: the recording (the viewer's own element, or
+/// the host's) to the transcript (see the module's documentation).
+pub struct Playback<'a> {
+    /// The viewer's root element.
+    pub root: &'a NodeRef,
+    /// The viewer's own media element (rendered when the transcript has `media`).
+    pub own: &'a NodeRef,
+    /// The `id` of the host's media element (`media_for`), or empty.
+    pub host_id: &'a AttrValue,
+    /// The transcript.
+    pub transcript: &'a Rc<Transcript>,
+    /// The viewer's id prefix.
+    pub id_prefix: &'a AttrValue,
+    /// The view state (the speaker filter; the search, which pauses following).
+    pub state: &'a UseReducerHandle<ViewState>,
+    /// The viewer's announcer.
+    pub announce: &'a UseStateSetter<AttrValue>,
+    /// What it says when following pauses by itself.
+    pub paused_note: &'a AttrValue,
+}
+
 #[hook]
-pub fn use_playback(
-    root: &NodeRef,
-    own: &NodeRef,
-    host_id: &AttrValue,
-    t: &Rc<Transcript>,
-    p: &AttrValue,
-    state: &UseReducerHandle<ViewState>,
-    announce: &UseStateSetter<AttrValue>,
-    paused_note: &AttrValue,
-) -> UsePlaybackHandle {
+pub fn use_playback(wiring: Playback<'_>) -> UsePlaybackHandle {
+    let Playback {
+        root,
+        own,
+        host_id,
+        transcript: t,
+        id_prefix: p,
+        state,
+        announce,
+        paused_note,
+    } = wiring;
     let follow = use_state_eq(|| true);
     let shown_only = use_state_eq(|| false);
     let failed = use_state_eq(|| false);
