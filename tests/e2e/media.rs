@@ -47,6 +47,17 @@ const HEARING_WHISPERX: &str = r#"{"language": "en", "segments": [
   {"word": "the", "start": 7.7, "end": 7.9, "speaker": "SPEAKER_00"},
   {"word": "budget.", "start": 8.1, "end": 9.0, "speaker": "SPEAKER_00"}]}]}"#;
 
+/// The first two cues as plain Whisper wrote them (no voices, words timed): one
+/// unattributed turn, a paragraph after the 2.5 s pause.
+const HEARING_WHISPER: &str = r#"{"text": " Good morning, everyone. Thank you, chair.",
+ "language": "en", "segments": [
+ {"id": 0, "start": 0.5, "end": 2.0, "text": " Good morning, everyone.", "words": [
+  {"word": " Good", "start": 0.5, "end": 0.8}, {"word": " morning,", "start": 0.9, "end": 1.3},
+  {"word": " everyone.", "start": 1.4, "end": 2.0}]},
+ {"id": 1, "start": 4.5, "end": 6.0, "text": " Thank you, chair.", "words": [
+  {"word": " Thank", "start": 4.5, "end": 4.9}, {"word": " you,", "start": 5.0, "end": 5.4},
+  {"word": " chair.", "start": 5.5, "end": 6.0}]}]}"#;
+
 const HEARING_SPEAKERS: &str = r#"{"SPEAKER_00": {"name": "Ann Lee", "role": "Chair"},
  "SPEAKER_01": "Bo Park"}"#;
 
@@ -100,6 +111,7 @@ fn media_site() -> Result<PathBuf, Box<dyn std::error::Error>> {
     std::fs::write(dir.join("hearing-whisperx.speakers.json"), HEARING_SPEAKERS)?;
     for (input, text) in [
         ("hearing.vtt", HEARING_VTT),
+        ("hearing-whisper.json", HEARING_WHISPER),
         ("hearing-whisperx.json", HEARING_WHISPERX),
         ("hearing-podcast.json", HEARING_PODCAST),
     ] {
@@ -295,6 +307,32 @@ fn a_timed_transcript_follows_its_recording_and_seeks_from_text_and_links() -> T
         )?;
         assert_no_page_errors(&session, &server);
     }
+
+    // Plain Whisper: one unattributed turn; a link into its second paragraph marks it
+    // and its word, and the turn's time button plays from its start.
+    session.goto(&server.url("/hearing-whisper.html#t=5.2"))?;
+    wait_for_transcript(&session, &server)?;
+    let p = wait_playback(&session, audio, "the link's paragraph and word", |p| {
+        p["para"] == "own-t1-p2" && (p["time"].as_f64().unwrap_or(0.0) - 5.2).abs() < 0.1
+    })?;
+    if !p["word"].is_null() {
+        assert_eq!(p["word"], "you,", "{p}");
+    }
+    let button = session.wait_for("#own-t1 button.tv-seek", RENDER_TIMEOUT)?;
+    assert_eq!(
+        button.attribute("aria-label")?.as_deref(),
+        Some("Play from 0:00")
+    );
+    mute(&session, audio)?;
+    click_in_view(&session, &button)?;
+    wait_playback(&session, audio, "playing from the turn's start", |p| {
+        p["para"] == "own-t1-p1" && p["paused"] == false && p["time"].as_f64() < Some(2.0)
+    })?;
+    session.execute(
+        "document.querySelector(arguments[0]).pause();",
+        vec![json!(audio)],
+    )?;
+    assert_no_page_errors(&session, &server);
     drop(session);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
