@@ -6,7 +6,7 @@
 //! machines have no sound device).
 
 use super::*;
-use crate::hostile::CSP;
+use crate::hostile::{copy_dir, CSP};
 use serde_json::json;
 
 #[path = "../support/wav.rs"]
@@ -84,20 +84,6 @@ fn host_page(title: &str, body: &str) -> String {
          <script type=\"module\" src=\"transcript-viewer-element.js\"></script>\
          </head><body><main><h1>{title}</h1>{body}</main></body></html>"
     )
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
 }
 
 /// The site with the hearing, its recording and host pages: `hearing.html`,

@@ -161,6 +161,45 @@ fn skip_value(b: &[u8], at: usize) -> Option<usize> {
 }
 
 /// The line and column of the value at `path`, or of the document when it is not found.
+/// Checks segment `i`'s times (its start and end members are named `keys`): a start
+/// before `last_start` is an error (times go back), an end before the start a warning
+/// (taken to end at the start). Moves `last_start` on; returns the end to use.
+pub fn segment_times(
+    text: &str,
+    i: usize,
+    (start, end): (crate::model::Time, Option<crate::model::Time>),
+    keys: (&str, &str),
+    last_start: &mut crate::model::Time,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<crate::model::Time, Diagnostic> {
+    let at = |key| [Step::Key("segments"), Step::Index(i), Step::Key(key)];
+    if start < *last_start {
+        let (line, column) = position(text, &at(keys.0));
+        return Err(Diagnostic::new(
+            line,
+            column,
+            format!(
+                "segments[{i}] starts at {start} s, before the segment before it ({} s): times go back",
+                last_start
+            ),
+        ));
+    }
+    *last_start = start;
+    let end = end.unwrap_or(start);
+    if end < start {
+        let (line, column) = position(text, &at(keys.1));
+        warnings.push(Diagnostic::new(
+            line,
+            column,
+            format!(
+                "warning: segments[{i}] ends at {end} s, before it starts ({start} s); taken to end there"
+            ),
+        ));
+        return Ok(start);
+    }
+    Ok(end)
+}
+
 pub fn position(text: &str, path: &[Step]) -> (usize, usize) {
     locate(text, path).map_or((1, 1), |at| line_column(text, at))
 }

@@ -2,7 +2,7 @@
 //! "startTime", "endTime", "body"}]}`. Segments are often one word each; those time
 //! their word. A segment with no speaker is said by the speaker before.
 
-use super::json::{error, position, Step};
+use super::json::{error, segment_times};
 use super::{Diagnostic, Read, Segment, Voices};
 use crate::model::{words, Time};
 use serde::Deserialize;
@@ -36,32 +36,14 @@ pub fn read(
     let mut voice: Option<String> = None;
     let mut last_start = Time(0);
     for (i, s) in doc.segments.iter().enumerate() {
-        let at = |key| [Step::Key("segments"), Step::Index(i), Step::Key(key)];
-        if s.start < last_start {
-            let (line, column) = position(text, &at("startTime"));
-            return Err(Diagnostic::new(
-                line,
-                column,
-                format!(
-                    "segments[{i}] starts at {} s, before the segment before it ({} s): times go back",
-                    s.start, last_start
-                ),
-            ));
-        }
-        last_start = s.start;
-        let mut end = s.end.unwrap_or(s.start);
-        if end < s.start {
-            let (line, column) = position(text, &at("endTime"));
-            warnings.push(Diagnostic::new(
-                line,
-                column,
-                format!(
-                    "warning: segments[{i}] ends at {end} s, before it starts ({} s); taken to end there",
-                    s.start
-                ),
-            ));
-            end = s.start;
-        }
+        let end = segment_times(
+            text,
+            i,
+            (s.start, s.end),
+            ("startTime", "endTime"),
+            &mut last_start,
+            warnings,
+        )?;
         if let Some(v) = s.speaker.as_deref().filter(|v| !v.trim().is_empty()) {
             voice = Some(v.trim().to_string());
         }

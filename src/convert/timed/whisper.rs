@@ -7,7 +7,7 @@
 //! the segment's text (`'s`, `,`) joins the word before. A word with no time takes the
 //! end of the word before (or the start of the word after, or the segment's start).
 
-use super::json::{error, position, Step};
+use super::json::{error, segment_times};
 use super::{Diagnostic, Read, Segment, Voices};
 use crate::model::{words, Time};
 use serde::Deserialize;
@@ -56,32 +56,14 @@ pub fn read(
     let mut voice: Option<String> = None;
     let mut last_start = Time(0);
     for (i, s) in doc.segments.iter().enumerate() {
-        let at = |key| [Step::Key("segments"), Step::Index(i), Step::Key(key)];
-        if s.start < last_start {
-            let (line, column) = position(text, &at("start"));
-            return Err(Diagnostic::new(
-                line,
-                column,
-                format!(
-                    "segments[{i}] starts at {} s, before the segment before it ({} s): times go back",
-                    s.start, last_start
-                ),
-            ));
-        }
-        last_start = s.start;
-        let mut end = s.end.unwrap_or(s.start);
-        if end < s.start {
-            let (line, column) = position(text, &at("end"));
-            warnings.push(Diagnostic::new(
-                line,
-                column,
-                format!(
-                    "warning: segments[{i}] ends at {end} s, before it starts ({} s); taken to end there",
-                    s.start
-                ),
-            ));
-            end = s.start;
-        }
+        let end = segment_times(
+            text,
+            i,
+            (s.start, s.end),
+            ("start", "end"),
+            &mut last_start,
+            warnings,
+        )?;
         let said = s
             .speaker
             .as_deref()
