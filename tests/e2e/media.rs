@@ -130,6 +130,25 @@ fn media_site() -> Result<PathBuf, Box<dyn std::error::Error>> {
          </transcript-viewer>",
     );
     std::fs::write(dir.join("media-host.html"), host)?;
+    // Pre-rendered by `render-pages embed`, hydrated by `mount`.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_render-pages"))
+        .args(["embed", "--id-prefix", "pre-"])
+        .arg(dir.join("hearing.viewer.json"))
+        .output()?;
+    assert!(
+        out.status.success(),
+        "render-pages embed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let markup = String::from_utf8(out.stdout)?;
+    let pre = host_page(
+        "A hearing, pre-rendered",
+        &format!(
+            "<transcript-viewer src=\"hearing.viewer.json\" id-prefix=\"pre-\" hydrate>\
+             {markup}</transcript-viewer>"
+        ),
+    );
+    std::fs::write(dir.join("media-prerendered.html"), pre)?;
     Ok(dir)
 }
 
@@ -293,6 +312,29 @@ fn a_timed_transcript_follows_its_recording_and_seeks_from_text_and_links() -> T
         )?;
         assert_no_page_errors(&session, &server);
     }
+
+    // Pre-rendered (the player and time buttons are in the markup), then hydrated: the
+    // text follows the recording.
+    session.goto(&server.url("/media-prerendered.html"))?;
+    wait_for_transcript(&session, &server)?;
+    let pre = "#pre-media audio";
+    wait_playback(&session, pre, "the recording's metadata", |p| {
+        p["ready"].as_i64() >= Some(1)
+    })?;
+    let button = session.wait_for("#pre-t2 button.tv-seek", RENDER_TIMEOUT)?;
+    mute(&session, pre)?;
+    click_in_view(&session, &button)?;
+    wait_playback(
+        &session,
+        pre,
+        "turn 2 playing in the hydrated viewer",
+        |p| p["turn"] == "pre-t2" && p["paused"] == false,
+    )?;
+    session.execute(
+        "document.querySelector(arguments[0]).pause();",
+        vec![json!(pre)],
+    )?;
+    assert_no_page_errors(&session, &server);
 
     // Plain Whisper: one unattributed turn; a link into its second paragraph marks it
     // and its word, and the turn's time button plays from its start.
