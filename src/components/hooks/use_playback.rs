@@ -181,8 +181,14 @@ pub fn use_playback(wiring: Playback<'_>) -> UsePlaybackHandle {
     // Per turn, whether the speaker filter shows it (for "shown speakers only").
     let shown = {
         let filter = (state.hidden.clone(), state.revealed.clone());
-        let state = (**state).clone();
-        use_memo((t.clone(), filter), move |(t, _)| turns_shown(t, &state))
+        use_memo((t.clone(), filter), |(t, (hidden, revealed))| {
+            let filter = ViewState {
+                hidden: hidden.clone(),
+                revealed: revealed.clone(),
+                ..ViewState::default()
+            };
+            turns_shown(t, &filter)
+        })
     };
 
     // The element's listeners, for each transcript and element.
@@ -371,7 +377,11 @@ pub fn use_playback(wiring: Playback<'_>) -> UsePlaybackHandle {
     }
 }
 
-/// Per turn of `t`, whether the speaker filter of `state` shows it.
+/// Per turn of `t`, whether the speaker filter of `state` shows it (nothing for an
+/// untimed transcript, which plays nothing).
 fn turns_shown(t: &Transcript, state: &ViewState) -> Rc<Vec<bool>> {
+    if !t.is_timed() {
+        return Rc::default();
+    }
     Rc::new((0..t.turns.len()).map(|i| state.shows(t, i)).collect())
 }
