@@ -70,9 +70,16 @@ impl Serialize for Time {
 impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Time, D::Error> {
         let s = f64::deserialize(d)?;
+        // The message names no float: formatting one would add some 10 KB to the Wasm.
         Time::from_seconds(s).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "a time must be a number of seconds from 0 to {MAX_SECONDS}, found {s}"
+                "a time must be a number of seconds from 0 to {}, found {}",
+                MAX_SECONDS as u64,
+                if s < 0.0 {
+                    "a negative number"
+                } else {
+                    "a larger one"
+                }
             ))
         })
     }

@@ -260,12 +260,15 @@ fn time_range(value: &str) -> Option<(Time, Option<Time>)> {
 /// A normal play time: `83.2` (seconds), `1:23.5` (minutes and seconds) or `1:02:03.5`
 /// (hours, minutes and seconds); after a colon, two digits under 60.
 fn npt(s: &str) -> Option<Time> {
+    // In whole milliseconds, without floating point: parsing and printing floats would
+    // add some 25 KB to the Wasm.
     let parts: Vec<&str> = s.split(':').collect();
     if parts.len() > 3 {
         return None;
     }
     let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
-    let mut total = 0.0;
+    let mut seconds: u64 = 0;
+    let mut ms: u64 = 0;
     for (i, part) in parts.iter().enumerate() {
         let (whole, frac) = match part.split_once('.') {
             Some((w, f)) if i == parts.len() - 1 => (w, f),
@@ -275,17 +278,18 @@ fn npt(s: &str) -> Option<Time> {
         if whole.is_empty() || whole.len() > 12 || !digits(whole) || !digits(frac) {
             return None;
         }
-        let n: f64 = whole.parse().ok()?;
-        if i > 0 && (whole.len() != 2 || n >= 60.0) {
+        let n: u64 = whole.parse().ok()?;
+        if i > 0 && (whole.len() != 2 || n >= 60) {
             return None;
         }
-        let frac: f64 = match frac {
-            "" => 0.0,
-            f => format!("0.{f}").parse().ok()?,
-        };
-        total = total * 60.0 + n + frac;
+        seconds = seconds.checked_mul(60)?.checked_add(n)?;
+        // Milliseconds from the first three decimals, rounded by the fourth.
+        let f = frac.as_bytes();
+        let digit = |k: usize| f.get(k).map_or(0, |b| u64::from(b - b'0'));
+        ms = digit(0) * 100 + digit(1) * 10 + digit(2) + u64::from(digit(3) >= 5);
     }
-    Time::from_seconds(total)
+    let total = seconds.checked_mul(1000)?.checked_add(ms)?;
+    (total <= (crate::model::MAX_SECONDS as u64) * 1000).then_some(Time(total))
 }
 
 /// The temporal fragment (without `#`) for a time or a range: `t=83.2`, `t=83.2,95`. An
