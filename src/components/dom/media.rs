@@ -69,9 +69,11 @@ mod imp {
             self.0.paused()
         }
 
-        /// True once the element knows the recording's duration (`HAVE_METADATA`).
+        /// True once the element knows the recording's duration (`HAVE_METADATA`, and a
+        /// duration: WebKitGTK was seen reporting the first with a duration of 0, when a
+        /// seek is clamped to 0).
         pub fn has_metadata(&self) -> bool {
-            self.0.ready_state() >= 1
+            self.0.ready_state() >= 1 && self.0.duration() > 0.0
         }
 
         /// Starts playback; a refusal (autoplay rules, no source) is ignored: the

@@ -254,7 +254,7 @@ pub fn use_playback(wiring: Playback<'_>) -> UsePlaybackHandle {
                         }));
                     }
                     // The element can seek: a seek asked for before is done.
-                    for event in ["loadedmetadata", "canplay"] {
+                    for event in ["loadedmetadata", "durationchange", "canplay"] {
                         listeners.extend(media.on(event, tick.clone()));
                     }
                     listeners.extend(media.on("error", move || set_failed.set(true)));
