@@ -195,8 +195,8 @@ pub fn turns(segments: Vec<Segment>) -> Vec<Turn> {
         let end = seg.end.max(start);
         let same = matches!(&last, Some((who, _, _)) if *who == seg.speaker) && !seg.change;
         let starts = word_starts(&seg, start, n);
-        if same {
-            let p = para.as_mut().expect("a turn has a paragraph");
+        // (A turn always has a paragraph open: `same` implies one.)
+        if let Some(p) = para.as_mut().filter(|_| same) {
             let pause = start.0.saturating_sub(last.as_ref().map_or(0, |l| l.2 .0));
             let long = p.chars >= PARAGRAPH_CHARS && p.text.ends_with(['.', '?', '!']);
             if seg.paragraph || pause >= PARAGRAPH_PAUSE || long {
@@ -297,13 +297,13 @@ impl<'a> Voices<'a> {
             return id.clone();
         }
         let k = key(raw);
-        let named = self
-            .names
-            .and_then(|n| n.names.iter().position(|s| key(&s.key) == k));
+        let named = self.names.and_then(|n| {
+            let i = n.names.iter().position(|s| key(&s.key) == k)?;
+            Some((i, &n.names[i]))
+        });
         let (name, role) = match named {
-            Some(i) => {
+            Some((i, n)) => {
                 self.used[i] = true;
-                let n = &self.names.expect("named").names[i];
                 (n.name.clone(), n.role.clone())
             }
             None if is_diarised(raw) => {
