@@ -446,7 +446,7 @@ fn srt_time(t: Time) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Source, Speaker, Timing};
+    use crate::model::{Source, Speaker};
 
     /// A caption's lines, as they are.
     fn lines(c: &Caption) -> Vec<String> {
@@ -462,23 +462,7 @@ mod tests {
         }
     }
 
-    /// A turn of `speaker` with paragraphs (split at `|`) timed by `times` (ms; word
-    /// starts or none).
-    fn turn(speaker: Option<&str>, text: &str, times: &[(u64, u64, &[u64])]) -> Turn {
-        Turn {
-            id: "t".into(),
-            speaker: speaker.map(Into::into),
-            paragraphs: text.split('|').map(str::to_string).collect(),
-            times: times
-                .iter()
-                .map(|&(a, b, w)| {
-                    let w: Vec<Time> = w.iter().map(|&w| Time(w)).collect();
-                    Timing::with_word_starts(Time(a), Time(b), &w)
-                })
-                .collect(),
-            ..Default::default()
-        }
-    }
+    use crate::state::fixture::timed_turn as turn;
 
     /// Mary's two paragraphs (the first with timed words), John's turn timed as a
     /// whole, an unattributed one, and an untimed one of Mary's.

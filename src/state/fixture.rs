@@ -2,7 +2,7 @@
 //! unattributed turn), and a search of it as a state asks.
 
 use super::{find, Matches, SearchIndex, ViewState};
-use crate::model::{Source, Speaker, Transcript, Turn, SCHEMA_VERSION};
+use crate::model::{Source, Speaker, Time, Timing, Transcript, Turn, SCHEMA_VERSION};
 
 /// "Talks on trade": speakers `p`, `l` and `q`, turns `t1` to `t6` (`t6` unattributed).
 pub(super) fn transcript() -> Transcript {
@@ -51,4 +51,22 @@ pub(super) fn transcript() -> Transcript {
 /// The visible matches of `state`'s search in `t`.
 pub(super) fn search(t: &Transcript, state: &ViewState) -> Matches {
     find(t, &SearchIndex::new(t, state.options.fold_mode()), state)
+}
+
+/// A turn `t` of `speaker` whose paragraphs are `text` split at `|`, timed by `times`:
+/// per paragraph (start, end, word starts), all in ms (none: untimed).
+pub(super) fn timed_turn(speaker: Option<&str>, text: &str, times: &[(u64, u64, &[u64])]) -> Turn {
+    Turn {
+        id: "t".into(),
+        speaker: speaker.map(Into::into),
+        paragraphs: text.split('|').map(str::to_string).collect(),
+        times: times
+            .iter()
+            .map(|&(a, b, w)| {
+                let w: Vec<Time> = w.iter().map(|&w| Time(w)).collect();
+                Timing::with_word_starts(Time(a), Time(b), &w)
+            })
+            .collect(),
+        ..Default::default()
+    }
 }

@@ -313,23 +313,11 @@ pub fn word_range_utf16(text: &str, i: usize) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Timing, Turn};
+    use crate::model::Turn;
 
-    /// A turn of `paragraphs` (split at `|`) timed by `times`: (start, end, word starts),
-    /// all in ms.
+    /// An unattributed turn of `text` (paragraphs split at `|`) timed by `times`.
     fn turn(text: &str, times: &[(u64, u64, &[u64])]) -> Turn {
-        Turn {
-            id: "t".into(),
-            paragraphs: text.split('|').map(str::to_string).collect(),
-            times: times
-                .iter()
-                .map(|&(a, b, w)| {
-                    let w: Vec<Time> = w.iter().map(|&w| Time(w)).collect();
-                    Timing::with_word_starts(Time(a), Time(b), &w)
-                })
-                .collect(),
-            ..Default::default()
-        }
+        crate::state::fixture::timed_turn(None, text, times)
     }
 
     fn transcript(turns: Vec<Turn>) -> Transcript {
