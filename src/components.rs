@@ -25,13 +25,13 @@
 //! (loading, errors, the catalog list) and `embedded` (the root of an embedded viewer).
 
 mod app;
+mod control;
 mod date;
 mod dom;
 mod embedded;
 mod header;
 mod highlight;
 mod hooks;
-mod labels;
 mod media;
 mod notes;
 mod paint;
@@ -44,13 +44,14 @@ mod turn;
 mod turn_list;
 mod viewer;
 
+pub use crate::i18n::{camel_case, fill, LabelError, LabelInput, LabelRef, Labels, Plural};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use app::fetch_transcript;
 pub use app::{
     parse_catalog, App, AppProps, RemoteTranscript, RemoteTranscriptProps, DEFAULT_BASE,
 };
+pub use control::{Command, ViewerControl};
 pub(crate) use embedded::{Embedded, EmbeddedProps, Source};
-pub use labels::{fill, Labels, Plural};
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use turn_list::prerender;
 #[cfg(all(test, not(target_arch = "wasm32")))]

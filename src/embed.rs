@@ -28,6 +28,23 @@
 //! | `idPrefix` | string | prefix of every `id` the viewer renders; by default a unique `tvN-` |
 //! | `hydrate` | boolean | take over the viewer the element already holds (below) |
 //! | `mediaFor` | string or element | the host's `<audio>`/`<video>` (or its `id`) that plays a timed transcript's recording; the viewer follows it instead of rendering its own |
+//! | `lang` | string | the language of the viewer's words (`"ru"`, `"en-GB"`); by default the transcript's `lang`; built in: English, Russian (others get English words unless `labels` gives them) |
+//! | `labels` | object | the host's own words over the built-in ones, by name (`{ search: "Suche", turns: { one: "{n} Beitrag", other: "{n} Beiträge" } }`): a string, or for a count its CLDR plural forms (`zero`, `one`, `two`, `few`, `many`, `other`; `other` required) |
+//! | `onChange` | function | called with the reader's state (below) whenever it changes |
+//!
+//! The reader's state, given to `onChange`, as the `detail` of the
+//! `transcript-viewer-change` event the element receives (it bubbles) on every change,
+//! and as the handle's `state`: `{ query, wholeWords, matchDiacritics, hidden,
+//! matches, currentMatch, shownTurns, totalTurns }` (`currentMatch` from 1, `null`
+//! without a match). Not sent on mount, nor per frame of a playing recording (the
+//! position is the media element's `currentTime`).
+//!
+//! The handle drives the viewer: `setQuery(text)`, `setSearchOptions({ wholeWords,
+//! matchDiacritics })`, `setHidden([ids])`, `nextMatch()`, `previousMatch()`,
+//! `seek(seconds)` (a timed transcript's recording), `destroy()`; a call made before a
+//! fetched transcript has arrived waits for it. The options object and the state cross
+//! the boundary with serde-wasm-bindgen; `data` goes through `JSON.stringify` and
+//! serde_json, faster on a large transcript.
 //!
 //! With `hydrate: true` the element must already hold a viewer rendered on the server
 //! for the same transcript (`render-pages embed`, see docs/embedding.md): `mount` hydrates it
@@ -36,8 +53,10 @@
 //! and `matchDiacritics` cannot be used (they would change the markup). With `src`, the
 //! markup stays as it is until the transcript has been fetched.
 //!
-//! A bad option throws an `Error` whose message names the field
-//! (`transcript-viewer: options.query must be a string`); nothing panics.
+//! A bad option throws an `Error` whose message names the field's path
+//! (`transcript-viewer: options.labels.turns.few: invalid type: integer `3`, expected a
+//! string`); an unknown label name is only warned about on the console (a host written for
+//! a later version still mounts); nothing panics.
 
 pub use crate::site::APP_MARKER;
 #[cfg(target_arch = "wasm32")]
@@ -47,18 +66,22 @@ pub use browser::*;
 mod browser {
     use super::APP_MARKER;
     use crate::components::{
-        fetch_transcript, App, AppProps, Embedded, EmbeddedProps, Source, DEFAULT_RENDER_BATCH,
+        fetch_transcript, App, AppProps, Command, Embedded, EmbeddedProps, LabelInput, Labels,
+        Source, ViewerControl, DEFAULT_RENDER_BATCH,
     };
-    use crate::model::Transcript;
+    use crate::model::{Time, Transcript};
     use crate::site::{
         asks_for_unrendered, legacy_redirect, PageData, CATALOG_MARKER, DATA_MARKER,
     };
-    use crate::state::ViewState;
-    use js_sys::{Array, Reflect};
+    use crate::state::{ReaderState, ViewState};
+    use js_sys::Reflect;
+    use serde::de::DeserializeOwned;
+    use serde::{Deserialize, Serialize};
     use std::cell::{Cell, RefCell};
+    use std::collections::BTreeMap;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
-    use yew::AppHandle;
+    use yew::{AppHandle, Callback};
 
     /// The trunk entry's work: installs the panic hook ([`crate::panic_report`]), then, on
     /// a page with a `[data-transcript-viewer-app]` element
@@ -178,6 +201,7 @@ mod browser {
     }
 
     /// Where a mounted viewer is: rendered (or hydrated), waiting for its transcript
+    /// Where a mounted viewer is: rendered (or hydrated), waiting for its transcript
     /// before hydrating, or destroyed.
     enum Slot {
         Waiting,
@@ -185,12 +209,16 @@ mod browser {
         Destroyed,
     }
 
-    /// A mounted viewer, as returned to JavaScript by [`mount`].
+    /// A mounted viewer, as returned to JavaScript by [`mount`]: destroy it, drive it
+    /// (`setQuery`, `setSearchOptions`, `setHidden`, `nextMatch`, `previousMatch`,
+    /// `seek`) and read what it shows (`state`). A command given before the transcript
+    /// has loaded is carried out once it has; after `destroy` they do nothing.
     #[wasm_bindgen]
     pub struct ViewerHandle {
         app: Rc<RefCell<Slot>>,
         root: web_sys::Element,
         id_prefix: String,
+        control: ViewerControl,
     }
 
     #[wasm_bindgen]
@@ -218,10 +246,117 @@ mod browser {
         pub fn id_prefix(&self) -> String {
             self.id_prefix.clone()
         }
+
+        /// What the reader sees now, as `onChange` gets it (`{ query, wholeWords,
+        /// matchDiacritics, hidden, matches, currentMatch, shownTurns, totalTurns }`);
+        /// `null` until the transcript shows.
+        #[wasm_bindgen(getter)]
+        pub fn state(&self) -> JsValue {
+            self.control
+                .state()
+                .map_or(JsValue::NULL, |state| to_js(&state))
+        }
+
+        /// Searches for `query` (a string; empty ends the search), as if the reader had
+        /// typed it.
+        #[wasm_bindgen(js_name = setQuery)]
+        pub fn set_query(&self, query: JsValue) -> Result<(), JsError> {
+            let query = query
+                .as_string()
+                .ok_or_else(|| JsError::new("transcript-viewer: setQuery takes a string"))?;
+            self.send(Command::SetQuery(query));
+            Ok(())
+        }
+
+        /// Sets the search toggles given: `{ wholeWords, matchDiacritics }` (booleans;
+        /// a missing one is left as it is).
+        #[wasm_bindgen(js_name = setSearchOptions)]
+        pub fn set_search_options(&self, options: JsValue) -> Result<(), JsError> {
+            #[derive(Deserialize)]
+            #[serde(rename_all = "camelCase")]
+            struct Toggles {
+                whole_words: Option<bool>,
+                match_diacritics: Option<bool>,
+            }
+            let Toggles {
+                whole_words,
+                match_diacritics,
+            } = from_js(options, "setSearchOptions: options")?;
+            self.send(Command::SetSearchOptions {
+                whole_words,
+                match_diacritics,
+            });
+            Ok(())
+        }
+
+        /// Hides exactly these speakers' turns (an array of speaker ids; `[]` shows
+        /// every speaker).
+        #[wasm_bindgen(js_name = setHidden)]
+        pub fn set_hidden(&self, ids: JsValue) -> Result<(), JsError> {
+            let ids: Vec<String> = from_js(ids, "setHidden: ids")?;
+            self.send(Command::SetHidden(ids.into_iter().collect()));
+            Ok(())
+        }
+
+        /// Moves to the next match (after the last, the first).
+        #[wasm_bindgen(js_name = nextMatch)]
+        pub fn next_match(&self) {
+            self.send(Command::Step { forward: true });
+        }
+
+        /// Moves to the previous match (before the first, the last).
+        #[wasm_bindgen(js_name = previousMatch)]
+        pub fn previous_match(&self) {
+            self.send(Command::Step { forward: false });
+        }
+
+        /// Moves the recording of a timed transcript to `seconds` in (playing on if it
+        /// was playing); nothing for a transcript without a recording.
+        pub fn seek(&self, seconds: JsValue) -> Result<(), JsError> {
+            let at = seconds
+                .as_f64()
+                .and_then(Time::from_seconds)
+                .ok_or_else(|| {
+                    JsError::new("transcript-viewer: seek takes a number of seconds, 0 or more")
+                })?;
+            self.send(Command::Seek(at));
+            Ok(())
+        }
+    }
+
+    impl ViewerHandle {
+        fn send(&self, command: Command) {
+            if !matches!(*self.app.borrow(), Slot::Destroyed) {
+                self.control.send(command);
+            }
+        }
     }
 
     fn bad(field: &str, what: &str) -> JsError {
         JsError::new(&format!("transcript-viewer: options.{field} {what}"))
+    }
+
+    /// `value` as JavaScript (objects as plain objects, `None` as `null`).
+    fn to_js<T: Serialize>(value: &T) -> JsValue {
+        value
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or(JsValue::NULL)
+    }
+
+    /// Reads `value` with serde-wasm-bindgen; the error names `what` and the path of
+    /// the bad field in it (`options.labels.turns.few: invalid type: …`).
+    fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(
+            |e| {
+                let path = e.path().to_string();
+                let at = if path == "." {
+                    String::new()
+                } else {
+                    format!(".{path}")
+                };
+                JsError::new(&format!("transcript-viewer: {what}{at}: {}", e.inner()))
+            },
+        )
     }
 
     /// `options[field]`, or `None` when missing, `undefined` or `null`.
@@ -231,29 +366,40 @@ mod browser {
             .filter(|v| !v.is_undefined() && !v.is_null())
     }
 
-    fn string(options: &JsValue, name: &str) -> Result<Option<String>, JsError> {
-        field(options, name)
-            .map(|v| v.as_string().ok_or_else(|| bad(name, "must be a string")))
-            .transpose()
+    /// The plain options, read with serde-wasm-bindgen. The others (`data`,
+    /// `mediaFor`, `onChange`) are JavaScript values read as they are: `data` goes
+    /// through `JSON.stringify` and serde_json, faster on a large transcript than
+    /// walking it property by property (see docs/benchmark.md).
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Options {
+        src: Option<String>,
+        query: Option<String>,
+        whole_words: Option<bool>,
+        match_diacritics: Option<bool>,
+        hidden: Option<Vec<String>>,
+        show_settings: Option<bool>,
+        store_settings: Option<bool>,
+        id_prefix: Option<String>,
+        hydrate: Option<bool>,
+        lang: Option<String>,
+        labels: Option<BTreeMap<String, LabelInput>>,
     }
 
-    fn boolean(options: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
-        field(options, name)
-            .map(|v| {
-                v.as_bool()
-                    .ok_or_else(|| bad(name, "must be true or false"))
-            })
-            .transpose()
-    }
-
-    /// Reads `options` into the viewer's properties; the error names the bad field.
-    fn read_options(options: &JsValue) -> Result<EmbeddedProps, JsError> {
+    /// Reads `options` into the viewer's properties (and whether to hydrate); the
+    /// error names the bad field.
+    fn read_options(
+        options: &JsValue,
+        control: &ViewerControl,
+        element: &web_sys::Element,
+    ) -> Result<(EmbeddedProps, bool), JsError> {
         if !options.is_object() {
             return Err(JsError::new(
                 "transcript-viewer: options must be an object with `src` or `data`",
             ));
         }
-        let source = match (field(options, "data"), string(options, "src")?) {
+        let o: Options = from_js(options.clone(), "options")?;
+        let source = match (field(options, "data"), o.src) {
             (Some(_), Some(_)) => return Err(bad("data", "and options.src: give only one")),
             (Some(data), None) => {
                 if !data.is_object() {
@@ -280,23 +426,36 @@ mod browser {
             (None, _) => return Err(bad("src", "or options.data is required")),
         };
         let mut state = ViewState {
-            query: string(options, "query")?.unwrap_or_default(),
+            query: o.query.unwrap_or_default(),
+            hidden: o.hidden.unwrap_or_default().into_iter().collect(),
             ..ViewState::default()
         };
-        state.options.whole_words = boolean(options, "wholeWords")?.unwrap_or(false);
-        state.options.match_diacritics = boolean(options, "matchDiacritics")?.unwrap_or(false);
-        if let Some(hidden) = field(options, "hidden") {
-            let list = hidden
-                .dyn_into::<Array>()
-                .map_err(|_| bad("hidden", "must be an array of speaker ids"))?;
-            for id in list.iter() {
-                let id = id
-                    .as_string()
-                    .ok_or_else(|| bad("hidden", "must be an array of speaker ids"))?;
-                state.hidden.insert(id);
+        state.options.whole_words = o.whole_words.unwrap_or(false);
+        state.options.match_diacritics = o.match_diacritics.unwrap_or(false);
+        let lang = o.lang.unwrap_or_default();
+        if !is_language_tag(&lang) {
+            return Err(bad(
+                "lang",
+                "must be a language tag such as \"ru\" or \"en-GB\"",
+            ));
+        }
+        let labels = o.labels.unwrap_or_default();
+        // Checked here, on any language's words (the shapes are the same): a label
+        // that does not fit throws now, not once the transcript has loaded.
+        match Labels::default().apply(&labels) {
+            Err(e) => return Err(bad(&format!("labels.{}", e.path), &e.message)),
+            Ok(unknown) => {
+                for name in unknown {
+                    web_sys::console::warn_1(
+                        &format!(
+                            "transcript-viewer: options.labels.{name} is not a label; ignored"
+                        )
+                        .into(),
+                    );
+                }
             }
         }
-        let id_prefix = match string(options, "idPrefix")? {
+        let id_prefix = match o.id_prefix {
             Some(prefix) => prefix,
             None => MOUNTED.with(|n| {
                 n.set(n.get() + 1);
@@ -316,30 +475,87 @@ mod browser {
                 el.id()
             }
         };
-        Ok(EmbeddedProps {
+        let listener = match field(options, "onChange") {
+            None => None,
+            Some(f) => Some(
+                f.dyn_into::<js_sys::Function>()
+                    .map_err(|_| bad("onChange", "must be a function"))?,
+            ),
+        };
+        let on_change = {
+            let element = element.clone();
+            Callback::from(move |state: ReaderState| report(&element, listener.as_ref(), &state))
+        };
+        let props = EmbeddedProps {
             media_for: media_for.into(),
             source,
             id_prefix: id_prefix.into(),
             initial_state: state,
-            show_settings: boolean(options, "showSettings")?.unwrap_or(true),
-            store_settings: boolean(options, "storeSettings")?.unwrap_or(true),
+            show_settings: o.show_settings.unwrap_or(true),
+            store_settings: o.store_settings.unwrap_or(true),
             render_batch: DEFAULT_RENDER_BATCH,
-        })
+            lang: lang.into(),
+            labels: Rc::new(labels),
+            on_change,
+            control: Some(control.clone()),
+        };
+        Ok((props, o.hydrate.unwrap_or(false)))
+    }
+
+    /// Whether `tag` can be a BCP 47 language tag (`ru`, `en-GB`, `zh-Hant-TW`):
+    /// letters, digits and hyphens, starting with 2–8 letters. Empty: the transcript's.
+    fn is_language_tag(tag: &str) -> bool {
+        if tag.is_empty() {
+            return true;
+        }
+        let mut parts = tag.split('-');
+        let primary = parts.next().unwrap_or_default();
+        (2..=8).contains(&primary.len())
+            && primary.bytes().all(|b| b.is_ascii_alphabetic())
+            && parts
+                .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    }
+
+    /// Tells the host what the reader sees now: `onChange(state)`, then a
+    /// `transcript-viewer-change` event (bubbling, `detail` the state) on the element.
+    /// A listener that throws is reported on the console; the viewer goes on.
+    fn report(
+        element: &web_sys::Element,
+        listener: Option<&js_sys::Function>,
+        state: &ReaderState,
+    ) {
+        let detail = to_js(state);
+        if let Some(f) = listener {
+            if let Err(e) = f.call1(&JsValue::NULL, &detail) {
+                web_sys::console::error_2(&"transcript-viewer: onChange threw".into(), &e);
+            }
+        }
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_detail(&detail);
+        if let Ok(event) =
+            web_sys::CustomEvent::new_with_event_init_dict("transcript-viewer-change", &init)
+        {
+            let _ = element.dispatch_event(&event);
+        }
     }
 
     /// With `hydrate`: the element must hold a pre-rendered viewer, and the options
     /// that would change its markup are refused.
-    fn check_hydratable(element: &web_sys::Element, state: &ViewState) -> Result<(), JsError> {
+    fn check_hydratable(element: &web_sys::Element, props: &EmbeddedProps) -> Result<(), JsError> {
+        let state = &props.initial_state;
         let refused = [
             ("query", !state.query.is_empty()),
             ("hidden", !state.hidden.is_empty()),
             ("wholeWords", state.options.whole_words),
             ("matchDiacritics", state.options.match_diacritics),
+            ("labels", !props.labels.is_empty()),
+            ("lang", !props.lang.is_empty()),
         ];
         if let Some((name, _)) = refused.iter().find(|(_, set)| *set) {
             return Err(bad(
                 name,
-                "cannot be used with hydrate (the pre-rendered markup has no search or filter)",
+                "cannot be used with hydrate (the pre-rendered markup has no search, filter or other words)",
             ));
         }
         let rendered = element.query_selector(":scope > .tv-root").ok().flatten();
@@ -358,8 +574,8 @@ mod browser {
     /// `options` is not usable.
     #[wasm_bindgen]
     pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ViewerHandle, JsError> {
-        let props = read_options(&options)?;
-        let hydrate = boolean(&options, "hydrate")?.unwrap_or(false);
+        let control = ViewerControl::new();
+        let (props, hydrate) = read_options(&options, &control, &element)?;
         let id_prefix = props.id_prefix.to_string();
         let slot = Rc::new(RefCell::new(Slot::Waiting));
         if !hydrate {
@@ -367,7 +583,7 @@ mod browser {
                 yew::Renderer::<Embedded>::with_root_and_props(element.clone(), props).render();
             *slot.borrow_mut() = Slot::Running(app);
         } else {
-            check_hydratable(&element, &props.initial_state)?;
+            check_hydratable(&element, &props)?;
             // The markup holds every turn, and so must the render that hydrates it.
             let props = EmbeddedProps {
                 render_batch: 0,
@@ -399,6 +615,7 @@ mod browser {
             app: slot,
             root: element,
             id_prefix,
+            control,
         })
     }
 

@@ -19,6 +19,7 @@ pub mod components;
 pub mod convert;
 pub mod dates;
 pub mod embed;
+pub mod i18n;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;

@@ -11,7 +11,7 @@
 //!   template.
 //! - [`render_site`], [`render_app`], [`render_embedded`]: the components as HTML.
 
-use crate::site::{escape_html, APP_MARKER, CATALOG_MARKER, DATA_MARKER, TITLE_SUFFIX};
+use crate::site::{escape_html, APP_MARKER, CATALOG_MARKER, DATA_MARKER};
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{element, end_tag, rewrite_str, RewriteStrSettings};
 use std::borrow::Cow;
@@ -21,7 +21,7 @@ use std::rc::Rc;
 /// One page to write: what goes into trunk's `index.html`.
 #[derive(Debug, Clone, Copy)]
 pub struct PageParts<'a> {
-    /// The `<title>` (then [`TITLE_SUFFIX`]).
+    /// The `<title>` (then the language's `site_title_suffix`).
     pub title: &'a str,
     /// The `<html lang>`.
     pub lang: &'a str,
@@ -69,12 +69,24 @@ impl Found {
 pub fn write_page(template: &str, parts: &PageParts) -> Result<String, String> {
     let (app, title, html) = (Found::default(), Found::default(), Found::default());
     let app_selector = format!("div[{APP_MARKER}]");
-    let title_text = escape_html(&format!("{}{TITLE_SUFFIX}", parts.title));
+    // The page's own words are in its language (English for one the viewer lacks).
+    let labels = crate::components::Labels::for_lang(parts.lang);
+    let title_text = escape_html(&format!("{}{}", parts.title, labels.site_title_suffix));
+    let noscript_lang = crate::i18n::language(parts.lang)
+        .is_none()
+        .then_some(labels.lang());
     let settings = settings()
         .append_element_content_handler(element!(app_selector, |el| {
             if app.first(el) {
                 el.set_inner_content(parts.markup, ContentType::Html);
                 el.after(parts.after, ContentType::Html);
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!(".tv-noscript", |el| {
+            el.set_inner_content(&labels.noscript, ContentType::Text);
+            if let Some(lang) = noscript_lang {
+                el.set_attribute("lang", lang)?;
             }
             Ok(())
         }))
@@ -233,7 +245,8 @@ mod render {
     }
 
     /// A viewer as the JavaScript API's `mount(element, { data, idPrefix, showSettings,
-    /// hydrate: true })` hydrates it: put this markup inside `element`.
+    /// hydrate: true })` hydrates it: put this markup inside `element`. Its words are in
+    /// the transcript's language (as `mount` without `lang` or `labels`).
     pub fn render_embedded(
         transcript: Transcript,
         id_prefix: &str,
@@ -248,6 +261,10 @@ mod render {
             store_settings: true,
             render_batch: 0,
             media_for: AttrValue::default(),
+            lang: AttrValue::default(),
+            labels: Default::default(),
+            on_change: Default::default(),
+            control: None,
         })
     }
 }
@@ -315,7 +332,7 @@ mod tests {
         assert_eq!(
             page,
             "<!doctype html><html lang=\"ru\"><meta charset=utf-8>\
-             <title>Talks &lt;&amp;&gt; &quot;quotes&quot; — Transcript viewer</title>\
+             <title>Talks &lt;&amp;&gt; &quot;quotes&quot; — Просмотр стенограмм</title>\
              <base href=/talks/><link href=/talks/viewer.css rel=stylesheet></head><body>\
              <!-- <div data-transcript-viewer-app> in a comment -->\
              <div data-transcript-viewer-app><main>M</main></div><script>D</script>\
@@ -331,7 +348,7 @@ mod tests {
         assert_eq!(
             page,
             "<!doctype html>\n<HTML class=\"x\" lang=\"ru\">\n<head><TITLE>Talks &lt;&amp;&gt; \
-             &quot;quotes&quot; — Transcript viewer</TITLE></head>\n<body><div class='a' \
+             &quot;quotes&quot; — Просмотр стенограмм</TITLE></head>\n<body><div class='a' \
              data-transcript-viewer-app id=\"x>y\">M</DIV>D</body></HTML>"
         );
     }
@@ -541,15 +558,39 @@ mod render_tests {
             ["index.html", "talks/index.html", "other/index.html"]
         );
         let page = |i: usize| pages[i].1.as_str();
-        for (i, (title, lang, path)) in [
-            ("Title of talks", "en", ""),
-            ("Title of talks", "en", "talks/"),
-            ("Title of other", "ru", "other/"),
+        for (i, (title, lang, path, suffix, search)) in [
+            (
+                "Title of talks",
+                "en",
+                "",
+                "Transcript viewer",
+                "Search the transcript",
+            ),
+            (
+                "Title of talks",
+                "en",
+                "talks/",
+                "Transcript viewer",
+                "Search the transcript",
+            ),
+            (
+                "Title of other",
+                "ru",
+                "other/",
+                "Просмотр стенограмм",
+                "Поиск по стенограмме",
+            ),
         ]
         .into_iter()
         .enumerate()
         {
-            assert!(page(i).contains(&format!("<title>{title} — Transcript viewer</title>")));
+            // Each page in its transcript's language: the title's suffix, the words.
+            assert!(page(i).contains(&format!("<title>{title} — {suffix}</title>")));
+            assert!(
+                page(i).contains(&format!("aria-label=\"{search}\"")),
+                "{}",
+                page(i)
+            );
             assert!(page(i).starts_with(&format!("<!doctype html><html lang=\"{lang}\">")));
             assert!(
                 page(i).contains(&format!("href=\"{path}#title\"")),
@@ -559,7 +600,7 @@ mod render_tests {
             assert_eq!(count(page(i), "<h1"), 1);
             assert!(
                 page(i).contains(&format!(
-                    "<h1 id=\"title\" tabindex=\"-1\" class=\"tv-title\">{title}</h1>"
+                    "<h1 id=\"title\" tabindex=\"-1\" dir=\"auto\" class=\"tv-title\">{title}</h1>"
                 )),
                 "{}",
                 page(i)
@@ -643,7 +684,7 @@ mod render_tests {
         assert!(html.contains("href=\"talks/#title\""), "{html}");
         // The first render: default settings, nothing from the browser, not yet ready.
         assert!(
-            html.contains("<div class=\"tv-root tv-page\" data-scheme=\"system\""),
+            html.contains("<div lang=\"en\" class=\"tv-root tv-page\" data-scheme=\"system\""),
             "{html}"
         );
         assert!(!html.contains("data-ready"));
@@ -692,6 +733,10 @@ mod render_tests {
             store_settings: true,
             render_batch: 0,
             media_for: yew::AttrValue::default(),
+            lang: Default::default(),
+            labels: Default::default(),
+            on_change: Default::default(),
+            control: None,
         };
         let prerendered = render_embedded(t.clone(), "x-", true).unwrap();
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -737,7 +782,7 @@ mod render_tests {
         let html = render_embedded(talk(), "talk-", false).unwrap();
         assert!(html.contains("id=\"talk-t2\""), "{html}");
         assert!(
-            html.contains("<section aria-label=\"Transcript: Talks"),
+            html.contains("<section lang=\"en\" aria-label=\"Transcript: Talks"),
             "{html}"
         );
         assert!(!html.contains("tv-settings"), "{html}");

@@ -9,7 +9,8 @@
 //! The release build aborts on panic (`panic = "abort"`): the hook runs first, then the
 //! WebAssembly traps.
 
-/// The alert's first line.
+/// The alert's first line (in English; on a page in another language the viewer
+/// speaks, its `panic_stopped` label).
 pub const STOPPED: &str = "The transcript viewer stopped working because of an internal error.";
 /// The alert's second line.
 pub const RELOAD: &str = "Reload the page to try again. The details:";
@@ -25,7 +26,7 @@ pub use browser::{install, report};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{console_message, RELOAD, STOPPED};
+    use super::console_message;
     use std::sync::Once;
 
     /// Sets the panic hook (once; later calls do nothing).
@@ -64,7 +65,17 @@ mod browser {
         let alert = document.create_element("div").ok()?;
         alert.set_class_name("tv-root tv-panic");
         alert.set_attribute("role", "alert").ok()?;
-        for line in [STOPPED, RELOAD] {
+        // In the language of the viewer's words (its root's `lang`), else the page's.
+        let lang = document
+            .query_selector(".tv-root[lang]")
+            .ok()
+            .flatten()
+            .or_else(|| document.document_element())
+            .and_then(|el| el.get_attribute("lang"))
+            .unwrap_or_default();
+        let labels = crate::components::Labels::for_lang(&lang);
+        alert.set_attribute("lang", labels.lang()).ok()?;
+        for line in [&labels.panic_stopped, &labels.panic_reload] {
             let p = document.create_element("p").ok()?;
             p.set_text_content(Some(line));
             alert.append_child(&p).ok()?;
@@ -79,6 +90,12 @@ mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_english_lines_are_the_labels() {
+        let l = crate::components::Labels::default();
+        assert_eq!((STOPPED, RELOAD), (&*l.panic_stopped, &*l.panic_reload));
+    }
 
     #[test]
     fn the_console_line_names_the_viewer_and_keeps_the_panic() {

@@ -4,7 +4,7 @@
 //! and string work, no DOM and no HTML parsing, tested natively.
 //!
 //! - The `data-*` markers of the page's elements ([`APP_MARKER`], [`DATA_MARKER`],
-//!   [`CATALOG_MARKER`]) and the `<title>`'s [`TITLE_SUFFIX`].
+//!   [`CATALOG_MARKER`]).
 //! - [`PageData`]: what a page was rendered from (the catalog, which entry, the
 //!   transcript, the page's path). It travels in the page as the JSON files' text in two
 //!   `<script type="application/json">` elements ([`data_scripts`]): not executed (so no
@@ -26,8 +26,6 @@ pub const APP_MARKER: &str = "data-transcript-viewer-app";
 pub const DATA_MARKER: &str = "data-transcript-viewer-page";
 /// The attribute of the `<script type="application/json">` element holding the catalog.
 pub const CATALOG_MARKER: &str = "data-transcript-viewer-catalog";
-/// What every page's `<title>` ends with, after the transcript's title.
-pub const TITLE_SUFFIX: &str = " — Transcript viewer";
 
 /// What a pre-rendered page shows, as the build rendered it and the app hydrates it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,6 +26,7 @@ mod fixture;
 mod matches;
 mod paint;
 mod playback;
+mod report;
 mod stats;
 mod url;
 mod view;
@@ -40,6 +41,7 @@ pub use paint::{paint_plan, painted_texts, painted_texts_of, PaintPlan, PaintedT
 pub use playback::{
     changed, parse_time_fragment, time_fragment, word_range_utf16, Change, Jump, Spot, Timeline,
 };
+pub use report::ReaderState;
 pub use stats::{
     speaker_stats, speaker_stats_of, speaker_stats_with, turn_speakers, Loaded, SpeakerStats,
 };

@@ -12,10 +12,14 @@
 // unit-tested) but nothing calls them.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+use super::control::ViewerControl;
 use super::viewer::{with_settings, TranscriptViewer};
 use crate::dates;
+use crate::i18n::{fill, LabelInput, Labels};
 use crate::model::{Catalog, JsonError, Transcript};
 use crate::site::{page_path, query_escape, PageData};
+use crate::state::ReaderState;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -74,10 +78,20 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let pages = props.page.is_some();
+    // The page speaks the language of the transcript it shows (or will show, once the
+    // catalog says which), English before that.
+    let lang = match (&page.content, &page.catalog) {
+        (Content::Ready(t), _) => t.lang.clone(),
+        (_, Some((catalog, current))) => catalog.transcripts[*current].lang.clone(),
+        _ => String::new(),
+    };
+    let labels = use_memo(lang, |lang| Rc::new(Labels::for_lang(lang)));
+    let labels = (*labels).clone();
     let nav = match &page.catalog {
-        Some((catalog, current)) if catalog.transcripts.len() > 1 => {
-            html! { <CatalogNav catalog={catalog.clone()} current={*current} {pages} /> }
-        }
+        Some((catalog, current)) if catalog.transcripts.len() > 1 => html! {
+            <CatalogNav catalog={catalog.clone()} current={*current} {pages}
+                label={labels.transcripts.clone()} />
+        },
         _ => Html::default(),
     };
     let page_href = props
@@ -94,15 +108,18 @@ pub fn App(props: &AppProps) -> Html {
     match &page.content {
         Content::Ready(transcript) => html! {
             <TranscriptViewer transcript={transcript.clone()} sync_url=true page=true
-                header={nav} {page_href} {render_batch} prerendered={pages} />
+                header={nav} {page_href} {render_batch} prerendered={pages}
+                labels={labels.clone()} />
         },
         Content::Loading => html! {
-            <PageShell {nav}>
-                <p class="tv-status" role="status">{ "Loading transcript…" }</p>
+            <PageShell {nav} lang={labels.lang()}>
+                <p class="tv-status" role="status">{ labels.loading.clone() }</p>
             </PageShell>
         },
         Content::Failed(error) => html! {
-            <PageShell {nav}><LoadErrorView error={error.clone()} /></PageShell>
+            <PageShell {nav} lang={labels.lang()}>
+                <LoadErrorView error={error.clone()} {labels} />
+            </PageShell>
         },
     }
 }
@@ -115,9 +132,15 @@ pub struct RemoteTranscriptProps {
     /// As [`TranscriptViewerProps::id_prefix`](super::TranscriptViewerProps::id_prefix).
     #[prop_or_default]
     pub id_prefix: AttrValue,
-    /// As [`TranscriptViewerProps::labels`](super::TranscriptViewerProps::labels).
+    /// As [`TranscriptViewerProps::lang`](super::TranscriptViewerProps::lang); until
+    /// the transcript is there, the language of the loading and error messages
+    /// (English when empty).
     #[prop_or_default]
-    pub labels: Rc<super::Labels>,
+    pub lang: AttrValue,
+    /// A host's own words, applied ([`Labels::apply`]) over the built-in ones for
+    /// `lang` (or, without it, the transcript's language).
+    #[prop_or_default]
+    pub labels: Rc<BTreeMap<String, LabelInput>>,
     /// As [`TranscriptViewerProps::initial_state`](super::TranscriptViewerProps::initial_state).
     #[prop_or_default]
     pub initial_state: Option<crate::state::ViewState>,
@@ -132,7 +155,23 @@ pub struct RemoteTranscriptProps {
     pub media_for: AttrValue,
     /// As [`TranscriptViewerProps::on_change`](super::TranscriptViewerProps::on_change).
     #[prop_or_default]
-    pub on_change: Callback<crate::state::ViewState>,
+    pub on_change: Callback<ReaderState>,
+    /// As [`TranscriptViewerProps::control`](super::TranscriptViewerProps::control).
+    #[prop_or_default]
+    pub control: Option<ViewerControl>,
+}
+
+/// The words for a viewer: the built-in ones for `lang` (or, when empty, `fallback`),
+/// with the host's `given` applied (checked already: a label that does not fit is
+/// left as built in).
+pub(crate) fn labels_for(
+    lang: &str,
+    fallback: &str,
+    given: &BTreeMap<String, LabelInput>,
+) -> Labels {
+    let mut labels = Labels::for_lang(if lang.is_empty() { fallback } else { lang });
+    let _ = labels.apply(given);
+    labels
 }
 
 /// Fetches the transcript at `src` and shows it in an embedded [`TranscriptViewer`]
@@ -148,21 +187,36 @@ pub fn RemoteTranscript(props: &RemoteTranscriptProps) -> Html {
             load_one(src.to_string(), move |next| content.set(next))
         });
     }
+    let transcript_lang = match &*content {
+        Content::Ready(t) => t.lang.clone(),
+        _ => String::new(),
+    };
+    let labels = use_memo(
+        (props.lang.clone(), transcript_lang, props.labels.clone()),
+        |(lang, fallback, given)| Rc::new(labels_for(lang, fallback, given)),
+    );
+    let labels: Rc<Labels> = (*labels).clone();
+    // Without words of the host's, the viewer picks its own for the language.
+    let given = (!props.labels.is_empty()).then(|| labels.clone());
     match &*content {
         Content::Ready(transcript) => html! {
             <TranscriptViewer transcript={transcript.clone()}
-                id_prefix={props.id_prefix.clone()} labels={props.labels.clone()}
+                id_prefix={props.id_prefix.clone()} labels={given}
+                lang={props.lang.clone()}
                 initial_state={props.initial_state.clone()}
                 show_settings={props.show_settings} store_settings={props.store_settings}
-                media_for={props.media_for.clone()} on_change={props.on_change.clone()} />
+                media_for={props.media_for.clone()} on_change={props.on_change.clone()}
+                control={props.control.clone()} />
         },
         Content::Loading => html! {
-            <div class="tv-root">
-                <p class="tv-status" role="status">{ "Loading transcript…" }</p>
+            <div class="tv-root" lang={labels.lang()}>
+                <p class="tv-status" role="status">{ labels.loading.clone() }</p>
             </div>
         },
         Content::Failed(error) => html! {
-            <div class="tv-root"><LoadErrorView error={error.clone()} /></div>
+            <div class="tv-root" lang={labels.lang()}>
+                <LoadErrorView error={error.clone()} {labels} />
+            </div>
         },
     }
 }
@@ -206,6 +260,8 @@ pub(crate) async fn fetch_transcript(url: &str) -> Result<Transcript, (String, L
 struct PageShellProps {
     /// The catalog's navigation, if any.
     nav: Html,
+    /// The language of the words shown.
+    lang: AttrValue,
     /// What `<main>` holds.
     children: Html,
 }
@@ -218,7 +274,7 @@ fn PageShell(props: &PageShellProps) -> Html {
     let settings = use_memo((), |()| super::dom::stored_settings());
     with_settings(
         html! {
-            <div class="tv-root tv-page">
+            <div class="tv-root tv-page" lang={props.lang.clone()}>
                 if props.nav != Html::default() {
                     <header class="tv-banner">{ props.nav.clone() }</header>
                 }
@@ -304,10 +360,29 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 impl FileKind {
-    fn heading(self) -> &'static str {
+    fn heading(self, labels: &Labels) -> &AttrValue {
         match self {
-            FileKind::Catalog => "Could not load the list of transcripts",
-            FileKind::Transcript => "Could not load the transcript",
+            FileKind::Catalog => &labels.catalog_failed,
+            FileKind::Transcript => &labels.transcript_failed,
+        }
+    }
+}
+
+impl LoadErrorKind {
+    /// What went wrong, in `labels`' words (a JSON error's own message, with its
+    /// path, line and column, stays as the reader wrote it).
+    pub fn describe(&self, labels: &Labels) -> String {
+        match self {
+            LoadErrorKind::Network(detail) => fill(&labels.network_error, &[("detail", detail)]),
+            LoadErrorKind::Http {
+                status,
+                status_text,
+            } => {
+                let status = format!("{status} {status_text}");
+                fill(&labels.http_error, &[("status", status.trim_end())])
+            }
+            LoadErrorKind::Json(e) => fill(&labels.invalid_json, &[("detail", &e.to_string())]),
+            LoadErrorKind::EmptyCatalog => labels.empty_catalog.to_string(),
         }
     }
 }
@@ -316,17 +391,20 @@ impl FileKind {
 #[derive(Properties, PartialEq)]
 pub struct LoadErrorViewProps {
     pub error: Rc<LoadError>,
+    /// The words to say it in.
+    #[prop_or_default]
+    pub labels: Rc<Labels>,
 }
 
 /// The `role="alert"` error state: what failed, which file, and why.
 #[function_component]
 pub fn LoadErrorView(props: &LoadErrorViewProps) -> Html {
-    let e = &props.error;
+    let (e, l) = (&props.error, &props.labels);
     html! {
         <div class="tv-error" role="alert">
-            <h1 class="tv-error-title">{ e.file.heading() }</h1>
-            <p>{ "File: " }<code class="tv-error-url">{ e.url.clone() }</code></p>
-            <p class="tv-error-detail">{ e.kind.to_string() }</p>
+            <h1 class="tv-error-title">{ e.file.heading(l).clone() }</h1>
+            <p>{ l.error_file.clone() }{ " " }<code class="tv-error-url">{ e.url.clone() }</code></p>
+            <p class="tv-error-detail">{ e.kind.describe(l) }</p>
         </div>
     }
 }
@@ -445,7 +523,7 @@ fn load(base: AttrValue, update: impl Fn(Page) + 'static) -> impl FnOnce() {
         let url = join_url(&base, &format!("{}.json", query_escape(id)));
         match fetch_transcript(&url).await {
             Ok(transcript) => {
-                browser::set_title(&transcript.display_title());
+                browser::set_title(&transcript.display_title(), &transcript.lang);
                 report(Page {
                     catalog: with_catalog,
                     content: Content::Ready(Rc::new(transcript)),
@@ -508,10 +586,15 @@ mod browser {
             .get("t")
     }
 
-    /// Shows the transcript's title in the browser tab.
-    pub fn set_title(title: &str) {
+    /// Shows the transcript's title in the browser tab, and gives the page its
+    /// language, as the build does for a pre-rendered page.
+    pub fn set_title(title: &str, lang: &str) {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!("{title} — Transcript viewer"));
+            let suffix = super::Labels::for_lang(lang).site_title_suffix;
+            doc.set_title(&format!("{title}{suffix}"));
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang);
+            }
         }
     }
 

@@ -3,9 +3,11 @@
 //! `render-pages embed` ([`page::render_embedded`](crate::page)), so that the two make
 //! the same markup.
 
-use super::{RemoteTranscript, TranscriptViewer};
+use super::app::labels_for;
+use super::{LabelInput, RemoteTranscript, TranscriptViewer, ViewerControl};
 use crate::model::Transcript;
-use crate::state::ViewState;
+use crate::state::{ReaderState, ViewState};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,16 +34,37 @@ pub(crate) struct EmbeddedProps {
     pub render_batch: usize,
     /// As `TranscriptViewerProps::media_for`.
     pub media_for: AttrValue,
+    /// As `TranscriptViewerProps::lang`.
+    pub lang: AttrValue,
+    /// The host's own words (`options.labels`), over the built-in ones.
+    pub labels: Rc<BTreeMap<String, LabelInput>>,
+    /// As `TranscriptViewerProps::on_change`.
+    pub on_change: Callback<ReaderState>,
+    /// As `TranscriptViewerProps::control`.
+    pub control: Option<ViewerControl>,
 }
 
 /// The root component `mount` renders (and the build renders for `render-pages embed`).
 #[function_component]
 pub(crate) fn Embedded(props: &EmbeddedProps) -> Html {
     let state = Some(props.initial_state.clone());
+    let given = use_memo(
+        (
+            props.source.clone(),
+            props.lang.clone(),
+            props.labels.clone(),
+        ),
+        |(source, lang, given)| match source {
+            Source::Data(t) if !given.is_empty() => Some(Rc::new(labels_for(lang, &t.lang, given))),
+            _ => None,
+        },
+    );
     match &props.source {
         Source::Data(transcript) => html! {
             <TranscriptViewer transcript={transcript.clone()}
                 id_prefix={props.id_prefix.clone()} initial_state={state}
+                lang={props.lang.clone()} labels={(*given).clone()}
+                on_change={props.on_change.clone()} control={props.control.clone()}
                 show_settings={props.show_settings}
                 store_settings={props.store_settings}
                 render_batch={props.render_batch}
@@ -51,7 +74,9 @@ pub(crate) fn Embedded(props: &EmbeddedProps) -> Html {
         Source::Src(src) => html! {
             <RemoteTranscript src={src.clone()} id_prefix={props.id_prefix.clone()}
                 initial_state={state} show_settings={props.show_settings}
-                store_settings={props.store_settings} media_for={props.media_for.clone()} />
+                store_settings={props.store_settings} media_for={props.media_for.clone()}
+                lang={props.lang.clone()} labels={props.labels.clone()}
+                on_change={props.on_change.clone()} control={props.control.clone()} />
         },
     }
 }

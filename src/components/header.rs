@@ -4,6 +4,7 @@
 
 use super::date::{dateline_parts, DatelinePart};
 use super::highlight::highlight;
+use super::Labels;
 use crate::model::Transcript;
 use crate::state::{MatchSlice, Place};
 use std::rc::Rc;
@@ -23,6 +24,12 @@ pub struct HeaderProps {
     /// "Showing 3 of 5 turns", while a filter is on.
     #[prop_or_default]
     pub shown: Option<AttrValue>,
+    /// The viewer's words (their language writes a date the transcript's cannot).
+    #[prop_or_default]
+    pub labels: Rc<Labels>,
+    /// The `lang` of the viewer's words where it is not the transcript's.
+    #[prop_or_default]
+    pub ui_lang: Option<AttrValue>,
 }
 
 /// `<header class="tv-header">` with the kind, the `<h1>` title (`tabindex="-1"`: the
@@ -30,14 +37,15 @@ pub struct HeaderProps {
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
     let t = &props.transcript;
-    let dateline = dateline_parts(t);
+    let dateline = dateline_parts(t, &props.labels);
     let (ranges, current) = props.matches.ranges(Place::Title);
     html! {
         <header class="tv-header">
             if let Some(kind) = &t.kind {
                 <p class="tv-kind">{ kind.clone() }</p>
             }
-            <h1 class="tv-title" id={format!("{}title", props.id_prefix)} tabindex="-1">
+            <h1 class="tv-title" id={format!("{}title", props.id_prefix)} tabindex="-1"
+                dir="auto">
                 if t.title.is_empty() {
                     { t.display_title() }
                 } else {
@@ -48,7 +56,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <p class="tv-dateline">{ for dateline.into_iter().map(dateline_part) }</p>
             }
             if let Some(shown) = &props.shown {
-                <p class="tv-shown">{ shown.clone() }</p>
+                <p class="tv-shown" lang={props.ui_lang.clone()}>{ shown.clone() }</p>
             }
         </header>
     }
@@ -57,7 +65,9 @@ pub fn Header(props: &HeaderProps) -> Html {
 fn dateline_part(part: DatelinePart) -> Html {
     match part {
         DatelinePart::Text(text) => html! { { text } },
-        DatelinePart::Date { iso, text } => html! { <time datetime={iso}>{ text }</time> },
+        DatelinePart::Date { iso, text, lang } => {
+            html! { <time datetime={iso} {lang}>{ text }</time> }
+        }
         DatelinePart::Time(time) => html! { <time datetime={time.clone()}>{ time }</time> },
         DatelinePart::Place(place) => html! { <span class="tv-place">{ place }</span> },
     }

@@ -35,6 +35,7 @@
 mod use_actions;
 mod use_after_paint;
 mod use_announcer;
+mod use_control;
 mod use_copy_link;
 mod use_fragment_target;
 mod use_paint_matches;
@@ -54,6 +55,7 @@ mod use_wake_groups;
 pub use use_actions::use_actions;
 pub use use_after_paint::use_after_paint;
 pub use use_announcer::use_announcer;
+pub use use_control::use_control;
 pub use use_copy_link::use_copy_link;
 pub use use_fragment_target::use_fragment_target;
 pub use use_paint_matches::{use_paint_matches, PaintMatches, PAINT_ALL_UP_TO};

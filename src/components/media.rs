@@ -3,7 +3,7 @@
 //! playback" and "Play shown speakers only", and the shown turns' download as WebVTT or
 //! SubRip captions, as a labelled region.
 
-use super::labels::{fill, Labels};
+use crate::i18n::{fill, Labels};
 use crate::model::{safe_url, Media, MediaKind};
 use std::rc::Rc;
 use yew::prelude::*;

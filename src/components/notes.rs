@@ -5,7 +5,7 @@
 //!
 //! [`Transcript::warnings`]: crate::model::Transcript::warnings
 
-use super::labels::Labels;
+use crate::i18n::Labels;
 use crate::model::Warning;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,11 +19,11 @@ pub fn warning_lines(warnings: &[Warning], limit: usize, labels: &Labels) -> Vec
     let mut lines: Vec<String> = warnings
         .iter()
         .take(limit)
-        .map(Warning::to_string)
+        .map(|w| labels.warning(w))
         .collect();
     let more = warnings.len().saturating_sub(limit);
     if more > 0 {
-        lines.push(labels.more_warnings.format(more, &[]));
+        lines.push(labels.count(&labels.more_warnings, more, &[]));
     }
     lines
 }
@@ -39,6 +39,9 @@ pub struct TranscriptNotesProps {
     /// The viewer's words.
     #[prop_or_default]
     pub labels: Rc<Labels>,
+    /// The note's `lang`, where it is not the transcript's.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
 }
 
 /// `<div class="tv-notes" role="status">` with a heading line and a list; nothing when
@@ -51,7 +54,8 @@ pub fn TranscriptNotes(props: &TranscriptNotesProps) -> Html {
     let title_id = format!("{}notes-title", props.id_prefix);
     let lines = warning_lines(&props.warnings, SHOWN_WARNINGS, &props.labels);
     html! {
-        <div class="tv-notes" role="status" aria-labelledby={title_id.clone()}>
+        <div class="tv-notes" role="status" aria-labelledby={title_id.clone()}
+            lang={props.lang.clone()}>
             <p class="tv-notes-title" id={title_id}>
                 { props.labels.transcript_warnings.clone() }
             </p>
@@ -81,7 +85,7 @@ mod tests {
         assert_eq!(lines.len(), 6);
         assert_eq!(lines[0], "at speakers[0]: speaker \"s0\" has no turns");
         assert_eq!(lines[4], "at speakers[4]: speaker \"s4\" has no turns");
-        assert_eq!(lines[5], "and 9995 more");
+        assert_eq!(lines[5], "and 9,995 more");
         let six: Vec<Warning> = (0..6).map(unused).collect();
         assert_eq!(warning_lines(&six, 5, &labels)[5], "and 1 more");
     }

@@ -2,7 +2,7 @@
 //! the two toggles, in a `role="search"` landmark.
 
 use super::dom;
-use super::labels::Labels;
+use crate::i18n::Labels;
 use crate::search::SearchOptions;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -94,7 +94,7 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
                     <span class="tv-search-label">{ l.search.clone() }</span>
                     <input class="tv-search-input" type="search"
                         value={props.query.clone()} {oninput} {onkeydown}
-                        autocomplete="off" spellcheck="false" enterkeyhint="search" />
+                        autocomplete="off" spellcheck="false" enterkeyhint="search" dir="auto" />
                 </label>
                 <span class="tv-search-nav">
                     <button type="button" class="tv-previous-match"

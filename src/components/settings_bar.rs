@@ -3,7 +3,7 @@
 //! font) and a "Reset settings" button. It renders [`Settings`] and reports what the
 //! reader does as [`SettingsAction`]s; it never sees the reducer.
 
-use super::labels::Labels;
+use crate::i18n::Labels;
 use crate::settings::{Choice, Font, FontSize, Scheme, Settings, SettingsAction, Spacing};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -92,7 +92,7 @@ pub fn SettingsBar(props: &SettingsBarProps) -> Html {
                                 |scheme: Scheme| html! {
                                     <>
                                         <span class="tv-swatch" data-swatch={scheme.value()}
-                                            aria-hidden="true">{ "Aa" }</span>
+                                            aria-hidden="true">{ l.font_sample.clone() }</span>
                                         { l.scheme(scheme).clone() }
                                     </>
                                 }) }

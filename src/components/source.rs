@@ -11,6 +11,9 @@ pub struct SourceFooterProps {
     /// The word before the credit line (default "Source").
     #[prop_or(AttrValue::Static("Source"))]
     pub label: AttrValue,
+    /// The label's `lang`, where it is not the transcript's.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
 }
 
 /// `<footer class="tv-source">`: "Source: credit (licence)", the credit linked to the
@@ -27,7 +30,11 @@ pub fn SourceFooter(props: &SourceFooterProps) -> Html {
     html! {
         <footer class="tv-source">
             <p>
-                { format!("{}: ", props.label) }
+                if let Some(lang) = &props.lang {
+                    <span lang={lang.clone()}>{ format!("{}: ", props.label) }</span>
+                } else {
+                    { format!("{}: ", props.label) }
+                }
                 if let Some(href) = href {
                     <a href={href.to_string()}>{ credit }</a>
                 } else {

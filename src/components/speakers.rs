@@ -1,7 +1,7 @@
 //! The speaker filter: every speaker with role, turns and words (and matches while a
 //! search is active), as show/hide toggles with "Only" and "Show all" quick actions.
 
-use super::labels::Labels;
+use crate::i18n::Labels;
 use crate::model::Transcript;
 use crate::state::SpeakerStats;
 use std::collections::BTreeSet;
@@ -39,13 +39,15 @@ pub struct SpeakerFilterProps {
 #[function_component]
 pub fn SpeakerFilter(props: &SpeakerFilterProps) -> Html {
     let l = &props.labels;
+    // Names and roles are the transcript's words, in its language, among the viewer's.
+    let lang = AttrValue::from(props.transcript.lang.clone());
     let items = props.transcript.speakers.iter().enumerate().map(|(i, speaker)| {
         let stats = props.stats.get(i).copied().unwrap_or_default();
         let shown = !props.hidden.contains(&speaker.id);
         let counts = format!(
             "{}, {}",
-            l.turns.format(stats.turns, &[]),
-            l.words.format(stats.words, &[])
+            l.count(&l.turns, stats.turns, &[]),
+            l.count(&l.words, stats.words, &[])
         );
         let matches = props
             .match_counts
@@ -61,20 +63,22 @@ pub fn SpeakerFilter(props: &SpeakerFilterProps) -> Html {
         };
         html! {
             <li key={speaker.id.clone()} class="tv-speaker-item" data-speaker={speaker.id.clone()}>
-                <button type="button" class="tv-speaker-toggle"
+                <button type="button" class="tv-speaker-toggle" lang={lang.clone()} dir="auto"
                     aria-pressed={if shown { "true" } else { "false" }} onclick={toggle}>
                     { speaker.name.clone() }
                 </button>
                 <span class="tv-speaker-info">
                     if let Some(role) = &speaker.role {
-                        <span class="tv-speaker-info-role">{ role.clone() }</span>
+                        <span class="tv-speaker-info-role" lang={lang.clone()} dir="auto">
+                            { role.clone() }
+                        </span>
                         <span class="tv-visually-hidden">{ ", " }</span>
                     }
                     <span class="tv-speaker-stats">{ counts }</span>
                     if let Some(n) = matches {
                         <span class="tv-visually-hidden">{ ", " }</span>
                         <span class={classes!("tv-speaker-matches", (n == 0).then_some("tv-none"))}>
-                            { l.matches.format(n, &[]) }
+                            { l.count(&l.matches, n, &[]) }
                         </span>
                     }
                 </span>

@@ -36,7 +36,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             { for t.summary.iter().enumerate().map(|(i, text)| {
                 let (ranges, current) = props.matches.ranges(Place::Summary(i));
                 html! {
-                    <p id={format!("{p}summary-{}", i + 1)}>{ highlight(text, &ranges, current) }</p>
+                    <p id={format!("{p}summary-{}", i + 1)} dir="auto">{ highlight(text, &ranges, current) }</p>
                 }
             }) }
         </section>

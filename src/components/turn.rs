@@ -2,7 +2,7 @@
 //! search's highlights), as a `<section>`.
 
 use super::highlight::highlight;
-use super::labels::Labels;
+use crate::i18n::Labels;
 use crate::model::{Speaker, Transcript};
 use crate::state::{MatchSlice, Place};
 use std::rc::Rc;
@@ -178,7 +178,7 @@ fn TurnContent(props: &TurnContentProps) -> Html {
     let id = &props.id;
     let paragraphs = turn.paragraphs.iter().enumerate().map(|(i, text)| {
         let (ranges, current) = props.matches.ranges(Place::Turn(props.index, i));
-        html! { <p id={format!("{id}-p{}", i + 1)}>{ highlight(text, &ranges, current) }</p> }
+        html! { <p id={format!("{id}-p{}", i + 1)} dir="auto">{ highlight(text, &ranges, current) }</p> }
     });
     let speaker = turn
         .speaker
@@ -224,7 +224,7 @@ fn TurnContent(props: &TurnContentProps) -> Html {
     html! {
         <>
             <h2 class="tv-speaker" id={format!("{id}-speaker")}>
-                <span class="tv-speaker-name">{ speaker.name.clone() }</span>
+                <span class="tv-speaker-name" dir="auto">{ speaker.name.clone() }</span>
                 if let Some(role) = &speaker.role {
                     <span class="tv-visually-hidden">{ ", " }</span>
                     <span class="tv-speaker-role">{ role.clone() }</span>

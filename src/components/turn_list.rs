@@ -17,8 +17,8 @@
 //! [`WAKE_TURNS`] turns is hydrated whole, as any page.
 
 use super::dom;
-use super::labels::Labels;
 use super::turn::TurnSection;
+use crate::i18n::Labels;
 use crate::model::Transcript;
 use crate::state::{block_of_turn, turn_ids, Block, MatchSlice, Matches};
 use std::rc::Rc;

@@ -5,16 +5,16 @@
 //! What wires that state to the browser (timers, observers, the URL, storage, focus) is
 //! in named custom hooks, in [`hooks`](super::hooks).
 
+use super::control::ViewerControl;
 use super::dom;
 use super::header::Header;
 pub use super::hooks::PAINT_ALL_UP_TO;
 use super::hooks::{
-    use_actions, use_after_paint, use_announcer, use_copy_link, use_fragment_target,
+    use_actions, use_after_paint, use_announcer, use_control, use_copy_link, use_fragment_target,
     use_paint_matches, use_paint_near_view, use_painted_highlights, use_playback, use_render_limit,
     use_report_changes, use_scroll_and_focus, use_search, use_settings, use_stable_rc,
     use_url_sync, use_wake_groups, PaintMatches, Playback,
 };
-use super::labels::{fill, Labels};
 use super::media::{CaptionFormat, MediaBar};
 use super::notes::TranscriptNotes;
 use super::search_bar::SearchBar;
@@ -23,11 +23,12 @@ use super::source::SourceFooter;
 use super::speakers::SpeakerFilter;
 use super::summary::Summary;
 use super::turn_list::TurnList;
+use crate::i18n::{fill, Labels};
 use crate::model::Transcript;
 use crate::settings::Settings;
 use crate::state::{
     blocks_with, shown_turns, speaker_stats_of, time_fragment, to_srt, to_webvtt, turn_speakers,
-    Action, MatchSlice, Place, ViewState,
+    Action, MatchSlice, Place, ReaderState, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -43,17 +44,17 @@ pub struct TranscriptViewerProps {
     /// Empty by default. A URL fragment `#<prefix>t3` points at turn `t3`.
     #[prop_or_default]
     pub id_prefix: AttrValue,
-    /// Accessible name of the summary section (default "Summary"); set it to
-    /// translate the viewer's own words.
-    #[prop_or(AttrValue::Static("Summary"))]
-    pub summary_label: AttrValue,
-    /// The word before the credit line in the footer (default "Source").
-    #[prop_or(AttrValue::Static("Source"))]
-    pub source_label: AttrValue,
-    /// Every other word of the viewer's own (controls, statuses, counts); English by
-    /// default. Compared by value when the `Rc` changes.
+    /// The language of the viewer's own words (a BCP 47 tag: `en`, `ru`): by default
+    /// (empty) the transcript's `lang`. Picks the built-in [`Labels`]
+    /// ([`Labels::for_lang`]; English for a language the viewer does not have) unless
+    /// `labels` are given, and is the `lang` of the viewer's root.
     #[prop_or_default]
-    pub labels: Rc<Labels>,
+    pub lang: AttrValue,
+    /// Every word of the viewer's own (controls, statuses, counts, errors), e.g.
+    /// `Labels { search: "Suche".into(), ..Labels::for_lang("en") }`; by default the
+    /// built-in ones for `lang`. Compared by value when the `Rc` changes.
+    #[prop_or_default]
+    pub labels: Option<Rc<Labels>>,
     /// The state to start from (a query, toggles, hidden speakers), e.g. to open an
     /// embedded transcript on one speaker. Read once, when the viewer mounts.
     #[prop_or_default]
@@ -120,11 +121,16 @@ pub struct TranscriptViewerProps {
     /// default: a timed transcript with `media` gets the viewer's own element.
     #[prop_or_default]
     pub media_for: AttrValue,
-    /// Called with the new state whenever the reader changes the query, the search
-    /// options or the speaker filter (not on mount, not when only the current match
-    /// moves), e.g. to keep a host's own address or analytics in step.
+    /// Called with what the reader sees ([`ReaderState`]) whenever it changes: the
+    /// query, the search options, the speaker filter, the matches or the current one
+    /// (not on mount; never per media frame), e.g. to keep a host's own address or
+    /// analytics in step.
     #[prop_or_default]
-    pub on_change: Callback<ViewState>,
+    pub on_change: Callback<ReaderState>,
+    /// A host's remote control: commands sent through it (search, filter, seek) act as
+    /// the reader's own, and it holds what the viewer shows now.
+    #[prop_or_default]
+    pub control: Option<ViewerControl>,
 }
 
 /// Turns rendered per step while a long transcript first shows (see
@@ -179,8 +185,30 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     let t = &props.transcript;
     let p = &props.id_prefix;
     // The words, as one `Rc` for as long as they are the same words: turns compare
-    // them by pointer, and a parent that renders again gives a new default `Rc`.
-    let labels = &use_stable_rc(&props.labels);
+    // them by pointer, and a parent that renders again gives a new `Rc`.
+    let ui_tag = if props.lang.is_empty() {
+        AttrValue::from(t.lang.clone())
+    } else {
+        props.lang.clone()
+    };
+    let builtin = use_memo(ui_tag.clone(), |tag| Labels::for_lang(tag));
+    let labels = &use_stable_rc(&props.labels.clone().unwrap_or(builtin));
+    // The `lang` of the viewer's words: the tag asked for when the host gave its own
+    // words, else the language of the built-in ones (English for one it lacks).
+    let ui_lang = if props.labels.is_some() && !props.lang.is_empty() {
+        props.lang.clone()
+    } else {
+        AttrValue::Static(labels.lang())
+    };
+    // Where the transcript's language is another, the viewer's words inside the
+    // article say theirs.
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    let ui_lang_inside = (primary(&ui_lang) != primary(&t.lang)).then(|| ui_lang.clone());
     let state = {
         let initial = props.initial_state.clone();
         use_reducer(move || initial.unwrap_or_default())
@@ -291,8 +319,16 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             }
         },
     );
-    // … and reported to the host's `on_change`, on the same changes.
-    use_report_changes(&state, &props.on_change);
+    // … and reported to the host's `on_change` (and its control), with the matches.
+    let status = matches.status(state.current);
+    let report = {
+        let shown = use_memo((t.clone(), state.hidden.clone(), state.revealed.clone()), {
+            let state = (*state).clone();
+            move |(t, _, _)| shown_turns(t, &state)
+        });
+        ReaderState::new(&state, status, *shown, t.turns.len())
+    };
+    use_report_changes(&report, &props.on_change, &props.control);
     // The turn the URL fragment points at: marked, revealed if hidden, scrolled to.
     use_fragment_target(t, p, &state, &target);
     // The speaker filter's match counts follow a frame after the highlights: on 1 MB,
@@ -301,6 +337,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
 
     let act = &actions.act;
     let total = matches.all.len();
+    // A host's commands act as the reader's own.
+    use_control(&props.control, act, &playback.on_seek_time, total);
     let search_bar = html! {
         <SearchBar query={AttrValue::from(state.query.clone())}
             options={state.options.clone()}
@@ -391,10 +429,12 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         <article class="tv-transcript" lang={t.lang.clone()}
             aria-labelledby={format!("{p}title")}>
             <Header transcript={t.clone()} id_prefix={p.clone()}
-                matches={slice(matches.in_title())} {shown} />
-            <TranscriptNotes {warnings} id_prefix={p.clone()} labels={labels.clone()} />
+                matches={slice(matches.in_title())} {shown} labels={labels.clone()}
+                ui_lang={ui_lang_inside.clone()} />
+            <TranscriptNotes {warnings} id_prefix={p.clone()} labels={labels.clone()}
+                lang={ui_lang_inside.clone()} />
             <Summary transcript={t.clone()} id_prefix={p.clone()}
-                label={props.summary_label.clone()}
+                label={labels.summary.clone()}
                 matches={slice(matches.in_summary())} />
             <div class="tv-turns" aria-busy={(limit < blocks.len()).then_some("true")}>
                 <TurnList transcript={t.clone()} blocks={blocks.clone()} {limit}
@@ -405,7 +445,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     on_seek={playback.on_seek.clone()} prerendered={wake.prerendered}
                     awake={wake.awake} on_wake={wake.on_wake} />
             </div>
-            <SourceFooter source={t.source.clone()} label={props.source_label.clone()} />
+            <SourceFooter source={t.source.clone()} label={labels.source.clone()}
+                lang={ui_lang_inside.clone()} />
         </article>
     };
     let announcement = html! {
@@ -413,7 +454,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     };
     let view = if props.page {
         html! {
-            <div class="tv-root tv-page" ref={root}>
+            <div class="tv-root tv-page" ref={root} lang={ui_lang.clone()}>
                 { skip_link }
                 if has_banner {
                     <header class="tv-banner">{ banner }</header>
@@ -427,7 +468,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         }
     } else {
         html! {
-            <section class="tv-root" ref={root} aria-label={labels.viewer_region(&t.display_title())}>
+            <section class="tv-root" ref={root} lang={ui_lang.clone()}
+                aria-label={labels.viewer_region(&t.display_title())}>
                 { skip_link }
                 if has_banner {
                     <div class="tv-banner">{ banner }</div>

@@ -46,6 +46,8 @@ pub enum Action {
     ShowOnly { speaker: String, all: Vec<String> },
     /// Show these hidden turns (a hidden-turn marker was activated).
     Reveal(Vec<String>),
+    /// Hide exactly these speakers (a host's `setHidden`).
+    SetHidden(BTreeSet<String>),
     /// Replace the whole state (Back/Forward, a URL opened).
     Replace(ViewState),
 }
@@ -109,6 +111,11 @@ impl ViewState {
             }
             Action::ShowOnly { speaker, all } => {
                 s.hidden = all.into_iter().filter(|id| *id != speaker).collect();
+                s.revealed.clear();
+                s.current = 0;
+            }
+            Action::SetHidden(ids) => {
+                s.hidden = ids;
                 s.revealed.clear();
                 s.current = 0;
             }

@@ -31,6 +31,8 @@ pub struct UsePlaybackHandle {
     pub on_shown_only: Callback<bool>,
     /// Plays from the start of the turn with this index.
     pub on_seek: Callback<usize>,
+    /// Moves the recording to this time, playing or not as it was (a host's `seek`).
+    pub on_seek_time: Callback<Time>,
     /// The recording failed to load.
     pub failed: bool,
 }
@@ -366,7 +368,17 @@ pub fn use_playback(wiring: Playback<'_>) -> UsePlaybackHandle {
             set.set(true);
         })
     };
+    let on_seek_time = {
+        let sync = sync.clone();
+        Callback::from(move |at: Time| {
+            let mut s = sync.borrow_mut();
+            let Some(s) = s.as_mut() else { return };
+            s.stop_at = None;
+            s.seek(at, false);
+        })
+    };
     UsePlaybackHandle {
+        on_seek_time,
         active: *active,
         follow: *follow,
         on_follow,

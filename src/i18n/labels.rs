@@ -1,266 +1,417 @@
-//! The viewer's own words (button names, status lines, counts), in one place so that a
-//! host can translate them: build a [`Labels`], change what it needs, and pass it to
-//! `TranscriptViewer` as `labels`. Pure, no DOM.
+//! The viewer's own words (button names, status lines, counts, errors), in one place so
+//! that they can be translated: [`Labels::for_lang`] gives a built-in language's
+//! ([`crate::i18n`]: English, Russian); a host changes what it needs (in Rust, struct
+//! update syntax; from JavaScript, `mount`'s `labels` option, read by
+//! [`Labels::apply`], in [`given`](super::given)) and passes them to `TranscriptViewer` as `labels`. Pure, no DOM.
 //!
-//! Words with a number come as a [`Plural`] (`{n} turn` / `{n} turns`); templates name
-//! their slots in braces (`{n}`, `{name}`, `{names}`, `{shown}`, `{total}`,
-//! `{number}`), filled by [`fill`].
+//! Words with a number come as a [`Plural`]: one template per CLDR plural category
+//! (`{n} реплика` / `{n} реплики` / `{n} реплик`), picked by the labels' language's
+//! rule, with the number grouped as the language groups digits. Templates name their
+//! slots in braces (`{n}`, `{name}`, `{names}`, `{shown}`, `{total}`, `{number}`),
+//! filled by [`fill`].
 
+use super::{Language, PluralCategory};
+use crate::i18n;
 use crate::settings::{Font, FontSize, Scheme, Spacing};
 use yew::AttrValue;
 
-/// A phrase with a count, in its singular and plural forms; `{n}` is the count.
+/// A phrase with a count: a template per CLDR plural category; `{n}` is the count. A
+/// category without its own form uses `other`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plural {
-    /// For a count of 1 (`{n} turn`).
-    pub one: AttrValue,
-    /// For every other count (`{n} turns`).
+    /// `zero` (e.g. Arabic, Latvian), `one`, `two`, `few`, `many`: the forms a language
+    /// has besides `other`, where it has them.
+    pub zero: Option<AttrValue>,
+    pub one: Option<AttrValue>,
+    pub two: Option<AttrValue>,
+    pub few: Option<AttrValue>,
+    pub many: Option<AttrValue>,
+    /// Every other count.
     pub other: AttrValue,
 }
 
 impl Plural {
-    /// A plural from its two forms.
+    /// A plural of English's two forms (`{n} turn`, `{n} turns`).
     pub const fn new(one: &'static str, other: &'static str) -> Self {
         Plural {
-            one: AttrValue::Static(one),
+            zero: None,
+            one: Some(AttrValue::Static(one)),
+            two: None,
+            few: None,
+            many: None,
             other: AttrValue::Static(other),
         }
     }
 
-    /// The form for `n`, filled with `n` and `args`.
-    pub fn format(&self, n: usize, args: &[(&str, &str)]) -> String {
-        let template = if n == 1 { &self.one } else { &self.other };
-        let count = n.to_string();
-        let mut all = vec![("n", count.as_str())];
-        all.extend_from_slice(args);
-        fill(template, &all)
+    /// A plural of the forms Russian (and the other East Slavic languages) uses for
+    /// whole numbers: `one` (1, 21, 101), `few` (2–4, 22–24), `many` (0, 5–20, 25–30,
+    /// 111); `other` (fractions) is `few`'s, the genitive singular.
+    pub const fn slavic(one: &'static str, few: &'static str, many: &'static str) -> Self {
+        Plural {
+            zero: None,
+            one: Some(AttrValue::Static(one)),
+            two: None,
+            few: Some(AttrValue::Static(few)),
+            many: Some(AttrValue::Static(many)),
+            other: AttrValue::Static(few),
+        }
     }
-}
 
-/// Every word the viewer shows or announces besides the transcript itself. The defaults
-/// are English.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Labels {
-    /// Accessible name of the search landmark.
-    pub search_region: AttrValue,
-    /// The search box's visible label (and accessible name).
-    pub search: AttrValue,
-    /// The toggle that keeps diacritics (`é` ≠ `e`).
-    pub match_diacritics: AttrValue,
-    /// The toggle that matches whole words only.
-    pub whole_words: AttrValue,
-    /// Accessible name of the button to the previous match.
-    pub previous_match: AttrValue,
-    /// Accessible name of the button to the next match.
-    pub next_match: AttrValue,
-    /// Visible text of the previous-match button.
-    pub previous: AttrValue,
-    /// Visible text of the next-match button.
-    pub next: AttrValue,
-    /// Status when `{number}` is the current match of `{total}`.
-    pub match_position: AttrValue,
-    /// Status when nothing visible matches.
-    pub no_matches: AttrValue,
-    /// Status when the query has no letter or digit.
-    pub nothing_to_search: AttrValue,
-    /// Heading of the speaker filter.
-    pub speakers: AttrValue,
-    /// The button that shows every speaker.
-    pub show_all: AttrValue,
-    /// Visible text of the per-speaker "show only" button.
-    pub only: AttrValue,
-    /// Accessible name of the per-speaker "show only" button; `{name}` is the speaker.
-    pub show_only: AttrValue,
-    /// Number of turns.
-    pub turns: Plural,
-    /// Number of words.
-    pub words: Plural,
-    /// Number of matches.
-    pub matches: Plural,
-    /// A hidden-turn marker; `{names}` lists the speakers.
-    pub hidden_turns: Plural,
-    /// Placed between the last two names of a list (`A, B and C`).
-    pub and: AttrValue,
-    /// Placed between other names of a list.
-    pub comma: AttrValue,
-    /// Said of hidden turns whose speaker is not in the transcript's list.
-    pub unknown_speaker: AttrValue,
-    /// The header's note while a filter is on.
-    pub showing: AttrValue,
-    /// Accessible name of a turn's link button; `{n}` is the turn's number.
-    pub copy_link: AttrValue,
-    /// The same for a turn no speaker label introduces.
-    pub copy_link_unattributed: AttrValue,
-    /// Announced once a turn's link is on the clipboard.
-    pub link_copied: AttrValue,
-    /// Announced when the clipboard is not available and the link went to the address
-    /// bar instead.
-    pub link_in_address_bar: AttrValue,
-    /// Accessible name of the recording's region.
-    pub recording: AttrValue,
-    /// Accessible name of the media element; `{title}` is the transcript's title.
-    pub recording_of: AttrValue,
-    /// Shown when the recording cannot be loaded; `{url}` is its address.
-    pub recording_failed: AttrValue,
-    /// The toggle that keeps the passage being played in view.
-    pub follow_playback: AttrValue,
-    /// Announced when following playback pauses by itself (the reader scrolled or
-    /// searched).
-    pub follow_paused: AttrValue,
-    /// The toggle that skips the hidden speakers' turns while playing.
-    pub play_shown_only: AttrValue,
-    /// The button that downloads the shown turns as WebVTT captions.
-    pub download_webvtt: AttrValue,
-    /// The button that downloads them as SubRip captions.
-    pub download_srt: AttrValue,
-    /// Announced when a download was offered; `{name}` is the file's name.
-    pub downloaded: AttrValue,
-    /// Accessible name of a timed turn's time button; `{time}` is its start
-    /// (`1:23`), `{name}` the speaker.
-    pub play_from: AttrValue,
-    /// The same for a turn no speaker label introduces.
-    pub play_from_unattributed: AttrValue,
-    /// The skip link, the first thing on the page: jumps past the controls to the
-    /// transcript's title.
-    pub skip_to_transcript: AttrValue,
-    /// Accessible name of an embedded viewer's region; `{title}` is the transcript's
-    /// title.
-    pub viewer_region: AttrValue,
-    /// The button that shows or hides the settings bar, and the bar's accessible name.
-    pub view_settings: AttrValue,
-    /// The font size group.
-    pub font_size: AttrValue,
-    /// One font size; `{n}` is the percentage.
-    pub font_size_percent: AttrValue,
-    /// The button one size down.
-    pub smaller: AttrValue,
-    /// The button one size up.
-    pub larger: AttrValue,
-    /// Announced after "smaller" / "larger"; `{n}` is the percentage.
-    pub font_size_now: AttrValue,
-    /// The colour scheme group.
-    pub colours: AttrValue,
-    /// The scheme that follows the system's light, dark or high-contrast preference.
-    pub scheme_system: AttrValue,
-    /// The viewer's light scheme.
-    pub scheme_light: AttrValue,
-    /// The viewer's dark scheme.
-    pub scheme_dark: AttrValue,
-    /// Black text on white.
-    pub scheme_black_on_white: AttrValue,
-    /// White text on black.
-    pub scheme_white_on_black: AttrValue,
-    /// Dark blue text on light blue.
-    pub scheme_dark_blue_on_light_blue: AttrValue,
-    /// Brown text on beige.
-    pub scheme_brown_on_beige: AttrValue,
-    /// The letter spacing group.
-    pub letter_spacing: AttrValue,
-    /// The line spacing group.
-    pub line_height: AttrValue,
-    /// The word spacing group.
-    pub word_spacing: AttrValue,
-    /// The first spacing step (the default), in every spacing group.
-    pub spacing_normal: AttrValue,
-    /// The second spacing step.
-    pub spacing_wider: AttrValue,
-    /// The third spacing step (at least WCAG 1.4.12's letter and line spacing).
-    pub spacing_widest: AttrValue,
-    /// The font family group.
-    pub font: AttrValue,
-    /// The system's sans-serif font.
-    pub font_sans: AttrValue,
-    /// A serif font.
-    pub font_serif: AttrValue,
-    /// The highly legible font (Atkinson Hyperlegible).
-    pub font_legible: AttrValue,
-    /// The button that sets every view setting back to its default.
-    pub reset_settings: AttrValue,
-    /// Announced after a reset.
-    pub settings_reset: AttrValue,
-    /// Heading of the note listing what is odd in a transcript that still shows (a
-    /// turn naming an unknown speaker, a speaker with no turns, no turns at all).
-    pub transcript_warnings: AttrValue,
-    /// The note's last line when it lists only the first few; `{n}` is how many more.
-    pub more_warnings: Plural,
-}
+    /// The same template for every count.
+    pub const fn invariable(every: &'static str) -> Self {
+        Plural {
+            zero: None,
+            one: None,
+            two: None,
+            few: None,
+            many: None,
+            other: AttrValue::Static(every),
+        }
+    }
 
-impl Default for Labels {
-    fn default() -> Self {
-        Labels {
-            search_region: "Search the transcript".into(),
-            search: "Search".into(),
-            match_diacritics: "Match diacritics".into(),
-            whole_words: "Whole words".into(),
-            previous_match: "Previous match".into(),
-            next_match: "Next match".into(),
-            previous: "Previous".into(),
-            next: "Next".into(),
-            match_position: "{number} of {total}".into(),
-            no_matches: "No matches".into(),
-            nothing_to_search: "No matches: type a letter or digit".into(),
-            speakers: "Speakers".into(),
-            show_all: "Show all".into(),
-            only: "Only".into(),
-            show_only: "Show only {name}".into(),
-            turns: Plural::new("{n} turn", "{n} turns"),
-            words: Plural::new("{n} word", "{n} words"),
-            matches: Plural::new("{n} match", "{n} matches"),
-            hidden_turns: Plural::new("{n} turn by {names} hidden", "{n} turns by {names} hidden"),
-            and: " and ".into(),
-            comma: ", ".into(),
-            unknown_speaker: "an unlisted speaker".into(),
-            showing: "Showing {shown} of {total} turns".into(),
-            copy_link: "Copy link to turn {n} ({name})".into(),
-            copy_link_unattributed: "Copy link to turn {n}".into(),
-            link_copied: "Link copied".into(),
-            link_in_address_bar: "Link to the turn is in the address bar".into(),
-            recording: "Recording".into(),
-            recording_of: "Recording: {title}".into(),
-            recording_failed: "The recording could not be loaded ({url}).".into(),
-            follow_playback: "Follow playback".into(),
-            follow_paused: "Following playback paused".into(),
-            play_shown_only: "Play shown speakers only".into(),
-            download_webvtt: "Download WebVTT".into(),
-            download_srt: "Download SRT".into(),
-            downloaded: "Downloading {name}".into(),
-            play_from: "Play from {time} ({name})".into(),
-            play_from_unattributed: "Play from {time}".into(),
-            skip_to_transcript: "Skip to the transcript".into(),
-            viewer_region: "Transcript: {title}".into(),
-            view_settings: "View settings".into(),
-            font_size: "Font size".into(),
-            font_size_percent: "{n}%".into(),
-            smaller: "Smaller".into(),
-            larger: "Larger".into(),
-            font_size_now: "Font size {n}%".into(),
-            colours: "Site colours".into(),
-            scheme_system: "Automatic".into(),
-            scheme_light: "Light".into(),
-            scheme_dark: "Dark".into(),
-            scheme_black_on_white: "Black on white".into(),
-            scheme_white_on_black: "White on black".into(),
-            scheme_dark_blue_on_light_blue: "Dark blue on light blue".into(),
-            scheme_brown_on_beige: "Brown on beige".into(),
-            letter_spacing: "Letter spacing".into(),
-            line_height: "Line spacing".into(),
-            word_spacing: "Word spacing".into(),
-            spacing_normal: "Normal".into(),
-            spacing_wider: "Wider".into(),
-            spacing_widest: "Widest".into(),
-            font: "Font".into(),
-            font_sans: "Sans-serif".into(),
-            font_serif: "Serif".into(),
-            font_legible: "Extra legible".into(),
-            reset_settings: "Reset settings".into(),
-            settings_reset: "Settings reset".into(),
-            transcript_warnings: "This transcript may be incomplete:".into(),
-            more_warnings: Plural::new("and {n} more", "and {n} more"),
+    /// The template for `category` (`other`'s when it has none of its own).
+    pub fn form(&self, category: PluralCategory) -> &AttrValue {
+        let own = match category {
+            PluralCategory::Zero => &self.zero,
+            PluralCategory::One => &self.one,
+            PluralCategory::Two => &self.two,
+            PluralCategory::Few => &self.few,
+            PluralCategory::Many => &self.many,
+            PluralCategory::Other => &None,
+        };
+        own.as_ref().unwrap_or(&self.other)
+    }
+
+    pub(super) fn form_mut(&mut self, category: PluralCategory) -> Option<&mut Option<AttrValue>> {
+        match category {
+            PluralCategory::Zero => Some(&mut self.zero),
+            PluralCategory::One => Some(&mut self.one),
+            PluralCategory::Two => Some(&mut self.two),
+            PluralCategory::Few => Some(&mut self.few),
+            PluralCategory::Many => Some(&mut self.many),
+            PluralCategory::Other => None,
         }
     }
 }
 
+/// Declares [`Labels`] (every field a label, plus its `language`) and its table of
+/// names, so that a label named by a host (`mount`'s `labels`) finds its field.
+macro_rules! labels {
+    ($( $(#[doc = $doc:literal])* $field:ident: $kind:ident, )*) => {
+        /// Every word the viewer shows or announces besides the transcript itself, in
+        /// one language. [`Labels::for_lang`] gives a built-in language's; `Default` is
+        /// English's.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct Labels {
+            /// The language whose rules the counts, numbers and dates follow, and whose
+            /// code is the `lang` of the viewer's own words.
+            pub language: &'static Language,
+            $( $(#[doc = $doc])* pub $field: $kind, )*
+        }
+
+        impl Labels {
+            /// Every label's name (its field's), in the order declared.
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The label named `name` (snake_case, as the field).
+            pub(super) fn slot(&mut self, name: &str) -> Option<Slot<'_>> {
+                match name {
+                    $( stringify!($field) => Some(self.$field.slot()), )*
+                    _ => None,
+                }
+            }
+
+            /// The label named `name`, to read (tests, docs).
+            pub fn get(&self, name: &str) -> Option<LabelRef<'_>> {
+                match name {
+                    $( stringify!($field) => Some(self.$field.as_ref_label()), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+/// One label, to change: a plain text or a plural.
+pub(super) enum Slot<'a> {
+    Text(&'a mut AttrValue),
+    Count(&'a mut Plural),
+}
+
+/// One label, to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelRef<'a> {
+    Text(&'a AttrValue),
+    Count(&'a Plural),
+}
+
+trait LabelKind {
+    fn slot(&mut self) -> Slot<'_>;
+    fn as_ref_label(&self) -> LabelRef<'_>;
+}
+
+impl LabelKind for AttrValue {
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::Text(self)
+    }
+    fn as_ref_label(&self) -> LabelRef<'_> {
+        LabelRef::Text(self)
+    }
+}
+
+impl LabelKind for Plural {
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::Count(self)
+    }
+    fn as_ref_label(&self) -> LabelRef<'_> {
+        LabelRef::Count(self)
+    }
+}
+
+labels! {
+    /// Accessible name of the search landmark.
+    search_region: AttrValue,
+    /// The search box's visible label (and accessible name).
+    search: AttrValue,
+    /// The toggle that keeps diacritics (`é` ≠ `e`).
+    match_diacritics: AttrValue,
+    /// The toggle that matches whole words only.
+    whole_words: AttrValue,
+    /// Accessible name of the button to the previous match.
+    previous_match: AttrValue,
+    /// Accessible name of the button to the next match.
+    next_match: AttrValue,
+    /// Visible text of the previous-match button.
+    previous: AttrValue,
+    /// Visible text of the next-match button.
+    next: AttrValue,
+    /// Status when `{number}` is the current match of `{total}`.
+    match_position: AttrValue,
+    /// Status when nothing visible matches.
+    no_matches: AttrValue,
+    /// Status when the query has no letter or digit.
+    nothing_to_search: AttrValue,
+    /// Heading of the speaker filter.
+    speakers: AttrValue,
+    /// The button that shows every speaker.
+    show_all: AttrValue,
+    /// Visible text of the per-speaker "show only" button.
+    only: AttrValue,
+    /// Accessible name of the per-speaker "show only" button; `{name}` is the speaker.
+    show_only: AttrValue,
+    /// Number of turns.
+    turns: Plural,
+    /// Number of words.
+    words: Plural,
+    /// Number of matches.
+    matches: Plural,
+    /// A hidden-turn marker; `{names}` lists the speakers.
+    hidden_turns: Plural,
+    /// Placed between the last two names of a list (`A, B and C`).
+    and: AttrValue,
+    /// Placed between other names of a list.
+    comma: AttrValue,
+    /// Said of hidden turns whose speaker is not in the transcript's list.
+    unknown_speaker: AttrValue,
+    /// The header's note while a filter is on.
+    showing: AttrValue,
+    /// Accessible name of a turn's link button; `{n}` is the turn's number.
+    copy_link: AttrValue,
+    /// The same for a turn no speaker label introduces.
+    copy_link_unattributed: AttrValue,
+    /// Announced once a turn's link is on the clipboard.
+    link_copied: AttrValue,
+    /// Announced when the clipboard is not available and the link went to the address
+    /// bar instead.
+    link_in_address_bar: AttrValue,
+    /// Accessible name of the recording's region.
+    recording: AttrValue,
+    /// Accessible name of the media element; `{title}` is the transcript's title.
+    recording_of: AttrValue,
+    /// Shown when the recording cannot be loaded; `{url}` is its address.
+    recording_failed: AttrValue,
+    /// The toggle that keeps the passage being played in view.
+    follow_playback: AttrValue,
+    /// Announced when following playback pauses by itself (the reader scrolled or
+    /// searched).
+    follow_paused: AttrValue,
+    /// The toggle that skips the hidden speakers' turns while playing.
+    play_shown_only: AttrValue,
+    /// The button that downloads the shown turns as WebVTT captions.
+    download_webvtt: AttrValue,
+    /// The button that downloads them as SubRip captions.
+    download_srt: AttrValue,
+    /// Announced when a download was offered; `{name}` is the file's name.
+    downloaded: AttrValue,
+    /// Accessible name of a timed turn's time button; `{time}` is its start
+    /// (`1:23`), `{name}` the speaker.
+    play_from: AttrValue,
+    /// The same for a turn no speaker label introduces.
+    play_from_unattributed: AttrValue,
+    /// The skip link, the first thing on the page: jumps past the controls to the
+    /// transcript's title.
+    skip_to_transcript: AttrValue,
+    /// Accessible name of an embedded viewer's region; `{title}` is the transcript's
+    /// title.
+    viewer_region: AttrValue,
+    /// The button that shows or hides the settings bar, and the bar's accessible name.
+    view_settings: AttrValue,
+    /// The font size group.
+    font_size: AttrValue,
+    /// One font size; `{n}` is the percentage.
+    font_size_percent: AttrValue,
+    /// The button one size down.
+    smaller: AttrValue,
+    /// The button one size up.
+    larger: AttrValue,
+    /// Announced after "smaller" / "larger"; `{n}` is the percentage.
+    font_size_now: AttrValue,
+    /// The colour scheme group.
+    colours: AttrValue,
+    /// The scheme that follows the system's light, dark or high-contrast preference.
+    scheme_system: AttrValue,
+    /// The viewer's light scheme.
+    scheme_light: AttrValue,
+    /// The viewer's dark scheme.
+    scheme_dark: AttrValue,
+    /// Black text on white.
+    scheme_black_on_white: AttrValue,
+    /// White text on black.
+    scheme_white_on_black: AttrValue,
+    /// Dark blue text on light blue.
+    scheme_dark_blue_on_light_blue: AttrValue,
+    /// Brown text on beige.
+    scheme_brown_on_beige: AttrValue,
+    /// The letter spacing group.
+    letter_spacing: AttrValue,
+    /// The line spacing group.
+    line_height: AttrValue,
+    /// The word spacing group.
+    word_spacing: AttrValue,
+    /// The first spacing step (the default), in every spacing group.
+    spacing_normal: AttrValue,
+    /// The second spacing step.
+    spacing_wider: AttrValue,
+    /// The third spacing step (at least WCAG 1.4.12's letter and line spacing).
+    spacing_widest: AttrValue,
+    /// The font family group.
+    font: AttrValue,
+    /// The system's sans-serif font.
+    font_sans: AttrValue,
+    /// A serif font.
+    font_serif: AttrValue,
+    /// The highly legible font (Atkinson Hyperlegible).
+    font_legible: AttrValue,
+    /// The button that sets every view setting back to its default.
+    reset_settings: AttrValue,
+    /// Announced after a reset.
+    settings_reset: AttrValue,
+    /// Heading of the note listing what is odd in a transcript that still shows (a
+    /// turn naming an unknown speaker, a speaker with no turns, no turns at all).
+    transcript_warnings: AttrValue,
+    /// The note's last line when it lists only the first few; `{n}` is how many more.
+    more_warnings: Plural,
+    /// Accessible name of the summary section.
+    summary: AttrValue,
+    /// The word before the credit line in the footer (`Source: …`).
+    source: AttrValue,
+    /// Accessible name of the demo site's list of transcripts.
+    transcripts: AttrValue,
+    /// What every page's `<title>` ends with, after the transcript's title.
+    site_title_suffix: AttrValue,
+    /// Shown while a transcript loads.
+    loading: AttrValue,
+    /// Heading of the error shown when the site's list of transcripts cannot be loaded.
+    catalog_failed: AttrValue,
+    /// Heading of the error shown when a transcript cannot be loaded.
+    transcript_failed: AttrValue,
+    /// Before the address of the file that could not be loaded.
+    error_file: AttrValue,
+    /// The request got no answer; `{detail}` is the browser's reason.
+    network_error: AttrValue,
+    /// The server answered with an error; `{status}` is the HTTP status line.
+    http_error: AttrValue,
+    /// The file is not a transcript (or catalog) the viewer reads; `{detail}` is the
+    /// reader's message, with the JSON path, line and column.
+    invalid_json: AttrValue,
+    /// The site's list of transcripts is empty.
+    empty_catalog: AttrValue,
+    /// A warning: the transcript has no turns; `{path}` is the JSON path.
+    warning_no_turns: AttrValue,
+    /// A warning: a turn names a speaker the list does not have; `{path}`, `{turn}` (the
+    /// turn's id) and `{speaker}` (the id it names).
+    warning_unknown_speaker: AttrValue,
+    /// A warning: a speaker no turn names; `{path}` and `{speaker}` (its id).
+    warning_unused_speaker: AttrValue,
+    /// The note a page shows where JavaScript does not run.
+    noscript: AttrValue,
+    /// The panic alert's first line (a bug stopped the viewer).
+    panic_stopped: AttrValue,
+    /// The panic alert's second line, before the details.
+    panic_reload: AttrValue,
+    /// The letters on each colour scheme's swatch in the settings bar (hidden from
+    /// screen readers).
+    font_sample: AttrValue,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        i18n::en::labels()
+    }
+}
+
 impl Labels {
+    /// The built-in words for the language `tag` (`ru`, `ru-RU`, `en`), English for a
+    /// language the viewer does not have.
+    pub fn for_lang(tag: &str) -> Labels {
+        (i18n::language_or_english(tag).labels)()
+    }
+
+    /// The `lang` of these words (`en`, `ru`).
+    pub fn lang(&self) -> &'static str {
+        self.language.code
+    }
+
+    /// `n` with its digits grouped as the language does (`325,699`, `325 699`).
+    pub fn number(&self, n: usize) -> String {
+        self.language.number(n as u64)
+    }
+
+    /// `plural`'s form for `n` (by the language's rule), filled with `n` (grouped) and
+    /// `args`.
+    pub fn count(&self, plural: &Plural, n: usize, args: &[(&str, &str)]) -> String {
+        let template = plural.form((self.language.plural)(n as u64));
+        let count = self.number(n);
+        let mut all = vec![("n", count.as_str())];
+        all.extend_from_slice(args);
+        fill(template, &all)
+    }
+
+    /// An ISO date as the language writes it (`February 18, 2022`,
+    /// `18 февраля 2022 г.`); anything else unchanged.
+    pub fn date(&self, iso: &str) -> String {
+        self.language.format_date(iso)
+    }
+
+    /// A warning about the transcript, in these words.
+    pub fn warning(&self, warning: &crate::model::Warning) -> String {
+        use crate::model::Warning;
+        let path = warning.path();
+        match warning {
+            Warning::NoTurns => fill(&self.warning_no_turns, &[("path", &path)]),
+            Warning::UnknownSpeaker {
+                turn_id, speaker, ..
+            } => fill(
+                &self.warning_unknown_speaker,
+                &[("path", &path), ("turn", turn_id), ("speaker", speaker)],
+            ),
+            Warning::UnusedSpeaker { id, .. } => fill(
+                &self.warning_unused_speaker,
+                &[("path", &path), ("speaker", id)],
+            ),
+        }
+    }
+
     /// `A`, `A and B`, `A, B and C`.
     pub fn list(&self, names: &[&str]) -> String {
         match names {
@@ -277,14 +428,17 @@ impl Labels {
         } else {
             self.list(names)
         };
-        self.hidden_turns.format(count, &[("names", &names)])
+        self.count(&self.hidden_turns, count, &[("names", &names)])
     }
 
     /// The header's note: `shown` of `total` turns show.
     pub fn showing(&self, shown: usize, total: usize) -> String {
         fill(
             &self.showing,
-            &[("shown", &shown.to_string()), ("total", &total.to_string())],
+            &[
+                ("shown", &self.number(shown)),
+                ("total", &self.number(total)),
+            ],
         )
     }
 
@@ -303,7 +457,7 @@ impl Labels {
 
     /// The link button's accessible name for turn number `n` (from 1) by `speaker`.
     pub fn copy_link(&self, n: usize, speaker: Option<&str>) -> String {
-        let n = n.to_string();
+        let n = self.number(n);
         match speaker {
             Some(name) => fill(&self.copy_link, &[("n", &n), ("name", name)]),
             None => fill(&self.copy_link_unattributed, &[("n", &n)]),
@@ -369,8 +523,8 @@ impl Labels {
             Position { number, total } => fill(
                 &self.match_position,
                 &[
-                    ("number", &number.to_string()),
-                    ("total", &total.to_string()),
+                    ("number", &self.number(number)),
+                    ("total", &self.number(total)),
                 ],
             ),
         }
@@ -463,11 +617,11 @@ mod tests {
         assert_eq!(l.play_from("1:02:03", None), "Play from 1:02:03");
         let counts: Vec<String> = [0, 1, 2]
             .iter()
-            .map(|&n| l.matches.format(n, &[]))
+            .map(|&n| l.count(&l.matches, n, &[]))
             .collect();
         assert_eq!(counts, ["0 matches", "1 match", "2 matches"]);
-        assert_eq!(l.turns.format(1, &[]), "1 turn");
-        assert_eq!(l.words.format(57, &[]), "57 words");
+        assert_eq!(l.count(&l.turns, 1, &[]), "1 turn");
+        assert_eq!(l.count(&l.words, 57, &[]), "57 words");
         assert_eq!(l.viewer_region("Talks"), "Transcript: Talks");
         assert_eq!(l.font_size_percent(FontSize::Percent175), "175%");
         assert_eq!(l.font_size_now(FontSize::Percent200), "Font size 200%");
