@@ -743,6 +743,7 @@ fn the_site_works_under_a_sub_path() -> TestResult {
             "/talks/demo-press-briefing-2024-05-06/#title",
             format!("/talks/{REFERENCE_ID}/"),
             "/talks/demo-press-briefing-2024-05-06/",
+            "/talks/press-conference-2021-12-23-ru/",
         ])
     );
     assert_no_page_errors(&session, &server);
