@@ -293,6 +293,11 @@ mod browser {
         /// every speaker).
         #[wasm_bindgen(js_name = setHidden)]
         pub fn set_hidden(&self, ids: JsValue) -> Result<(), JsError> {
+            if !js_sys::Array::is_array(&ids) {
+                return Err(JsError::new(
+                    "transcript-viewer: setHidden takes an array of speaker ids",
+                ));
+            }
             let ids: Vec<String> = from_js(ids, "setHidden: ids")?;
             self.send(Command::SetHidden(ids.into_iter().collect()));
             Ok(())
@@ -354,7 +359,10 @@ mod browser {
                 } else {
                     format!(".{path}")
                 };
-                JsError::new(&format!("transcript-viewer: {what}{at}: {}", e.inner()))
+                // serde-wasm-bindgen's errors are JS `Error`s, shown as `Error: …`.
+                let inner = e.inner().to_string();
+                let inner = inner.strip_prefix("Error: ").unwrap_or(&inner);
+                JsError::new(&format!("transcript-viewer: {what}{at}: {inner}"))
             },
         )
     }
@@ -397,6 +405,14 @@ mod browser {
             return Err(JsError::new(
                 "transcript-viewer: options must be an object with `src` or `data`",
             ));
+        }
+        // serde-wasm-bindgen walks a string as if it were an array, and says so badly.
+        if field(options, "hidden").is_some_and(|h| !js_sys::Array::is_array(&h)) {
+            return Err(bad("hidden", "must be an array of speaker ids"));
+        }
+        let is_plain_object = |v: &JsValue| v.is_object() && !js_sys::Array::is_array(v);
+        if field(options, "labels").is_some_and(|l| !is_plain_object(&l)) {
+            return Err(bad("labels", "must be an object of labels by name"));
         }
         let o: Options = from_js(options.clone(), "options")?;
         let source = match (field(options, "data"), o.src) {
