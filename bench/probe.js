@@ -68,9 +68,13 @@
     document.querySelector('[role="search"] [role="status"]') ||
     document.querySelector(".tv-search-status") ||
     document.querySelector("#bench-status");
+  // Numbers as digits only: the viewer groups them as the UI's language does
+  // ("1 of 3,000", "1 из 3 000").
   bench.statusText = () => {
     const el = statusElement();
-    return el ? el.textContent.trim().replace(/\s+/g, " ") : null;
+    if (!el) return null;
+    const text = el.textContent.trim().replace(/(\d)[,\u00a0](?=\d{3}\b)/g, "$1");
+    return text.replace(/\s+/g, " ");
   };
 
   const isCurrentName = (name) => /current/i.test(name);

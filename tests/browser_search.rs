@@ -12,6 +12,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use transcript_viewer::components::TranscriptViewerProps;
+use transcript_viewer::i18n::group_digits;
 use transcript_viewer::state::ViewState;
 use transcript_viewer::{Transcript, TranscriptViewer};
 use wasm_bindgen::{JsCast, JsValue};
@@ -1046,17 +1047,17 @@ async fn a_megabyte_transcript_stays_responsive() {
     let start = now();
     type_query(&root, "minsk").await;
     let typed = now() - start;
-    assert_eq!(status(&root), "1 of 3000");
+    assert_eq!(status(&root), "1 of 3,000");
     let start = now();
     type_query(&root, "minsk, as").await;
     press(&root, "Enter", false).await;
     let stepped = now() - start;
-    assert_eq!(status(&root), "2 of 3000");
+    assert_eq!(status(&root), "2 of 3,000");
     assert_eq!(current(&root).1, "t1-p2");
     let start = now();
     click(&speaker_toggle(&root, LUKASHENKO)).await;
     let filtered = now() - start;
-    assert_eq!(status(&root), "1 of 1500");
+    assert_eq!(status(&root), "1 of 1,500");
     // Rendered a batch at a time (render_batch), the markers all arrive.
     wait_until("750 markers", || {
         all(&root, ".tv-hidden-marker").len() == 750
@@ -1326,7 +1327,10 @@ async fn a_search_with_many_matches_paints_those_near_the_view_then_the_others_a
     after_paint().await;
     after_paint().await;
     type_query(&root, "needle").await;
-    assert_eq!(status(&root), format!("1 of {total}"));
+    assert_eq!(
+        status(&root),
+        format!("1 of {}", group_digits(total as u64, ","))
+    );
     let per_text = |root: &Element| {
         let mut out = std::collections::BTreeMap::<String, usize>::new();
         for h in highlighted(root) {
@@ -1366,7 +1370,10 @@ async fn a_search_with_many_matches_paints_those_near_the_view_then_the_others_a
         .unwrap();
     // Next match from far away: the search still counts and moves over every match.
     assert!(press(&root, "Enter", false).await);
-    assert_eq!(status(&root), format!("2 of {total}"));
+    assert_eq!(
+        status(&root),
+        format!("2 of {}", group_digits(total as u64, ","))
+    );
     assert_eq!(current(&root).1, "t1-p1");
     window().scroll_to_with_x_and_y(0.0, 0.0);
     handle.destroy();
