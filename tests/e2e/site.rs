@@ -298,7 +298,10 @@ fn assert_prerendered(dist: &Path, prefix: &str) -> TestResult {
         let has = |needle: &str| html.contains(needle);
         for needle in [
             format!("<html lang=\"{}\"", t.lang),
-            format!("<title>{title} — Transcript viewer</title>"),
+            format!(
+                "<title>{title}{}</title>",
+                transcript_viewer::Labels::for_lang(&t.lang).site_title_suffix
+            ),
             format!(">{}</h1>", escape_text(&t.title)),
             format!("href=\"{path}#title\""),
             "<script type=\"application/json\" data-transcript-viewer-catalog>".into(),
@@ -319,7 +322,11 @@ fn assert_prerendered(dist: &Path, prefix: &str) -> TestResult {
             );
         }
         for (i, p) in t.summary.iter().enumerate() {
-            let needle = format!("<p id=\"summary-{}\">{}</p>", i + 1, escape_text(p));
+            let needle = format!(
+                "<p id=\"summary-{}\" dir=\"auto\">{}</p>",
+                i + 1,
+                escape_text(p)
+            );
             assert!(has(&needle), "{url}: no {needle:?}");
         }
         assert_eq!(
@@ -330,13 +337,18 @@ fn assert_prerendered(dist: &Path, prefix: &str) -> TestResult {
         for turn in &t.turns {
             if let Some(speaker) = turn.speaker.as_deref().and_then(|id| t.speaker(id)) {
                 let needle = format!(
-                    "<span class=\"tv-speaker-name\">{}</span>",
+                    "<span dir=\"auto\" class=\"tv-speaker-name\">{}</span>",
                     escape_text(&speaker.name)
                 );
                 assert!(has(&needle), "{url}: {}: no {needle:?}", turn.id);
             }
             for (i, p) in turn.paragraphs.iter().enumerate() {
-                let needle = format!("<p id=\"{}-p{}\">{}</p>", turn.id, i + 1, escape_text(p));
+                let needle = format!(
+                    "<p id=\"{}-p{}\" dir=\"auto\">{}</p>",
+                    turn.id,
+                    i + 1,
+                    escape_text(p)
+                );
                 assert!(has(&needle), "{url}: no {needle:?}");
             }
         }
