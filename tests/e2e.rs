@@ -23,6 +23,8 @@
 
 #[path = "e2e/hostile.rs"]
 mod hostile;
+#[path = "e2e/i18n.rs"]
+mod i18n;
 #[path = "e2e/media.rs"]
 mod media;
 #[path = "e2e/prerender.rs"]
