@@ -54,8 +54,8 @@
 //! markup stays as it is until the transcript has been fetched.
 //!
 //! A bad option throws an `Error` whose message names the field's path
-//! (`transcript-viewer: options.labels.turns.few: invalid type: integer `3`, expected a
-//! string`); an unknown label name is only warned about on the console (a host written for
+//! (`transcript-viewer: options.labels.turns.few: invalid type: floating point `3.0`,
+//! expected a string`); an unknown label name is only warned about on the console (a host written for
 //! a later version still mounts); nothing panics.
 
 pub use crate::site::APP_MARKER;
@@ -571,7 +571,7 @@ mod browser {
         if let Some((name, _)) = refused.iter().find(|(_, set)| *set) {
             return Err(bad(
                 name,
-                "cannot be used with hydrate (the pre-rendered markup has no search, filter or other words)",
+                "cannot be used with hydrate (it would change the pre-rendered markup)",
             ));
         }
         let rendered = element.query_selector(":scope > .tv-root").ok().flatten();

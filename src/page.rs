@@ -13,7 +13,7 @@
 
 use crate::site::{escape_html, APP_MARKER, CATALOG_MARKER, DATA_MARKER};
 use lol_html::html_content::{ContentType, Element};
-use lol_html::{element, end_tag, rewrite_str, RewriteStrSettings};
+use lol_html::{element, end_tag, rewrite_str, text, RewriteStrSettings};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -75,6 +75,7 @@ pub fn write_page(template: &str, parts: &PageParts) -> Result<String, String> {
     let noscript_lang = crate::i18n::language(parts.lang)
         .is_none()
         .then_some(labels.lang());
+    let noscript = std::cell::RefCell::new(String::new());
     let settings = settings()
         .append_element_content_handler(element!(app_selector, |el| {
             if app.first(el) {
@@ -83,10 +84,16 @@ pub fn write_page(template: &str, parts: &PageParts) -> Result<String, String> {
             }
             Ok(())
         }))
-        .append_element_content_handler(element!(".tv-noscript", |el| {
-            el.set_inner_content(&labels.noscript, ContentType::Text);
-            if let Some(lang) = noscript_lang {
-                el.set_attribute("lang", lang)?;
+        // A `<noscript>`'s content is raw text to the rewriter (as to a browser that
+        // runs scripts): its chunks are gathered, and the note in it translated.
+        .append_element_content_handler(text!("noscript", |chunk| {
+            noscript.borrow_mut().push_str(chunk.as_str());
+            if chunk.last_in_text_node() {
+                let raw = noscript.take();
+                let translated = translate_noscript(&raw, &labels.noscript, noscript_lang);
+                chunk.replace(translated.as_deref().unwrap_or(&raw), ContentType::Html);
+            } else {
+                chunk.remove();
             }
             Ok(())
         }))
@@ -126,6 +133,23 @@ pub fn write_page(template: &str, parts: &PageParts) -> Result<String, String> {
         return Err("the template has no <html> tag".into());
     }
     Ok(page)
+}
+
+/// The raw content of a `<noscript>` with the text of its `<p class="tv-noscript">` (if
+/// it has one) replaced by `text` (escaped), with `lang` when given; `None` without one.
+fn translate_noscript(raw: &str, text: &str, lang: Option<&str>) -> Option<String> {
+    let class = raw.find("class=\"tv-noscript\"")?;
+    let open_end = class + raw[class..].find('>')?;
+    let close = open_end + raw[open_end..].find("</p>")?;
+    let lang = lang
+        .map(|l| format!(" lang=\"{}\"", escape_html(l)))
+        .unwrap_or_default();
+    Some(format!(
+        "{}{lang}>{}{}",
+        &raw[..open_end],
+        escape_html(text),
+        &raw[close..]
+    ))
 }
 
 /// `html` as it was before [`write_page`] filled it: a page rendered already (found by
@@ -316,6 +340,44 @@ mod tests {
         <link href=/talks/viewer.css rel=stylesheet></head><body>\
         <!-- <div data-transcript-viewer-app> in a comment -->\
         <div data-transcript-viewer-app></div><noscript>x</noscript></body></html>";
+
+    #[test]
+    fn the_noscript_note_is_in_the_pages_language() {
+        let template = format!(
+            "<html lang=en><title></title><noscript><link rel=stylesheet href=n.css></noscript>\
+             <div {APP_MARKER}></div><noscript>\n  <p class=\"tv-noscript\">Search needs\n \
+             JavaScript.</p>\n</noscript>"
+        );
+        let page = |lang| {
+            write_page(
+                &template,
+                &PageParts {
+                    lang,
+                    ..parts("", "")
+                },
+            )
+            .unwrap()
+        };
+        let ru = page("ru");
+        assert!(
+            ru.contains(
+                "<noscript>\n  <p class=\"tv-noscript\">Для поиска, выбора выступающих и \
+                 настроек отображения нужны JavaScript и WebAssembly.</p>\n</noscript>"
+            ),
+            "{ru}"
+        );
+        assert!(ru.contains("<noscript><link rel=stylesheet href=n.css></noscript>"));
+        let de = page("de");
+        assert!(
+            de.contains("<p class=\"tv-noscript\" lang=\"en\">Search, the speaker filter"),
+            "{de}"
+        );
+        assert_eq!(
+            translate_noscript("<p class=\"tv-noscript\">a</p>", "<b>&", None).as_deref(),
+            Some("<p class=\"tv-noscript\">&lt;b&gt;&amp;</p>")
+        );
+        assert_eq!(translate_noscript("<p>a</p>", "b", None), None);
+    }
 
     fn parts<'a>(markup: &'a str, after: &'a str) -> PageParts<'a> {
         PageParts {

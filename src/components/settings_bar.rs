@@ -45,17 +45,16 @@ pub fn SettingsBar(props: &SettingsBarProps) -> Html {
         act.reform(move |_: MouseEvent| SettingsAction::SetOpen(!open))
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
-    let step =
-        |class: &'static str, label: &AttrValue, glyph: &'static str, at_end: bool, action| {
-            html! {
-                <button type="button" class={classes!("tv-size-step", class)}
-                    aria-disabled={if at_end { "true" } else { "false" }}
-                    onclick={act.reform(move |_: MouseEvent| action)}>
-                    <span class="tv-size-glyph" aria-hidden="true">{ glyph }</span>
-                    { label.clone() }
-                </button>
-            }
-        };
+    let step = |class: &'static str, label: &AttrValue, glyph: &AttrValue, at_end: bool, action| {
+        html! {
+            <button type="button" class={classes!("tv-size-step", class)}
+                aria-disabled={if at_end { "true" } else { "false" }}
+                onclick={act.reform(move |_: MouseEvent| action)}>
+                <span class="tv-size-glyph" aria-hidden="true">{ glyph.clone() }</span>
+                { label.clone() }
+            </button>
+        }
+    };
     let smallest = s.size == FontSize::ALL[0];
     let largest = s.size == FontSize::ALL[FontSize::ALL.len() - 1];
     html! {
@@ -77,11 +76,11 @@ pub fn SettingsBar(props: &SettingsBarProps) -> Html {
                     <fieldset class="tv-setting tv-setting-size">
                         <legend>{ l.font_size.clone() }</legend>
                         <div class="tv-choices">
-                            { step("tv-size-smaller", &l.smaller, "A\u{2212}", smallest,
+                            { step("tv-size-smaller", &l.smaller, &l.smaller_sign, smallest,
                                 SettingsAction::Smaller) }
                             { radios("tv-size", s.size, act.reform(SettingsAction::SetSize),
                                 |size| html! { { l.font_size_percent(size) } }) }
-                            { step("tv-size-larger", &l.larger, "A+", largest,
+                            { step("tv-size-larger", &l.larger, &l.larger_sign, largest,
                                 SettingsAction::Larger) }
                         </div>
                     </fieldset>

@@ -128,5 +128,7 @@ const LABELS: Labels = Labels {
         "The transcript viewer stopped working because of an internal error.",
     ),
     panic_reload: AttrValue::Static("Reload the page to try again. The details:"),
+    smaller_sign: AttrValue::Static("A\u{2212}"),
+    larger_sign: AttrValue::Static("A+"),
     font_sample: AttrValue::Static("Aa"),
 };

@@ -349,6 +349,10 @@ labels! {
     panic_stopped: AttrValue,
     /// The panic alert's second line, before the details.
     panic_reload: AttrValue,
+    /// The sign on the "smaller" button, before its name (hidden from screen readers).
+    smaller_sign: AttrValue,
+    /// The sign on the "larger" button.
+    larger_sign: AttrValue,
     /// The letters on each colour scheme's swatch in the settings bar (hidden from
     /// screen readers).
     font_sample: AttrValue,

@@ -141,5 +141,7 @@ const LABELS: Labels = Labels {
     panic_reload: AttrValue::Static(
         "Перезагрузите страницу, чтобы попробовать снова. Подробности:",
     ),
+    smaller_sign: AttrValue::Static("А\u{2212}"),
+    larger_sign: AttrValue::Static("А+"),
     font_sample: AttrValue::Static("Аа"),
 };

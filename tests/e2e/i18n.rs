@@ -776,9 +776,6 @@ fn commands_given_together_run_in_order() -> TestResult {
 /// Latin words the Russian interface may show: file formats' names.
 const ALLOWED_LATIN: &[&str] = &["WebVTT", "SRT"];
 
-/// The font size buttons' glyphs (`aria-hidden`, a picture of a letter, not a word).
-const SIZE_GLYPHS: &[&str] = &["A\u{2212}", "A+"];
-
 /// Every text of the viewer's own outside its article (skip link, banner with the
 /// catalog and settings, controls, the settings panel, announcements) and every
 /// `aria-label`, `title` and `placeholder` in the viewer, as `{text, lang, where}` with
@@ -872,9 +869,6 @@ fn the_russian_page_speaks_russian_and_searches_russian_text() -> TestResult {
             if item["catalog"] != true {
                 wrong.push(format!("lang={lang:?}: {item}"));
             }
-            continue;
-        }
-        if item["where"] == "span.tv-size-glyph" && SIZE_GLYPHS.contains(&text) {
             continue;
         }
         let latin: Vec<&str> = text

@@ -425,8 +425,8 @@ fn mount_hydrates_a_host_pages_markup() -> TestResult {
             "errors": [
                 "empty: transcript-viewer: options.hydrate needs the element to hold a \
                  pre-rendered viewer (`render-pages embed`)",
-                "query: transcript-viewer: options.query cannot be used with hydrate (the \
-                 pre-rendered markup has no search or filter)",
+                "query: transcript-viewer: options.query cannot be used with hydrate (it \
+                 would change the pre-rendered markup)",
             ],
         }),
         "{}",
