@@ -15,6 +15,9 @@
 //     focus colour, in every scheme;
 //   - the settings surviving a reload; a blocked localStorage still letting the reader
 //     change them; the system's preferences as defaults; print;
+//   - the same axe, reflow and text spacing checks on two Russian pages (the site's
+//     kremlin.ru excerpt and a long generated transcript), which also check that the
+//     page says lang="ru" and that axe's language rules pass (A11Y_ONLY=ru runs them);
 //   - and, throughout, no console errors, page errors or failed requests.
 //
 // Usage: npm ci --prefix tests/a11y && node tests/a11y/run.mjs [DIST]   (default: dist/)
@@ -81,22 +84,40 @@ async function rootProperty(page, name) {
   return /^#[0-9a-f]{3}$/i.test(value) ? value.replace(/[0-9a-f]/gi, (c) => c + c) : value;
 }
 
-/** Runs axe with the WCAG 2.x A/AA tags and the 7:1 contrast rule; returns violations. */
-async function axe(page) {
-  await page.addScriptTag({ url: "/__a11y/axe.min.js" });
+/**
+ * Runs axe with the WCAG 2.x A/AA tags and the 7:1 contrast rule: the violations, and the
+ * ids of the rules that passed, found nothing to check (inapplicable) or could not
+ * decide (incomplete).
+ */
+async function axeResults(page) {
+  // Once per document: a second run (after the page changed) reuses it.
+  if (!(await page.evaluate(() => Boolean(window.axe)))) {
+    await page.addScriptTag({ url: "/__a11y/axe.min.js" });
+  }
   return page.evaluate(async () => {
     const results = await window.axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
       rules: { "color-contrast-enhanced": { enabled: true } },
       resultTypes: ["violations"],
     });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
-    }));
+    const ids = (list) => list.map((r) => r.id);
+    return {
+      violations: results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
+      })),
+      passes: ids(results.passes),
+      inapplicable: ids(results.inapplicable),
+      incomplete: ids(results.incomplete),
+    };
   });
+}
+
+/** Runs axe (see axeResults); returns the violations. */
+async function axe(page) {
+  return (await axeResults(page)).violations;
 }
 
 function describeViolations(violations) {
@@ -209,26 +230,35 @@ for (const scheme of SCHEMES) {
 
 // ---- reflow and text spacing -----------------------------------------------------------
 
-for (const [what, settings] of [
+/** The reflow tests' settings (at 320 × 640 CSS px), for each page they check. */
+const REFLOW_CASES = [
   ["at 200%", { size: "200", open: true }],
   ["at 200% with the widest spacing and the legible font", { size: "200", letter: "widest", line: "widest", word: "widest", font: "legible", open: true }],
-]) {
+];
+const NARROW = { width: 320, height: 640 };
+
+for (const [what, settings] of REFLOW_CASES) {
   test(`reflow: 320 CSS px wide ${what}, no horizontal scrolling`, async (t) => {
-    const page = await t.open({ path: SEARCH, settings, viewport: { width: 320, height: 640 } });
+    const page = await t.open({ path: SEARCH, settings, viewport: NARROW });
     await searchReady(page);
-    const size = await page.$eval(".tv-root", (r) => getComputedStyle(r).fontSize);
-    equal(size, "36px", "root font size");
-    const { scrollWidth, clientWidth, wide } = await page.evaluate(() => {
-      const d = document.documentElement;
-      const wide = [...document.querySelectorAll(".tv-root *")]
-        .filter((el) => el.getBoundingClientRect().right > d.clientWidth + 1)
-        .filter((el) => el.getBoundingClientRect().width > 1)
-        .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-      return { scrollWidth: d.scrollWidth, clientWidth: d.clientWidth, wide };
-    });
-    check(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; wider: ${wide.join(", ")}`);
+    await checkReflow(page);
   });
+}
+
+/** At 200% (36 px) the page scrolls only down: `scrollWidth <= clientWidth`. */
+async function checkReflow(page) {
+  const size = await page.$eval(".tv-root", (r) => getComputedStyle(r).fontSize);
+  equal(size, "36px", "root font size");
+  const { scrollWidth, clientWidth, wide } = await page.evaluate(() => {
+    const d = document.documentElement;
+    const wide = [...document.querySelectorAll(".tv-root *")]
+      .filter((el) => el.getBoundingClientRect().right > d.clientWidth + 1)
+      .filter((el) => el.getBoundingClientRect().width > 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scrollWidth: d.scrollWidth, clientWidth: d.clientWidth, wide };
+  });
+  check(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; wider: ${wide.join(", ")}`);
 }
 
 /** Controls or text clipped by overflow, and controls whose boxes overlap. */
@@ -274,32 +304,42 @@ async function spacingProblems(page) {
   });
 }
 
-for (const [what, viewport, settings] of [
+/** The text spacing tests' viewports and settings, for each page they check. */
+const SPACING_CASES = [
   ["1280 px wide, at 100%", { width: 1280, height: 900 }, { open: true }],
-  ["320 px wide, at 100%", { width: 320, height: 640 }, { open: true }],
+  ["320 px wide, at 100%", NARROW, { open: true }],
   ["1280 px wide, at 200% with the widest spacing", { width: 1280, height: 900 }, { size: "200", letter: "widest", line: "widest", word: "widest", open: true }],
-]) {
+];
+
+for (const [what, viewport, settings] of SPACING_CASES) {
   test(`text spacing (1.4.12), ${what}: nothing clipped, no controls overlap`, async (t) => {
     const page = await t.open({ path: SEARCH, settings, viewport });
     await searchReady(page);
-    await page.evaluate(
-      (href) =>
-        new Promise((resolve, reject) => {
-          const link = document.createElement("link");
-          link.rel = "stylesheet";
-          link.href = href;
-          link.onload = resolve;
-          link.onerror = () => reject(new Error("the spacing stylesheet did not load"));
-          document.head.append(link);
-        }),
-      "/__a11y/text-spacing.css",
-    );
-    const spacing = await page.$eval("#t1-p1", (p) => getComputedStyle(p).letterSpacing);
-    check(parseFloat(spacing) > 2, `the spacing stylesheet applies (letter-spacing ${spacing})`);
-    const { problems, controls } = await spacingProblems(page);
-    check(controls >= 30, `only ${controls} controls found`);
-    check(problems.length === 0, `${problems.length} problems:\n    ${problems.slice(0, 15).join("\n    ")}`);
+    await checkTextSpacing(page);
   });
+}
+
+/** Forces WCAG 1.4.12's spacing (TEXT_SPACING_CSS), then checks spacingProblems. */
+async function checkTextSpacing(page) {
+  await page.evaluate(
+    (href) =>
+      new Promise((resolve, reject) => {
+        const link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = href;
+        link.onload = resolve;
+        link.onerror = () => reject(new Error("the spacing stylesheet did not load"));
+        document.head.append(link);
+      }),
+    "/__a11y/text-spacing.css",
+  );
+  await seeEveryGroup(page);
+  // The first turn's first paragraph (`t1-p1`, after the viewer's id prefix if any).
+  const spacing = await page.$eval("[id$='t1-p1']", (p) => getComputedStyle(p).letterSpacing);
+  check(parseFloat(spacing) > 2, `the spacing stylesheet applies (letter-spacing ${spacing})`);
+  const { problems, controls } = await spacingProblems(page);
+  check(controls >= 30, `only ${controls} controls found`);
+  check(problems.length === 0, `${problems.length} problems:\n    ${problems.slice(0, 15).join("\n    ")}`);
 }
 
 // ---- keyboard ----------------------------------------------------------------------------
@@ -569,6 +609,303 @@ test("no inline styles anywhere (the site's CSP has style-src 'self')", async (t
   equal(await page.$$eval("body style", (els) => els.length), 0, "style elements");
 });
 
+// ---- Russian pages ------------------------------------------------------------------------
+//
+// The viewer speaks the transcript's language (src/i18n/): the same audits on two Russian
+// pages. "ru site page": the site's kremlin.ru excerpt (one speaker, one turn), as built.
+// "ru generated page": a longer transcript made here from that file's sentences, with
+// several speakers and counts past a thousand (CLDR plurals, digits grouped with U+00A0),
+// in a <transcript-viewer> element like the timed page. Every test's name starts with
+// "ru " after its kind, so A11Y_ONLY=ru runs these alone.
+
+/** The kremlin.ru excerpt the site bundles, as sentences: its summary's and its turn's. */
+const RU_SENTENCES = (() => {
+  const file = new URL("../../transcripts/press-conference-2021-12-23-ru.txt", import.meta.url);
+  const [head, body] = fs.readFileSync(file, "utf8").split("* * *");
+  const paragraphs = (text) => text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
+  const summary = paragraphs(head).filter((p) => p.split(" ").length >= 12);
+  const turn = paragraphs(body).map((p) => p.replace(/^В\.Путин: /, ""));
+  const sentences = [...summary, ...turn].flatMap((p) => p.split(/(?<=[.!?])\s+(?=[А-ЯЁ])/));
+  if (sentences.length < 6 || !sentences.some((s) => s.includes("работать"))) {
+    throw new Error("transcripts/press-conference-2021-12-23-ru.txt: not the sentences these tests expect");
+  }
+  return sentences;
+})();
+
+/** Words as the viewer counts them (src/model/timing.rs): runs without white space that hold a letter or digit. */
+const wordCount = (text) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** CLDR's Russian plural forms of a count, its digits grouped by U+00A0 (src/i18n/ru.rs). */
+function ruCount(n, [one, few, many]) {
+  const [ten, hundred] = [n % 10, n % 100];
+  const form = ten === 1 && hundred !== 11 ? one : ten >= 2 && ten <= 4 && !(hundred >= 12 && hundred <= 14) ? few : many;
+  return `${String(n).replace(/\B(?=(\d{3})+$)/g, "\u00a0")} ${form}`;
+}
+const RU_TURNS = ["реплика", "реплики", "реплик"];
+const RU_WORDS = ["слово", "слова", "слов"];
+
+/**
+ * The generated transcript: four speakers (one anonymous), 290 turns in a repeating
+ * order, each turn the excerpt's next sentence (every seventh the next two, as two
+ * paragraphs), whoever first said it; Владимир Путин's last turn is long enough that he
+ * says exactly 1 234 words. Each speaker's `stats` is what the filter should show.
+ */
+const RU_LONG_SPEAKERS = [
+  { id: "vopros", name: "Вопрос", anonymous: true, turns: 125 },
+  { id: "v-putin", name: "Владимир Путин", role: "Президент России", turns: 71, words: 1234 },
+  { id: "d-peskov", name: "Дмитрий Песков", role: "Пресс-секретарь Президента", turns: 52 },
+  { id: "o-kuznetsova", name: "Ольга Кузнецова", role: "корреспондент", turns: 42 },
+];
+const RU_LONG = (() => {
+  const byLetter = { В: "vopros", П: "v-putin", Д: "d-peskov", О: "o-kuznetsova" };
+  const order = [..."ВПВДВПООВПДВ"].map((c) => byLetter[c]);
+  const left = Object.fromEntries(RU_LONG_SPEAKERS.map((s) => [s.id, s.turns]));
+  const said = [];
+  for (let i = 0; Object.values(left).some((n) => n > 0); i++) {
+    const id = order[i % order.length];
+    if (left[id] > 0) {
+      left[id]--;
+      said.push(id);
+    }
+  }
+  let next = 0;
+  const sentence = () => RU_SENTENCES[next++ % RU_SENTENCES.length];
+  const words = Object.fromEntries(RU_LONG_SPEAKERS.map((s) => [s.id, 0]));
+  const turns = said.map((id, i) => {
+    const speaker = RU_LONG_SPEAKERS.find((s) => s.id === id);
+    let paragraphs;
+    if (speaker.words && !said.slice(i + 1).includes(id)) {
+      // The speaker's last turn: whole sentences, then as many words of one more as make
+      // up the total.
+      let need = speaker.words - words[id];
+      if (need < 40) throw new Error(`${id}: ${words[id]} words before the last turn, too many for ${speaker.words}`);
+      paragraphs = [];
+      let paragraph = [];
+      while (need > 0) {
+        const s = sentence();
+        const n = wordCount(s);
+        if (n <= need) {
+          paragraph.push(s);
+          need -= n;
+        } else {
+          const kept = [];
+          for (const w of s.split(" ")) {
+            if (need === 0) break;
+            kept.push(w);
+            need -= wordCount(w);
+          }
+          paragraph.push(kept.join(" ").replace(/[,;:]$/, "") + "…");
+        }
+        if (paragraph.length === 3 || need === 0) {
+          paragraphs.push(paragraph.join(" "));
+          paragraph = [];
+        }
+      }
+    } else {
+      paragraphs = i % 7 === 6 ? [sentence(), sentence()] : [sentence()];
+    }
+    words[id] += paragraphs.reduce((n, p) => n + wordCount(p), 0);
+    return { id: `t${i + 1}`, speaker: id, paragraphs };
+  });
+  for (const s of RU_LONG_SPEAKERS) s.stats = `${ruCount(s.turns, RU_TURNS)}, ${ruCount(words[s.id], RU_WORDS)}`;
+  return JSON.stringify({
+    schema: 2,
+    lang: "ru",
+    title: "Пресс-конференция: сборная стенограмма для проверки доступности",
+    date: "2021-12-23",
+    place: "Москва",
+    dateline: "23 декабря 2021 года, Москва",
+    kind: "Новости / Стенограммы",
+    summary: [RU_SENTENCES[0]],
+    speakers: RU_LONG_SPEAKERS.map(({ id, name, role, anonymous }) => ({ id, name, role, anonymous })),
+    turns,
+    source: { file: "press-conference-2021-12-23-ru.txt", credit: "Президент России, kremlin.ru", license: "CC BY 4.0" },
+  });
+})();
+
+/** A Russian host page with the generated transcript in a <transcript-viewer>. */
+const ruLongPage = (attributes) => `<!doctype html><html lang="ru"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Сборная стенограмма</title><link rel="icon" href="/favicon.svg">
+<link rel="stylesheet" href="/viewer.css">
+<script type="module" src="/transcript-viewer-element.js"></script></head>
+<body><main><transcript-viewer src="/__a11y/ru-long.json"${attributes}></transcript-viewer></main></body></html>`;
+
+const RU_QUERY = "работать";
+/**
+ * The two pages: where each is without and with the search (and, on the generated page,
+ * Ольга Кузнецова hidden), and whether its <html lang> is the site's (the generated page's
+ * host is this file's).
+ */
+const RU_PAGES = {
+  site: {
+    name: "ru site page",
+    plain: "/press-conference-2021-12-23-ru/",
+    search: `/press-conference-2021-12-23-ru/?q=${encodeURIComponent(RU_QUERY)}`,
+    html: true,
+  },
+  long: {
+    name: "ru generated page",
+    plain: "/__a11y/ru-long.html",
+    search: "/__a11y/ru-long-search.html",
+    html: false,
+  },
+};
+
+/**
+ * The page is in Russian: the viewer's root (and, on the site's page, <html>) says
+ * lang="ru", its words are Russian, and axe's language rules ran and passed.
+ */
+async function checkRussian(page, ru, results) {
+  equal(await page.$eval(".tv-root", (r) => r.getAttribute("lang")), "ru", "the viewer root's lang");
+  if (ru.html) equal(await page.getAttribute("html", "lang"), "ru", "<html lang>");
+  equal((await page.textContent(".tv-settings-toggle")).trim(), "Настройки отображения", "the settings toggle");
+  for (const id of ["html-has-lang", "html-lang-valid", "valid-lang"]) {
+    check(
+      results.passes.includes(id),
+      `axe's ${id} passes (it is ${results.inapplicable.includes(id) ? "inapplicable" : results.incomplete.includes(id) ? "incomplete" : "a violation or not run"})`,
+    );
+  }
+}
+
+/**
+ * Scrolls every group of turns into view once, then back to the top. A group off screen
+ * keeps a placeholder height (`content-visibility: auto`, www/viewer.css): 50em until it
+ * has been seen, then its height when last seen (`contain-intrinsic-size: auto`). The
+ * turns a check lays out in it can then run past it, which nobody can see: over the
+ * host page's white, past the viewer's box (axe's contrast check read 1.19:1 in the dark
+ * scheme on the generated page), or into the next group's turns (the text spacing check
+ * found overlapping turn links, the forced spacing having made every group taller).
+ */
+async function seeEveryGroup(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (const group of document.querySelectorAll(".tv-turn-group")) {
+      group.scrollIntoView({ block: "start" });
+      await frame();
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
+}
+
+/** Runs axe; fails on any violation or on checkRussian. */
+async function axeRussian(page, ru) {
+  await seeEveryGroup(page);
+  const results = await axeResults(page);
+  const { violations } = results;
+  check(violations.length === 0, `${violations.length} violations:\n    ${describeViolations(violations)}`);
+  await checkRussian(page, ru, results);
+}
+
+/** The search found matches and shows "1 из N". */
+async function checkRussianSearch(page) {
+  const status = await page.textContent(".tv-search-status");
+  const total = /^1 из (\d+)$/.exec(status)?.[1];
+  check(total >= 2, `the search status: got ${JSON.stringify(status)}, want "1 из N", N >= 2`);
+}
+
+/** The generated page: every speaker's counts, the hidden speaker's turns as markers. */
+async function checkLongPage(page, hidden) {
+  const stats = await page.$$eval(".tv-speaker-item", (items) =>
+    items.map((li) => [li.dataset.speaker, li.querySelector(".tv-speaker-stats").textContent]),
+  );
+  equal(stats, RU_LONG_SPEAKERS.map((s) => [s.id, s.stats]), "the speakers' counts");
+  check(stats.some(([id, text]) => id === "v-putin" && text === "71 реплика, 1\u00a0234 слова"), "1\u00a0234 слова, grouped with U+00A0");
+  if (hidden) {
+    const markers = await page.$$eval("button.tv-hidden-marker", (bs) => bs.map((b) => b.textContent.trim()));
+    check(markers.length > 0, "the filter hides turns");
+    const want = /^Скрыт[аоы] \d+ реплик[аи]?: Ольга Кузнецова$/;
+    check(markers.every((m) => want.test(m)), `hidden-turn markers: ${JSON.stringify(markers.slice(0, 3))}`);
+  }
+}
+
+for (const scheme of SCHEMES) {
+  for (const size of SIZES) {
+    test(`axe: ru site page, ${scheme} at ${size}%: search "${RU_QUERY}" with matches, then its one speaker hidden; settings open`, async (t) => {
+      const ru = RU_PAGES.site;
+      const page = await t.open({ path: ru.search, settings: { scheme, size, open: true } });
+      await searchReady(page);
+      equal(await rootSettings(page), { scheme, size, letter: "normal", line: "normal", word: "normal", font: "sans" }, "root attributes");
+      check((await page.$$("form.tv-settings-panel input[type=radio]")).length >= 20, "the settings are open");
+      await checkRussianSearch(page);
+      await axeRussian(page, ru);
+      // The filter on: the page's only speaker hidden, the search still on.
+      await page.click(".tv-speaker-item[data-speaker=v-putin] .tv-speaker-toggle");
+      await page.waitForSelector("button.tv-hidden-marker");
+      equal((await page.textContent("button.tv-hidden-marker")).trim(), "Скрыта 1 реплика: В.Путин", "the hidden-turn marker");
+      await axeRussian(page, ru);
+    });
+    test(`axe: ru generated page, ${scheme} at ${size}%: search "${RU_QUERY}" and speaker filter on, settings open`, async (t) => {
+      const ru = RU_PAGES.long;
+      const page = await t.open({ path: ru.search, settings: { scheme, size, open: true } });
+      await searchReady(page);
+      equal(await rootSettings(page), { scheme, size, letter: "normal", line: "normal", word: "normal", font: "sans" }, "root attributes");
+      check((await page.$$("form.tv-settings-panel input[type=radio]")).length >= 20, "the settings are open");
+      await checkRussianSearch(page);
+      await checkLongPage(page, true);
+      await axeRussian(page, ru);
+    });
+  }
+}
+
+test("axe: ru site page, the language checks catch no <html lang> and a bad lang (self-check)", async (t) => {
+  const page = await t.open({ path: RU_PAGES.site.plain });
+  await page.evaluate(() => {
+    document.documentElement.removeAttribute("lang");
+    document.querySelector(".tv-root").setAttribute("lang", "xx");
+  });
+  const results = await axeResults(page);
+  equal(results.violations.map((v) => v.id).sort(), ["html-has-lang", "valid-lang"], "violations found");
+  let caught = "";
+  await checkRussian(page, RU_PAGES.site, results).catch((e) => (caught = e.message));
+  equal(caught, 'the viewer root\'s lang: got "xx", want "ru"', "checkRussian");
+});
+
+for (const [key, ru] of Object.entries(RU_PAGES)) {
+  const { name } = ru;
+  for (const [what, options, bg] of [
+    ["prefers-color-scheme: dark", { colorScheme: "dark" }, "#16181b"],
+    ["prefers-contrast: more", { contrast: "more" }, "#ffffff"],
+    ["prefers-contrast: more and dark", { colorScheme: "dark", contrast: "more" }, "#000000"],
+  ]) {
+    test(`axe: ${name}, the system scheme under ${what}, search on, settings open`, async (t) => {
+      const page = await t.open({ path: ru.search, settings: { open: true }, context: options });
+      await searchReady(page);
+      equal(await rootProperty(page, "--tv-bg"), bg, "--tv-bg");
+      await axeRussian(page, ru);
+    });
+  }
+
+  test(`axe: ${name}, a first visit (nothing stored, settings collapsed)`, async (t) => {
+    const page = await t.open({ path: ru.plain });
+    equal(await page.getAttribute(".tv-settings-toggle", "aria-expanded"), "false", "aria-expanded");
+    if (key === "long") await checkLongPage(page, false);
+    await axeRussian(page, ru);
+  });
+
+  for (const [what, settings] of REFLOW_CASES) {
+    test(`axe: ${name}, 320 CSS px wide ${what}, search on, settings open`, async (t) => {
+      const page = await t.open({ path: ru.search, settings, viewport: NARROW });
+      await searchReady(page);
+      await axeRussian(page, ru);
+    });
+    test(`reflow: ${name}, 320 CSS px wide ${what}, no horizontal scrolling`, async (t) => {
+      const page = await t.open({ path: ru.search, settings, viewport: NARROW });
+      await searchReady(page);
+      await checkReflow(page);
+    });
+  }
+
+  for (const [what, viewport, settings] of SPACING_CASES) {
+    test(`text spacing (1.4.12): ${name}, ${what}: nothing clipped, no controls overlap`, async (t) => {
+      const page = await t.open({ path: ru.search, settings, viewport });
+      await searchReady(page);
+      await checkTextSpacing(page);
+    });
+  }
+}
+
 // ---- run ------------------------------------------------------------------------------------
 
 const server = await serve(dist, {
@@ -577,6 +914,9 @@ const server = await serve(dist, {
   "/__a11y/timed.html": ["text/html; charset=utf-8", TIMED_PAGE],
   "/__a11y/hearing.json": ["application/json", TIMED],
   "/__a11y/hearing.wav": ["audio/wav", silentWav(10)],
+  "/__a11y/ru-long.json": ["application/json; charset=utf-8", Buffer.from(RU_LONG)],
+  "/__a11y/ru-long.html": ["text/html; charset=utf-8", Buffer.from(ruLongPage(""))],
+  "/__a11y/ru-long-search.html": ["text/html; charset=utf-8", Buffer.from(ruLongPage(` query="${RU_QUERY}" hidden-speakers="o-kuznetsova"`))],
 });
 const browser = await launch();
 let passed = 0;
