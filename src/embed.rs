@@ -502,7 +502,15 @@ mod browser {
             let element = element.clone();
             Callback::from(move |state: ReaderState| report(&element, listener.as_ref(), &state))
         };
+        // The page's language where the viewer is, for its loading message.
+        let host_lang = element
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute("lang"))
+            .unwrap_or_default();
         let props = EmbeddedProps {
+            host_lang: host_lang.into(),
             media_for: media_for.into(),
             source,
             id_prefix: id_prefix.into(),

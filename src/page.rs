@@ -287,6 +287,7 @@ mod render {
             media_for: AttrValue::default(),
             lang: AttrValue::default(),
             labels: Default::default(),
+            host_lang: Default::default(),
             on_change: Default::default(),
             control: None,
         })
@@ -797,6 +798,7 @@ mod render_tests {
             media_for: yew::AttrValue::default(),
             lang: Default::default(),
             labels: Default::default(),
+            host_lang: Default::default(),
             on_change: Default::default(),
             control: None,
         };

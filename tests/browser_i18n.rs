@@ -286,3 +286,31 @@ async fn a_yew_host_drives_the_viewer_through_its_control() {
         .is_none());
     assert_eq!(control.state().map(|s| s.shown_turns), Some(1));
 }
+
+/// Before (and without) a transcript, the messages are in the host page's language.
+#[wasm_bindgen_test]
+async fn a_fetched_transcripts_messages_speak_the_host_pages_language() {
+    let host = fresh_root();
+    host.set_attribute("lang", "ru").unwrap();
+    let root = document().create_element("div").unwrap();
+    host.append_child(&root).unwrap();
+    let _handle = mount(root.clone(), js("{ src: 'no-such-transcript.json' }"))
+        .unwrap_or_else(|_| panic!("mount failed"));
+    yew::scheduler::flush().await;
+    let status = text(&one(&root, ".tv-root"));
+    assert!(
+        status == "Стенограмма загружается…"
+            || status.starts_with("Не удалось загрузить стенограмму"),
+        "{status}"
+    );
+    wait_until("the error", || {
+        root.query_selector(".tv-error").unwrap().is_some()
+    })
+    .await;
+    assert_eq!(
+        text(&one(&root, ".tv-error-title")),
+        "Не удалось загрузить стенограмму"
+    );
+    assert!(text(&one(&root, ".tv-error-detail")).starts_with("Сервер ответил: HTTP 404"));
+    assert_eq!(attr(&one(&root, ".tv-root"), "lang").as_deref(), Some("ru"));
+}

@@ -141,6 +141,11 @@ pub struct RemoteTranscriptProps {
     /// `lang` (or, without it, the transcript's language).
     #[prop_or_default]
     pub labels: Rc<BTreeMap<String, LabelInput>>,
+    /// The language of the page around the viewer (its element's `lang`, inherited):
+    /// the loading and error messages' when `lang` is not given, until the transcript
+    /// says its own.
+    #[prop_or_default]
+    pub host_lang: AttrValue,
     /// As [`TranscriptViewerProps::initial_state`](super::TranscriptViewerProps::initial_state).
     #[prop_or_default]
     pub initial_state: Option<crate::state::ViewState>,
@@ -189,7 +194,7 @@ pub fn RemoteTranscript(props: &RemoteTranscriptProps) -> Html {
     }
     let transcript_lang = match &*content {
         Content::Ready(t) => t.lang.clone(),
-        _ => String::new(),
+        _ => props.host_lang.to_string(),
     };
     let labels = use_memo(
         (props.lang.clone(), transcript_lang, props.labels.clone()),

@@ -38,6 +38,8 @@ pub(crate) struct EmbeddedProps {
     pub lang: AttrValue,
     /// The host's own words (`options.labels`), over the built-in ones.
     pub labels: Rc<BTreeMap<String, LabelInput>>,
+    /// As `RemoteTranscriptProps::host_lang`.
+    pub host_lang: AttrValue,
     /// As `TranscriptViewerProps::on_change`.
     pub on_change: Callback<ReaderState>,
     /// As `TranscriptViewerProps::control`.
@@ -76,6 +78,7 @@ pub(crate) fn Embedded(props: &EmbeddedProps) -> Html {
                 initial_state={state} show_settings={props.show_settings}
                 store_settings={props.store_settings} media_for={props.media_for.clone()}
                 lang={props.lang.clone()} labels={props.labels.clone()}
+                host_lang={props.host_lang.clone()}
                 on_change={props.on_change.clone()} control={props.control.clone()} />
         },
     }
