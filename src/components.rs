@@ -29,6 +29,7 @@ mod control;
 mod date;
 mod dom;
 mod embedded;
+mod export_menu;
 mod header;
 mod highlight;
 mod hooks;

@@ -351,34 +351,6 @@ async fn the_viewers_own_element_has_a_safe_address_only() {
     assert!(root.query_selector("audio, video").unwrap().is_none());
 }
 
-/// Replaces `<a>`'s `click` for the page: what a click on a download link would save
-/// goes to `window.__downloads` as `[name, text]` instead.
-fn catch_downloads() {
-    js_sys::Function::new_no_args(
-        "window.__downloads = [];\
-         HTMLAnchorElement.prototype.click = function () {\
-           const name = this.getAttribute('download');\
-           fetch(this.href).then(r => r.text()).then(t => window.__downloads.push([name, t]));\
-         };",
-    )
-    .call0(&JsValue::NULL)
-    .unwrap();
-}
-
-fn downloads() -> Vec<(String, String)> {
-    let list = js_sys::Reflect::get(&window(), &"__downloads".into()).unwrap();
-    let list: js_sys::Array = list.dyn_into().unwrap();
-    list.iter()
-        .map(|pair| {
-            let pair: js_sys::Array = pair.dyn_into().unwrap();
-            (
-                pair.get(0).as_string().unwrap(),
-                pair.get(1).as_string().unwrap(),
-            )
-        })
-        .collect()
-}
-
 #[wasm_bindgen_test]
 async fn the_shown_turns_download_as_webvtt_and_srt() {
     let (root, audio) = mount_timed("audio-export").await;

@@ -7,6 +7,7 @@
 
 use super::control::ViewerControl;
 use super::dom;
+use super::export_menu::ExportMenu;
 use super::header::Header;
 pub use super::hooks::PAINT_ALL_UP_TO;
 use super::hooks::{
@@ -27,8 +28,9 @@ use crate::i18n::{fill, Labels};
 use crate::model::Transcript;
 use crate::settings::Settings;
 use crate::state::{
-    blocks_with, shown_turns, speaker_stats_of, time_fragment, to_srt, to_webvtt, turn_speakers,
-    Action, MatchSlice, Place, ReaderState, ViewState,
+    blocks_with, file_stem, shown_turns, speaker_stats_of, time_fragment, to_document, to_srt,
+    to_webvtt, turn_speakers, Action, DocumentFormat, DocumentWords, MatchSlice, Place,
+    ReaderState, ViewState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -382,12 +384,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         let announce = announcer.announce.clone();
         Callback::from(move |format: CaptionFormat| {
             let shown = |i: usize| state.shows(&t, i);
-            let stem = t
-                .source
-                .file
-                .rsplit_once('.')
-                .map_or(t.source.file.as_str(), |(s, _)| s);
-            let stem = if stem.is_empty() { "transcript" } else { stem };
+            let stem = file_stem(&t);
             let (name, mime, text) = match format {
                 CaptionFormat::WebVtt => (format!("{stem}.vtt"), "text/vtt", to_webvtt(&t, &shown)),
                 CaptionFormat::Srt => (
@@ -397,6 +394,23 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 ),
             };
             if dom::media::download(&name, mime, &text) {
+                announce.set(fill(&labels.downloaded, &[("name", &name)]).into());
+            }
+        })
+    };
+    // What the reader sees, as a document.
+    let on_export_document = {
+        let (t, state, labels) = (t.clone(), state.clone(), labels.clone());
+        let (announce, matches) = (announcer.announce.clone(), matches.clone());
+        Callback::from(move |(format, mark): (DocumentFormat, bool)| {
+            let shown = |i: usize| state.shows(&t, i);
+            let marks = if mark { matches.all.as_slice() } else { &[] };
+            let words = DocumentWords {
+                source: &labels.source,
+            };
+            let text = to_document(&t, format, &shown, marks, words);
+            let name = format!("{}.{}", file_stem(&t), format.extension());
+            if dom::media::download(&name, format.mime(), &text) {
                 announce.set(fill(&labels.downloaded, &[("name", &name)]).into());
             }
         })
@@ -423,6 +437,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     labels={labels.clone()} on_toggle={actions.on_toggle.clone()}
                     on_only={actions.on_only.clone()} on_show_all={actions.on_show_all.clone()} />
             }
+            <ExportMenu labels={labels.clone()} id_prefix={p.clone()}
+                can_mark={matches.active()} on_export={on_export_document} />
         </div>
     };
     let article = html! {

@@ -349,6 +349,18 @@ labels! {
     panic_stopped: AttrValue,
     /// The panic alert's second line, before the details.
     panic_reload: AttrValue,
+    /// The button that shows the export formats, and their group's name.
+    export: AttrValue,
+    /// Export as plain text.
+    export_text: AttrValue,
+    /// Export as Markdown.
+    export_markdown: AttrValue,
+    /// Export as an HTML fragment.
+    export_html: AttrValue,
+    /// Export as the transcript's JSON (the shown turns).
+    export_json: AttrValue,
+    /// The toggle that marks the search's matches in the exported file.
+    export_marks: AttrValue,
     /// The sign on the "smaller" button, before its name (hidden from screen readers).
     smaller_sign: AttrValue,
     /// The sign on the "larger" button.

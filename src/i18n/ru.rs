@@ -141,6 +141,12 @@ const LABELS: Labels = Labels {
     panic_reload: AttrValue::Static(
         "Перезагрузите страницу, чтобы попробовать снова. Подробности:",
     ),
+    export: AttrValue::Static("Экспорт"),
+    export_text: AttrValue::Static("Обычный текст"),
+    export_markdown: AttrValue::Static("Markdown"),
+    export_html: AttrValue::Static("HTML"),
+    export_json: AttrValue::Static("JSON"),
+    export_marks: AttrValue::Static("Отметить совпадения"),
     smaller_sign: AttrValue::Static("А\u{2212}"),
     larger_sign: AttrValue::Static("А+"),
     font_sample: AttrValue::Static("Аа"),

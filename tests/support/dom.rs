@@ -2,7 +2,7 @@
 //! with `#[path = "support/dom.rs"] mod dom;`. Test code: a failed lookup panics with the
 //! DOM it looked in, which is the test's failure message.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement};
 
@@ -177,4 +177,32 @@ pub fn highlighted(root: &Element) -> Vec<Highlighted> {
 /// The texts of [`highlighted`].
 pub fn highlighted_texts(root: &Element) -> Vec<String> {
     highlighted(root).into_iter().map(|h| h.text).collect()
+}
+
+/// Replaces `<a>`'s `click` for the page: what a click on a download link would save
+/// goes to `window.__downloads` as `[name, text]` instead.
+pub fn catch_downloads() {
+    js_sys::Function::new_no_args(
+        "window.__downloads = [];\
+         HTMLAnchorElement.prototype.click = function () {\
+           const name = this.getAttribute('download');\
+           fetch(this.href).then(r => r.text()).then(t => window.__downloads.push([name, t]));\
+         };",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+pub fn downloads() -> Vec<(String, String)> {
+    let list = js_sys::Reflect::get(&window(), &"__downloads".into()).unwrap();
+    let list: js_sys::Array = list.dyn_into().unwrap();
+    list.iter()
+        .map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().unwrap();
+            (
+                pair.get(0).as_string().unwrap(),
+                pair.get(1).as_string().unwrap(),
+            )
+        })
+        .collect()
 }
