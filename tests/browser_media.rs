@@ -355,6 +355,8 @@ async fn the_viewers_own_element_has_a_safe_address_only() {
 async fn the_shown_turns_download_as_webvtt_and_srt() {
     let (root, audio) = mount_timed("audio-export").await;
     catch_downloads();
+    // The captions are in the Export menu.
+    click(&one(&root, "button.tv-export-toggle")).await;
     click(&one(&root, "button.tv-export-vtt")).await;
     wait_long(5, "the WebVTT download", || downloads().len() == 1).await;
     let (name, vtt) = downloads().remove(0);

@@ -38,7 +38,12 @@ fn a_timed_transcript_renders_its_player_and_time_buttons() {
     }
     assert!(html.contains(r#"aria-pressed="true" class="tv-toggle tv-follow">Follow playback<"#));
     assert!(html.contains(r#"aria-pressed="false" class="tv-toggle tv-shown-only">Play shown"#));
-    assert!(html.contains(">Download WebVTT</button>") && html.contains(">Download SRT</button>"));
+    // The captions are offered in the Export menu (closed until the reader opens it).
+    assert!(
+        html.contains(r#"aria-expanded="false" class="tv-export-toggle">Export<"#),
+        "{html}"
+    );
+    assert!(!html.contains("tv-export-vtt"), "{html}");
     // One time button per timed turn, timed by paragraphs or as a whole.
     assert_eq!(html.matches(r#"class="tv-seek""#).count(), 2, "{html}");
     assert!(

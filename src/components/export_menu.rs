@@ -2,6 +2,7 @@
 //! transcript's JSON ([`to_document`](crate::state::to_document)); the file is made in
 //! the browser and offered as a download.
 
+use super::media::CaptionFormat;
 use crate::i18n::Labels;
 use crate::state::DocumentFormat;
 use std::rc::Rc;
@@ -20,11 +21,17 @@ pub struct ExportMenuProps {
     pub can_mark: bool,
     /// Asked for a file: its format, and whether to mark the matches.
     pub on_export: Callback<(DocumentFormat, bool)>,
+    /// The transcript is timed: its shown turns can be captions too.
+    #[prop_or_default]
+    pub captions: bool,
+    /// Asked for captions.
+    #[prop_or_default]
+    pub on_captions: Callback<CaptionFormat>,
 }
 
 /// `<div class="tv-export-menu">`: an "Export" button (`aria-expanded`) that shows a
-/// group of one button per format, with "Mark the matches" (on by default) while a
-/// search is on.
+/// group of one button per format (WebVTT and SRT too for a timed transcript), with
+/// "Mark the matches" (on by default) while a search is on.
 #[function_component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let l = &props.labels;
@@ -52,6 +59,15 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             </button>
         }
     });
+    let caption = |label: &AttrValue, format: CaptionFormat, class: &'static str| {
+        let cb = props.on_captions.clone();
+        html! {
+            <button type="button" class={classes!("tv-export", class)}
+                onclick={Callback::from(move |_: MouseEvent| cb.emit(format))}>
+                { label.clone() }
+            </button>
+        }
+    };
     let on_marks = {
         let marks = marks.clone();
         Callback::from(move |_: Event| marks.set(!*marks))
@@ -74,6 +90,10 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                         </label>
                     }
                     { for buttons }
+                    if props.captions {
+                        { caption(&l.download_webvtt, CaptionFormat::WebVtt, "tv-export-vtt") }
+                        { caption(&l.download_srt, CaptionFormat::Srt, "tv-export-srt") }
+                    }
                 </div>
             }
         </div>

@@ -40,9 +40,6 @@ pub struct MediaBarProps {
     /// The recording failed to load.
     #[prop_or_default]
     pub failed: bool,
-    /// Called when the reader asks for the shown turns as captions.
-    #[prop_or_default]
-    pub on_export: Callback<CaptionFormat>,
 }
 
 /// A caption format the shown turns can be downloaded in.
@@ -89,15 +86,6 @@ pub fn MediaBar(props: &MediaBarProps) -> Html {
             </button>
         }
     };
-    let export = |label: &AttrValue, format: CaptionFormat, class: &'static str| {
-        let cb = props.on_export.clone();
-        html! {
-            <button type="button" class={classes!("tv-export", class)}
-                onclick={Callback::from(move |_: MouseEvent| cb.emit(format))}>
-                { label.clone() }
-            </button>
-        }
-    };
     let failed = props.failed.then(|| {
         let url = props.media.as_ref().map_or("", |m| m.url.as_str());
         html! {
@@ -117,8 +105,6 @@ pub fn MediaBar(props: &MediaBarProps) -> Html {
                     { toggle(&l.play_shown_only, props.shown_only, &props.on_shown_only,
                         "tv-shown-only") }
                 }
-                { export(&l.download_webvtt, CaptionFormat::WebVtt, "tv-export-vtt") }
-                { export(&l.download_srt, CaptionFormat::Srt, "tv-export-srt") }
             </div>
         </section>
     }

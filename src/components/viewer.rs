@@ -422,8 +422,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 id_prefix={p.clone()} labels={labels.clone()}
                 follow={playback.follow} on_follow={playback.on_follow.clone()}
                 can_filter={!t.speakers.is_empty()} shown_only={playback.shown_only}
-                on_shown_only={playback.on_shown_only.clone()} failed={playback.failed}
-                {on_export} />
+                on_shown_only={playback.on_shown_only.clone()} failed={playback.failed} />
         }
     });
     let controls = html! {
@@ -438,7 +437,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     on_only={actions.on_only.clone()} on_show_all={actions.on_show_all.clone()} />
             }
             <ExportMenu labels={labels.clone()} id_prefix={p.clone()}
-                can_mark={matches.active()} on_export={on_export_document} />
+                can_mark={matches.active()} on_export={on_export_document}
+                captions={t.is_timed()} on_captions={on_export} />
         </div>
     };
     let article = html! {

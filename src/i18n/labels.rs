@@ -237,7 +237,7 @@ labels! {
     follow_paused: AttrValue,
     /// The toggle that skips the hidden speakers' turns while playing.
     play_shown_only: AttrValue,
-    /// The button that downloads the shown turns as WebVTT captions.
+    /// The export menu's button that downloads the shown turns as WebVTT captions.
     download_webvtt: AttrValue,
     /// The button that downloads them as SubRip captions.
     download_srt: AttrValue,
