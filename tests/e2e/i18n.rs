@@ -935,7 +935,11 @@ fn the_russian_page_speaks_russian_and_searches_russian_text() -> TestResult {
     // "всё" in the third paragraph, "все" in "всех" at the end: ё = е, both ways.
     search("все", "1 из 2")?;
     assert_eq!(highlighted(&session, "article")?, ["всё", "все"]);
-    let matches = text_of(&session, ".tv-speaker-matches")?;
+    // The per-speaker counts follow a frame after the highlights: wait for this query's.
+    let matches = webdriver::poll(RENDER_TIMEOUT, "the speaker's match count", || {
+        let text = text_of(&session, ".tv-speaker-matches")?;
+        Ok((text.split(' ').next() == Some("2")).then_some(text))
+    })?;
     assert_eq!(
         assert_russian_count(
             &matches,
