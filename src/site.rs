@@ -128,21 +128,9 @@ pub fn data_scripts(data: &PageData) -> String {
     )
 }
 
-/// `text` escaped for HTML text and quoted attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// `text` escaped for HTML text and quoted attribute values (the build writes the
+/// page's markup with it; the export's HTML too).
+pub use crate::state::escape_html;
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, for a query value
 /// or a path segment.

@@ -33,7 +33,7 @@ mod url;
 mod view;
 
 pub use blocks::{block_of_turn, blocks, blocks_with, turns_to_render, Block};
-pub use document::{file_stem, to_document, DocumentFormat, DocumentWords};
+pub use document::{escape_html, file_stem, to_document, DocumentFormat, DocumentWords};
 pub use export::{to_srt, to_webvtt};
 pub use matches::{
     find, search, status, Found, IndexBuilder, Match, MatchSlice, Matches, Place, SearchIndex,

@@ -282,13 +282,13 @@ const MARKDOWN: Style = Style {
 };
 
 const HTML: Style = Style {
-    escape: html_escape,
+    escape: escape_html,
     mark: ("<mark>", "</mark>"),
     title: |out, s| out.push_str(&format!("<h1>{s}</h1>\n")),
     dateline: |out, s| out.push_str(&format!("<p class=\"dateline\">{s}</p>\n")),
     summary: |out, s| out.push_str(&format!("<p class=\"summary\">{s}</p>\n")),
     turn: |out, id, name, paragraphs| {
-        out.push_str(&format!("<section id=\"{}\">\n", html_escape(id)));
+        out.push_str(&format!("<section id=\"{}\">\n", escape_html(id)));
         if let Some(name) = name {
             out.push_str(&format!("<h2>{name}</h2>\n"));
         }
@@ -299,7 +299,7 @@ const HTML: Style = Style {
     },
     credit: |out, s| out.push_str(&format!("<footer><p>{s}</p></footer>\n")),
     link: |url| {
-        let url = html_escape(url);
+        let url = escape_html(url);
         format!("<a href=\"{url}\">{url}</a>")
     },
 };
@@ -329,8 +329,9 @@ fn markdown_escape(text: &str) -> String {
     out
 }
 
-/// Text for HTML: `&`, `<`, `>`, `"` and `'` as references.
-fn html_escape(text: &str) -> String {
+/// `text` escaped for HTML text and quoted attribute values: `&`, `<`, `>`, `"` and `'`
+/// as references.
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -429,7 +430,7 @@ mod tests {
     }
 
     #[test]
-    fn markdown_and_html_escape_the_text() {
+    fn markdown_and_escape_html_the_text() {
         let mut t = transcript();
         t.title = "A <b>*bold*</b> & [link](x) title".into();
         t.turns[0].paragraphs = vec!["- not a list".into(), "1. nor this".into()];
