@@ -309,7 +309,29 @@ mod tests {
             l.hidden_marker(5, &[]),
             "Скрыто 5 реплик: выступающий не из списка"
         );
+        let panel: Vec<String> = [(2, 2), (1, 2), (0, 1), (3, 21), (3, 48), (1, 1), (21, 21)]
+            .iter()
+            .map(|&(shown, total)| l.speakers_summary(shown, total))
+            .collect();
+        assert_eq!(
+            panel,
+            [
+                "Все 2 выступающих",
+                "1 из 2 выступающих",
+                "0 из 1 выступающего",
+                "3 из 21 выступающего",
+                "3 из 48 выступающих",
+                "1 выступающий",
+                "21 выступающий"
+            ]
+        );
+        assert_eq!(l.count(&l.all_transcripts, 3, &[]), "Все 3 стенограммы");
+        assert_eq!(l.count(&l.all_transcripts, 5, &[]), "Все 5 стенограмм");
         let en = en::labels();
+        assert_eq!(en.speakers_summary(48, 48), "All 48 speakers");
+        assert_eq!(en.speakers_summary(3, 48), "3 of 48 speakers");
+        assert_eq!(en.speakers_summary(1, 1), "1 speaker");
+        assert_eq!(en.count(&en.all_transcripts, 3, &[]), "All 3 transcripts");
         let turns: Vec<String> = counts
             .iter()
             .map(|&n| en.count(&en.turns, n, &[]))

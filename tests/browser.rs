@@ -265,19 +265,24 @@ async fn unattributed_turns_have_no_heading() {
 async fn id_prefix_applies_to_every_id() {
     let root = mount_viewer(transcript(TALKS), "a-").await;
     let ids = attrs(&root, "[id]", "id");
-    assert_eq!(ids.len(), 1 + 3 + 5 + 5 + 9, "{ids:?}");
+    // The speaker panel, the title, the summary's paragraphs, the turns, their
+    // headings and paragraphs.
+    assert_eq!(ids.len(), 1 + 1 + 3 + 5 + 5 + 9, "{ids:?}");
     for id in &ids {
         assert!(id.starts_with("a-"), "{id} lacks the prefix");
     }
-    assert_eq!(ids[..3], ["a-title", "a-summary-1", "a-summary-2"]);
+    assert_eq!(ids[..3], ["a-speakers", "a-title", "a-summary-1"]);
     assert_eq!(
         attrs(&root, "#a-t1 > [id]", "id"),
         ["a-t1-speaker", "a-t1-p1", "a-t1-p2", "a-t1-p3"]
     );
-    for el in all(&root, "[aria-labelledby]") {
-        let target = el.get_attribute("aria-labelledby").unwrap();
-        assert!(target.starts_with("a-"), "{target}");
-        one(&root, &format!("#{target}"));
+    for el in all(&root, "[aria-labelledby], [aria-controls]") {
+        for name in ["aria-labelledby", "aria-controls"] {
+            if let Some(target) = el.get_attribute(name) {
+                assert!(target.starts_with("a-"), "{name}={target}");
+                one(&root, &format!("#{target}"));
+            }
+        }
     }
 }
 
@@ -288,7 +293,7 @@ async fn two_viewers_share_a_page_without_id_clashes() {
     mount_viewer_into(child_div(&page), transcript(TALKS), "b-").await;
     let mut ids = attrs(&page, "[id]", "id");
     let count = ids.len();
-    assert_eq!(count, 2 * 23);
+    assert_eq!(count, 2 * 24);
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), count, "duplicate ids");
@@ -383,6 +388,11 @@ async fn app_shows_the_requested_transcript_and_lists_the_others() {
         ]
     );
     assert_eq!(texts(&nav, "a[aria-current=page]"), ["Edge cases"]);
+    // One line: a closed disclosure that names how many there are.
+    assert_eq!(
+        texts(&nav, "details.tv-catalog-menu:not([open]) > summary"),
+        ["All 3 transcripts"]
+    );
     assert!(all(&root, "[role=alert], [role=status]:not(:empty)").is_empty());
 }
 

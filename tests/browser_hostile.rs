@@ -383,6 +383,9 @@ async fn the_hostile_transcript_keeps_to_a_narrow_column() {
     control.remove();
 
     let viewer = one(&column, ".tv-root");
+    // The speaker panel open, so that its thousand names are laid out too.
+    click(&one(&viewer, "button.tv-speakers-toggle")).await;
+    assert!(all(&viewer, ".tv-speakers[hidden]").is_empty());
     let wide = overflowing(&viewer, CHECKED);
     assert!(wide.is_empty(), "wider than the 320 px column: {wide:#?}");
     assert!(!page_overflows(), "the page scrolls sideways");

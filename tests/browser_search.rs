@@ -581,6 +581,35 @@ async fn the_speaker_list_shows_roles_turns_and_words() {
 }
 
 #[wasm_bindgen_test]
+async fn the_speaker_panel_opens_from_a_button_that_says_what_shows() {
+    let root = mount().await;
+    let button = one(&root, ".tv-tools > button.tv-speakers-toggle");
+    let panel = one(&root, "fieldset.tv-speakers");
+    assert_eq!(text(&button), "All 2 speakers");
+    assert_eq!(attr(&button, "aria-expanded").as_deref(), Some("false"));
+    assert_eq!(attr(&button, "aria-controls"), attr(&panel, "id"));
+    assert!(panel.has_attribute("hidden"), "the panel starts closed");
+    assert!(!button.has_attribute("data-filtered"));
+
+    click(&button).await;
+    assert_eq!(attr(&button, "aria-expanded").as_deref(), Some("true"));
+    assert!(!panel.has_attribute("hidden"), "the button opens the panel");
+    click(&speaker_toggle(&root, LUKASHENKO)).await;
+    assert_eq!(text(&button), "1 of 2 speakers");
+    assert!(button.has_attribute("data-filtered"));
+    click(&speaker_toggle(&root, PUTIN)).await;
+    assert_eq!(text(&button), "0 of 2 speakers");
+
+    // Closed again, the summary stays; Show all brings back "All".
+    click(&button).await;
+    assert!(panel.has_attribute("hidden"));
+    assert_eq!(text(&button), "0 of 2 speakers");
+    click(&one(&root, ".tv-show-all")).await;
+    assert_eq!(text(&button), "All 2 speakers");
+    assert!(!button.has_attribute("data-filtered"));
+}
+
+#[wasm_bindgen_test]
 async fn hiding_a_speaker_leaves_markers_and_narrows_the_search() {
     let root = mount().await;
     type_query(&root, "mr president").await;
@@ -637,7 +666,7 @@ async fn hiding_a_speaker_leaves_markers_and_narrows_the_search() {
     // The speaker is still filtered: toggling it back shows everything.
     click(&speaker_toggle(&root, LUKASHENKO)).await;
     assert_eq!(visible_turns(&root), ["t1", "t2", "t3", "t4", "t5"]);
-    assert!(all(&root, ".tv-shown, .tv-hidden-marker, [hidden]").is_empty());
+    assert!(all(&root, ".tv-shown, .tv-hidden-marker, .tv-turn[hidden]").is_empty());
     // Shown again, not made again: the same elements.
     assert!(one(&root, "#t4").is_same_node(Some(&t4)));
     assert!(one(&root, "#t2").is_same_node(Some(&t2)));

@@ -457,6 +457,19 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
     input.send_keys("mr president")?;
     wait_status("1 of 2")?;
 
+    // The speaker panel opens from its button, which says what the filter shows.
+    let panel_button = "button.tv-speakers-toggle";
+    assert_eq!(text_of(panel_button)?, "All 2 speakers");
+    assert!(
+        !session.find(lukashenko)?.ok_or("no toggle")?.displayed()?,
+        "the speaker panel shows before it is opened"
+    );
+    click_in_view(
+        &session,
+        &session
+            .find(panel_button)?
+            .ok_or("no speaker panel button")?,
+    )?;
     click_in_view(
         &session,
         &session
@@ -464,6 +477,7 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
             .ok_or("no toggle for Lukashenko")?,
     )?;
     wait_status("1 of 1")?;
+    assert_eq!(text_of(panel_button)?, "1 of 2 speakers");
     let shown: Vec<String> = session
         .find_all("section.tv-turn:not([hidden])")?
         .iter()
@@ -506,6 +520,8 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
     wait_status("1 of 1")?;
     assert_eq!(count("section.tv-turn:not([hidden])")?, 3);
     assert_eq!(count("button.tv-hidden-marker")?, 2);
+    // The reopened filter is summarised with the panel closed.
+    assert_eq!(text_of(panel_button)?, "1 of 2 speakers");
     // The hidden turns stay in the page, `hidden`, and take no room.
     assert_eq!(count("section.tv-turn[hidden]")?, 2);
     let boxes = session.execute(
@@ -530,11 +546,18 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
     // Show all, then the no-break space: `in person` is `in\u{a0}person` in the source.
     click_in_view(
         &session,
+        &session
+            .find(panel_button)?
+            .ok_or("no speaker panel button")?,
+    )?;
+    click_in_view(
+        &session,
         &session.find("button.tv-show-all")?.ok_or("no Show all")?,
     )?;
     webdriver::poll(RENDER_TIMEOUT, "all five turns", || {
         Ok((count("section.tv-turn:not([hidden])")? == 5).then_some(()))
     })?;
+    assert_eq!(text_of(panel_button)?, "All 2 speakers");
     let input = session
         .find("input.tv-search-input")?
         .ok_or("no search box")?;

@@ -90,7 +90,7 @@ pub fn App(props: &AppProps) -> Html {
     let nav = match &page.catalog {
         Some((catalog, current)) if catalog.transcripts.len() > 1 => html! {
             <CatalogNav catalog={catalog.clone()} current={*current} {pages}
-                label={labels.transcripts.clone()} />
+                labels={labels.clone()} />
         },
         _ => Html::default(),
     };
@@ -420,20 +420,24 @@ pub struct CatalogNavProps {
     pub catalog: Rc<Catalog>,
     /// Index of the entry shown.
     pub current: usize,
-    /// Accessible name of the navigation (default "Transcripts").
-    #[prop_or(AttrValue::Static("Transcripts"))]
-    pub label: AttrValue,
+    /// The viewer's words: the navigation's name ("Transcripts") and its button's
+    /// ("All 3 transcripts").
+    #[prop_or_default]
+    pub labels: Rc<Labels>,
     /// Link to each transcript's pre-rendered page, `<id>/` (relative to the document's
     /// base URL), instead of `?t=<id>`.
     #[prop_or_default]
     pub pages: bool,
 }
 
-/// `<nav class="tv-catalog">` listing the bundled transcripts as links to their pages
-/// (`<id>/`, see [`page_path`]) or `?t=<id>`, the one shown marked
-/// `aria-current="page"`. It goes in a `.tv-root`'s banner.
+/// `<nav class="tv-catalog">` named "Transcripts": a disclosure (`<details>`, so that it
+/// opens without JavaScript too) whose `<summary>` says "All 3 transcripts" and whose
+/// list links to each transcript's page (`<id>/`, see [`page_path`]) or `?t=<id>`, with
+/// its date, the one shown marked `aria-current="page"`. It goes in a `.tv-root`'s
+/// banner, one line high while closed.
 #[function_component]
 pub fn CatalogNav(props: &CatalogNavProps) -> Html {
+    let l = &props.labels;
     let items = props
         .catalog
         .transcripts
@@ -451,7 +455,7 @@ pub fn CatalogNav(props: &CatalogNavProps) -> Html {
                 <li key={entry.id.clone()}>
                     <a {href} aria-current={current}
                         lang={entry.lang.clone()}>
-                        { entry.title.clone() }
+                        <span class="tv-catalog-title" dir="auto">{ entry.title.clone() }</span>
                         if let Some(date) = date {
                             <span class="tv-visually-hidden">{ ", " }</span>
                             <span class="tv-catalog-date">{ date }</span>
@@ -460,9 +464,18 @@ pub fn CatalogNav(props: &CatalogNavProps) -> Html {
                 </li>
             }
         });
+    let count = props.catalog.transcripts.len();
     html! {
-        <nav class="tv-catalog" aria-label={props.label.clone()}>
-            <ul>{ for items }</ul>
+        <nav class="tv-catalog" aria-label={l.transcripts.clone()}>
+            <details class="tv-catalog-menu">
+                <summary class="tv-catalog-toggle">
+                    <svg class="tv-icon" viewBox="0 0 24 24" aria-hidden="true">
+                        <path d="M4 6h16M4 12h16M4 18h16" />
+                    </svg>
+                    { l.count(&l.all_transcripts, count, &[]) }
+                </summary>
+                <ul class="tv-catalog-list">{ for items }</ul>
+            </details>
         </nav>
     }
 }

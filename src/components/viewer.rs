@@ -21,7 +21,7 @@ use super::notes::TranscriptNotes;
 use super::search_bar::SearchBar;
 use super::settings_bar::SettingsBar;
 use super::source::SourceFooter;
-use super::speakers::SpeakerFilter;
+use super::speakers::{SpeakerFilter, SpeakersToggle};
 use super::summary::Summary;
 use super::turn_list::TurnList;
 use crate::i18n::{fill, Labels};
@@ -216,6 +216,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         use_reducer(move || initial.unwrap_or_default())
     };
     let root = use_node_ref();
+    let speakers_open = use_state_eq(|| false);
 
     // Computed once per transcript, per fold mode, per search.
     let speaker_of = use_memo(t.clone(), |t| turn_speakers(t));
@@ -425,20 +426,39 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 on_shown_only={playback.on_shown_only.clone()} failed={playback.failed} />
         }
     });
+    // The speaker panel starts closed: its button says what the filter shows.
+    let speakers_shown = t
+        .speakers
+        .iter()
+        .filter(|s| !state.hidden.contains(&s.id))
+        .count();
+    let on_speakers_open = {
+        let open = speakers_open.clone();
+        Callback::from(move |()| open.set(!*open))
+    };
     let controls = html! {
         <div class="tv-controls">
             { for media_bar }
-            { search_bar }
+            <div class="tv-toolbar">
+                { search_bar }
+            </div>
+            <div class="tv-tools">
+                if !t.speakers.is_empty() {
+                    <SpeakersToggle total={t.speakers.len()} shown={speakers_shown}
+                        open={*speakers_open} id_prefix={p.clone()} labels={labels.clone()}
+                        on_toggle={on_speakers_open} />
+                }
+                <ExportMenu labels={labels.clone()} id_prefix={p.clone()}
+                    can_mark={matches.active()} on_export={on_export_document}
+                    captions={t.is_timed()} on_captions={on_export} />
+            </div>
             if !t.speakers.is_empty() {
                 <SpeakerFilter transcript={t.clone()} stats={(*stats).clone()}
                     hidden={state.hidden.clone()}
-                    {match_counts}
+                    {match_counts} open={*speakers_open} id_prefix={p.clone()}
                     labels={labels.clone()} on_toggle={actions.on_toggle.clone()}
                     on_only={actions.on_only.clone()} on_show_all={actions.on_show_all.clone()} />
             }
-            <ExportMenu labels={labels.clone()} id_prefix={p.clone()}
-                can_mark={matches.active()} on_export={on_export_document}
-                captions={t.is_timed()} on_captions={on_export} />
         </div>
     };
     let article = html! {

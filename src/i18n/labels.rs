@@ -193,6 +193,10 @@ labels! {
     nothing_to_search: AttrValue,
     /// Heading of the speaker filter.
     speakers: AttrValue,
+    /// The speaker panel's button while every speaker shows; `{n}` speakers.
+    speakers_all: Plural,
+    /// The speaker panel's button while some are hidden: `{shown}` of `{n}` speakers.
+    speakers_shown: Plural,
     /// The button that shows every speaker.
     show_all: AttrValue,
     /// Visible text of the per-speaker "show only" button.
@@ -317,6 +321,8 @@ labels! {
     source: AttrValue,
     /// Accessible name of the demo site's list of transcripts.
     transcripts: AttrValue,
+    /// The button that opens the demo site's list of transcripts; `{n}` of them.
+    all_transcripts: Plural,
     /// What every page's `<title>` ends with, after the transcript's title.
     site_title_suffix: AttrValue,
     /// Shown while a transcript loads.
@@ -456,6 +462,20 @@ impl Labels {
                 ("total", &self.number(total)),
             ],
         )
+    }
+
+    /// What the speaker panel's button says: "All 48 speakers" while every speaker
+    /// shows, else "3 of 48 speakers".
+    pub fn speakers_summary(&self, shown: usize, total: usize) -> String {
+        if shown < total {
+            self.count(
+                &self.speakers_shown,
+                total,
+                &[("shown", &self.number(shown))],
+            )
+        } else {
+            self.count(&self.speakers_all, total, &[])
+        }
     }
 
     /// A time button's accessible name: play from `time` (`1:23`), said by `speaker`.

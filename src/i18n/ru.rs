@@ -55,6 +55,16 @@ const LABELS: Labels = Labels {
     no_matches: AttrValue::Static("Совпадений нет"),
     nothing_to_search: AttrValue::Static("Совпадений нет: введите букву или цифру"),
     speakers: AttrValue::Static("Выступающие"),
+    speakers_all: Plural::slavic(
+        "{n} выступающий",
+        "Все {n} выступающих",
+        "Все {n} выступающих",
+    ),
+    speakers_shown: Plural::slavic(
+        "{shown} из {n} выступающего",
+        "{shown} из {n} выступающих",
+        "{shown} из {n} выступающих",
+    ),
     show_all: AttrValue::Static("Показать всех"),
     only: AttrValue::Static("Только"),
     show_only: AttrValue::Static("Показать только: {name}"),
@@ -118,6 +128,11 @@ const LABELS: Labels = Labels {
     summary: AttrValue::Static("Краткое содержание"),
     source: AttrValue::Static("Источник"),
     transcripts: AttrValue::Static("Стенограммы"),
+    all_transcripts: Plural::slavic(
+        "{n} стенограмма",
+        "Все {n} стенограммы",
+        "Все {n} стенограмм",
+    ),
     site_title_suffix: AttrValue::Static(" — Просмотр стенограмм"),
     loading: AttrValue::Static("Стенограмма загружается…"),
     catalog_failed: AttrValue::Static("Не удалось загрузить список стенограмм"),

@@ -129,6 +129,17 @@ function describeViolations(violations) {
 /** Waits until the viewer has applied the search (the current match is marked). */
 async function searchReady(page) {
   await page.waitForSelector("mark.tv-current");
+  await openPanels(page);
+}
+
+/** Opens the disclosures a first visit finds closed (the speaker panel, the catalog),
+ * so that the audit sees what is in them. */
+async function openPanels(page) {
+  await page.evaluate(() => {
+    for (const b of document.querySelectorAll("button.tv-speakers-toggle[aria-expanded=false]")) b.click();
+    for (const d of document.querySelectorAll("details.tv-catalog-menu")) d.open = true;
+  });
+  await page.waitForFunction(() => !document.querySelector(".tv-speakers[hidden]"));
 }
 
 // ---- axe in every scheme and size ------------------------------------------------
@@ -178,6 +189,50 @@ test("axe: a first visit (nothing stored, settings collapsed)", async (t) => {
   equal(await page.getAttribute(".tv-settings-toggle", "aria-expanded"), "false", "aria-expanded");
   const violations = await axe(page);
   check(violations.length === 0, `${violations.length} violations:\n    ${describeViolations(violations)}`);
+});
+
+// ---- the first screen ---------------------------------------------------------------
+
+/** What of the title, the date and the transcript's text shows on the first screen. */
+async function firstScreen(page) {
+  return page.evaluate(() => {
+    const inView = (el) => {
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.top + 16 <= innerHeight;
+    };
+    const text = document.querySelector(".tv-summary p, .tv-turn p");
+    return {
+      title: inView(document.querySelector("h1.tv-title")),
+      date: inView(document.querySelector(".tv-dateline")),
+      text: inView(text),
+      search: inView(document.querySelector("input.tv-search-input")),
+    };
+  });
+}
+
+for (const [what, viewport] of [["a phone, 390 × 844", { width: 390, height: 844 }], ["a laptop, 1280 × 800", { width: 1280, height: 800 }]]) {
+  for (const [name, path] of [["the English page", "/"], ["the Russian page", "/press-conference-2021-12-23-ru/"]]) {
+    test(`first screen on ${what}, ${name}: title, date, the text's first lines and the search show`, async (t) => {
+      const page = await t.open({ path, viewport });
+      const shown = await firstScreen(page);
+      equal(shown, { title: true, date: true, text: true, search: true }, "on the first screen");
+      if (viewport.width >= 1000) {
+        // A laptop shows the first turn too.
+        check(await page.$eval(".tv-turn p", (p) => p.getBoundingClientRect().top + 16 <= innerHeight), "the first turn's first line");
+      }
+    });
+  }
+}
+
+test("first screen: the toolbar stays at the top while reading, at 100 % on a phone", async (t) => {
+  const page = await t.open({ viewport: { width: 390, height: 844 } });
+  await page.evaluate(() => document.querySelector(".tv-turn:last-of-type").scrollIntoView());
+  await page.waitForTimeout(100);
+  const top = await page.$eval(".tv-toolbar", (b) => Math.round(b.getBoundingClientRect().top));
+  equal(top, 0, "the toolbar's top after scrolling");
+  const height = await page.$eval(".tv-toolbar", (b) => b.getBoundingClientRect().height / innerHeight);
+  check(height < 0.25, `the toolbar takes ${(height * 100).toFixed(0)} % of the window`);
 });
 
 // ---- a timed transcript playing -------------------------------------------------------
@@ -400,6 +455,8 @@ test("keyboard: Tab reaches the skip link, settings, search, speaker filter and 
   check(order.every((n, i) => n > 0 && (i === 0 || n > order[i - 1])), `settings, search, speakers, transcript in this order: ${stops.map(describeStop).join(" → ")}`);
   seen((f) => f.cls === "tv-search-input", "the search box");
   seen((f) => f.cls === "tv-match-diacritics", "the search options");
+  seen((f) => f.cls === "tv-catalog-toggle", "the catalog's button");
+  seen((f) => f.cls === "tv-speakers-toggle", "the speaker panel's button");
   seen((f) => f.cls === "tv-speaker-toggle", "a speaker toggle");
   seen((f) => f.cls === "tv-show-all", "Show all");
   seen((f) => f.cls === "tv-turn-link", "a turn's link");
@@ -489,10 +546,17 @@ test("keyboard: search and speaker filter operate from the keyboard", async (t) 
   equal(await page.textContent(".tv-search-status"), "2 of 2", "Enter: next match");
   await page.keyboard.press("Escape");
   equal(await page.inputValue(".tv-search-input"), "", "Esc clears");
+  // The speaker panel is a disclosure: Enter opens it, its button says the filter.
+  equal(await page.getAttribute(".tv-speakers-toggle", "aria-expanded"), "false", "the panel starts closed");
+  equal((await page.textContent(".tv-speakers-toggle")).trim(), "All 2 speakers", "the panel's button");
+  await page.focus(".tv-speakers-toggle");
+  await page.keyboard.press("Enter");
+  equal(await page.getAttribute(".tv-speakers-toggle", "aria-expanded"), "true", "Enter opens the panel");
   await page.focus(".tv-speaker-item[data-speaker=alexander-lukashenko] .tv-speaker-toggle");
   await page.keyboard.press("Space");
   equal(await page.getAttribute(".tv-speaker-item[data-speaker=alexander-lukashenko] .tv-speaker-toggle", "aria-pressed"), "false", "Space hides the speaker");
   check((await page.$$("button.tv-hidden-marker")).length === 2, "two runs of hidden turns");
+  equal((await page.textContent(".tv-speakers-toggle")).trim(), "1 of 2 speakers", "the panel's button with one hidden");
   await page.focus("button.tv-hidden-marker");
   await page.keyboard.press("Enter");
   check((await page.$$("button.tv-hidden-marker")).length === 1, "Enter on a marker shows its turns");
@@ -587,13 +651,14 @@ test("print: the transcript as filtered, without controls", async (t) => {
   const shown = await page.evaluate(() => {
     const visible = (sel) => [...document.querySelectorAll(sel)].filter((el) => el.getClientRects().length > 0).length;
     return {
-      controls: visible(".tv-skip-link, .tv-banner, .tv-settings, .tv-controls, .tv-turn-link"),
+      controls: visible(".tv-skip-link, .tv-banner, .tv-settings, .tv-controls, .tv-toolbar, .tv-tools, .tv-speakers, .tv-turn-link"),
       turns: visible(".tv-turn"),
       title: visible("h1"),
+      credit: visible(".tv-source"),
       bg: getComputedStyle(document.querySelector(".tv-root")).backgroundColor,
     };
   });
-  equal(shown, { controls: 0, turns: 3, title: 1, bg: "rgb(255, 255, 255)" }, "printed");
+  equal(shown, { controls: 0, turns: 3, title: 1, credit: 1, bg: "rgb(255, 255, 255)" }, "printed");
   const pdf = await page.pdf({ format: "A4" });
   check(pdf.length > 1000, "a PDF is made");
 });

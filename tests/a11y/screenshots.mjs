@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Screenshots of every colour scheme, at 100% and 200% on a desktop window and at 200%
-// on a 320 px wide one, with a search and a speaker filter on and the settings open:
-// for a person to look at. Not a test.
+// on a 320 px wide one, with a search and a speaker filter on and the settings and the
+// speaker panel open; and the first screen of a first visit on a phone (390 × 844) and a
+// laptop (1280 × 800), English and Russian: for a person to look at. Not a test.
 //
 //   node tests/a11y/screenshots.mjs [DIST] [OUTDIR]     (defaults: dist/, /tmp/tv-screenshots)
 
@@ -17,6 +18,15 @@ const server = await serve(dist);
 const browser = await launch();
 const query = "/?q=mr+president&hide=alexander-lukashenko";
 const shots = [];
+for (const [name, at] of [["en", "/"], ["ru", "/press-conference-2021-12-23-ru/"]]) {
+  for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["laptop", { width: 1280, height: 800 }]]) {
+    const page = await openPage(browser, server.base, { path: at, viewport });
+    const file = path.join(out, `first-screen-${name}-${label}.png`);
+    await page.screenshot({ path: file });
+    shots.push(file);
+    await page.context().close();
+  }
+}
 for (const scheme of SCHEMES) {
   for (const [label, size, viewport, full] of [
     ["100", "100", { width: 1280, height: 1000 }, false],
@@ -30,6 +40,7 @@ for (const scheme of SCHEMES) {
       context: { reducedMotion: "reduce" },
     });
     await page.waitForSelector("mark.tv-current");
+    await page.click(".tv-speakers-toggle");
     // The viewer brings the first match into view on load; back to the top.
     await page.waitForTimeout(200);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -75,6 +86,7 @@ for (const scheme of SCHEMES) {
   file = path.join(out, `${scheme}-focus.png`);
   await page.locator(".tv-setting-scheme").screenshot({ path: file });
   shots.push(file);
+  await page.click(".tv-speakers-toggle");
   await page.focus(".tv-speaker-item .tv-speaker-toggle");
   file = path.join(out, `${scheme}-focus-speakers.png`);
   await page.locator(".tv-speakers").screenshot({ path: file });

@@ -260,6 +260,7 @@ fn the_js_api_mounts_with_russian_and_host_words_and_reports_changes() -> TestRe
                   article: q('#ru article.tv-transcript').getAttribute('lang'),\
                   search: t('#ru .tv-search-label'),\
                   speakers: t('#ru .tv-speakers-title'),\
+                  panel: t('#ru .tv-speakers-toggle'),\
                   settings: t('#ru .tv-settings-toggle'),\
                   showAll: t('#ru .tv-show-all'),\
                   stats: [...document.querySelectorAll('#ru .tv-speaker-stats')].map((e) => e.textContent),\
@@ -269,6 +270,7 @@ fn the_js_api_mounts_with_russian_and_host_words_and_reports_changes() -> TestRe
     assert_eq!(ru["article"], "en", "#ru's article lang: {ru}");
     assert_eq!(ru["search"], "Поиск", "{ru}");
     assert_eq!(ru["speakers"], "Выступающие", "{ru}");
+    assert_eq!(ru["panel"], "Все 2 выступающих", "{ru}");
     assert_eq!(ru["settings"], "Настройки отображения", "{ru}");
     assert_eq!(ru["showAll"], "Показать всех", "{ru}");
     assert_eq!(

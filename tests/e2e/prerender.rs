@@ -128,7 +128,16 @@ fn every_page_reads_whole_without_javascript() -> TestResult {
         }
     }
 
-    // The catalog leads to the other transcript's page, where the skip link stays.
+    // The catalog leads to the other transcript's page, where the skip link stays. Its
+    // list is a `<details>`: it opens without JavaScript.
+    let catalog = session
+        .find("nav.tv-catalog summary.tv-catalog-toggle")?
+        .ok_or("no catalog button")?;
+    assert!(
+        catalog.displayed()?,
+        "the catalog's button is hidden without JavaScript"
+    );
+    catalog.click()?;
     let link = session
         .find(&format!("nav.tv-catalog a[href=\"{DEMO_ID}/\"]"))?
         .ok_or("no catalog link to the demo transcript")?;
