@@ -235,6 +235,38 @@ test("first screen: the toolbar stays at the top while reading, at 100 % on a ph
   check(height < 0.25, `the toolbar takes ${(height * 100).toFixed(0)} % of the window`);
 });
 
+for (const [what, viewport, path] of [
+  ["a phone, English", { width: 390, height: 844 }, "/?q=mr+president"],
+  ["a phone, Russian", { width: 390, height: 844 }, "/press-conference-2021-12-23-ru/?q=работать"],
+  ["a narrow window, Russian", { width: 700, height: 800 }, "/press-conference-2021-12-23-ru/?q=работать"],
+  ["a laptop, English", { width: 1280, height: 800 }, "/?q=mr+president"],
+]) {
+  test(`focus not obscured (2.4.11) on ${what}: no Tab stop hides under the sticky toolbar`, async (t) => {
+    const page = await t.open({ path, viewport });
+    await searchReady(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const hidden = [];
+    const step = async (key) => {
+      await page.keyboard.press(key);
+      const f = await page.evaluate(() => {
+        const el = document.activeElement;
+        const bar = document.querySelector(".tv-toolbar");
+        if (!el || el === document.body || bar.contains(el)) return null;
+        const r = el.getBoundingClientRect();
+        const b = bar.getBoundingClientRect();
+        const last = [...document.querySelectorAll(".tv-turn-link")].pop();
+        return { what: `${el.tagName.toLowerCase()}.${el.className}`, top: r.top, bottom: b.bottom, stuck: b.top <= 0, last: el === last };
+      });
+      if (f && f.stuck && f.top < f.bottom - 1) hidden.push(`${key}: ${f.what} at ${f.top.toFixed(0)} under ${f.bottom.toFixed(0)}`);
+      return f;
+    };
+    // Down to the last turn, then back up (where a stop comes in at the top).
+    for (let i = 0; i < 80 && !(await step("Tab"))?.last; i++);
+    for (let i = 0; i < 40; i++) await step("Shift+Tab");
+    check(hidden.length === 0, `focused under the toolbar: ${hidden.slice(0, 5).join("; ")}`);
+  });
+}
+
 // ---- a timed transcript playing -------------------------------------------------------
 
 /** A WAV of `seconds` of silence (8 kHz, 8-bit), for the timed page's recording. */

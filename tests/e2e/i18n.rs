@@ -899,6 +899,12 @@ fn the_russian_page_speaks_russian_and_searches_russian_text() -> TestResult {
     ] {
         assert!(all.contains(&want), "no {want:?} among {all:?}");
     }
+    // The speaker panel, opened from its button, which counts in Russian too.
+    let panel = session
+        .find("button.tv-speakers-toggle")?
+        .ok_or("no speaker panel button")?;
+    assert_eq!(panel.text()?, "1 выступающий");
+    click_in_view(&session, &panel)?;
     let stats = text_of(&session, ".tv-speaker-stats")?;
     let (turns, words) = stats.split_once(", ").ok_or(format!("stats {stats:?}"))?;
     assert_eq!(

@@ -706,6 +706,12 @@ fn a_long_page_wakes_its_turns_in_steps_and_works_meanwhile() -> TestResult {
     })?;
     // Hiding a speaker hides their turns in dormant groups too, which stay dormant (the
     // runs' markers come when they wake); showing them again undoes it.
+    click_in_view(
+        &session,
+        &session
+            .find("button.tv-speakers-toggle")?
+            .ok_or("no speaker panel button")?,
+    )?;
     let toggle = session
         .find(".tv-speaker-item[data-speaker=\"alexander-lukashenko\"] button[aria-pressed]")?
         .ok_or("no toggle for Alexander Lukashenko")?;
