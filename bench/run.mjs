@@ -259,6 +259,9 @@ async function toggleReps(page, transcript, reps) {
   for (const t of transcript.turns) if (t.speaker) turns.set(t.speaker, (turns.get(t.speaker) ?? 0) + 1);
   const [id, count] = [...turns].sort((a, b) => b[1] - a[1])[0];
   const selector = `.tv-speaker-item[data-speaker="${id}"] button[aria-pressed], [data-speaker="${id}"] > button[aria-pressed]`;
+  // The viewer's speaker panel starts closed (not timed: a reader opens it once).
+  const panel = page.locator("button.tv-speakers-toggle[aria-expanded=false]");
+  if (await panel.count()) await panel.first().click();
   const button = page.locator(selector).first();
   const once = async (shown) =>
     timed(

@@ -78,6 +78,9 @@ const transcript = await (await fetch(`${server.base}/transcripts/${pageName}.js
 const turns = new Map();
 for (const t of transcript.turns) if (t.speaker) turns.set(t.speaker, (turns.get(t.speaker) ?? 0) + 1);
 const speaker = [...turns].sort((a, b) => b[1] - a[1])[0][0];
+// The speaker panel starts closed.
+const panel = page.locator("button.tv-speakers-toggle[aria-expanded=false]");
+if (await panel.count()) await panel.first().click();
 const toggle = page.locator(`.tv-speaker-item[data-speaker="${speaker}"] button[aria-pressed]`).first();
 
 const cdp = await context.newCDPSession(page);
