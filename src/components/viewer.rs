@@ -5,6 +5,7 @@
 //! What wires that state to the browser (timers, observers, the URL, storage, focus) is
 //! in named custom hooks, in [`hooks`](super::hooks).
 
+use super::cite::{use_cite, CiteTools};
 use super::control::ViewerControl;
 use super::dom;
 use super::export_menu::ExportMenu;
@@ -425,6 +426,14 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 on_shown_only={playback.on_shown_only.clone()} failed={playback.failed} />
         }
     });
+    // Citing a passage: each turn's "cite" button, the selection's, and the box that
+    // shows a citation to copy by hand where the clipboard fails.
+    let cite = use_cite(t, p, labels, &url, &announcer.announce);
+    let cite_tools = html! {
+        <CiteTools root={root.clone()} id_prefix={p.clone()} labels={labels.clone()}
+            on_cite={cite.on_cite.clone()} fallback={cite.fallback.clone()}
+            on_close={cite.on_close.clone()} />
+    };
     let controls = html! {
         <div class="tv-controls">
             { for media_bar }
@@ -457,7 +466,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     speakers={speaker_of.clone()} id_prefix={p.clone()}
                     matches={matches.clone()} {current} {painted} target={*target}
                     labels={labels.clone()} on_copy_link={on_copy_link.clone()}
-                    on_reveal={actions.on_reveal.clone()} {seekable}
+                    on_cite={cite.on_cite.clone()} on_reveal={actions.on_reveal.clone()} {seekable}
                     on_seek={playback.on_seek.clone()} prerendered={wake.prerendered}
                     awake={wake.awake} on_wake={wake.on_wake} />
             </div>
@@ -479,6 +488,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     { controls }
                     { article }
                 </main>
+                { cite_tools }
                 { announcement }
             </div>
         }
@@ -492,6 +502,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 }
                 { controls }
                 { article }
+                { cite_tools }
                 { announcement }
             </section>
         }
