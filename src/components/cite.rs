@@ -22,7 +22,7 @@ pub struct UseCiteHandle {
     pub on_cite: Callback<String>,
     /// The citation to show for copying by hand (the clipboard failed), if any.
     pub fallback: Option<AttrValue>,
-    /// Closes that.
+    /// Closes that, and gives the focus back to the cited turn's "cite" button.
     pub on_close: Callback<()>,
 }
 
@@ -38,7 +38,8 @@ pub fn use_cite(
     url: &UseUrlSyncHandle,
     announce: &UseStateSetter<AttrValue>,
 ) -> UseCiteHandle {
-    let fallback = use_state_eq(|| None::<AttrValue>);
+    // The citation to copy by hand, and the cited turn's element id.
+    let fallback = use_state_eq(|| None::<(AttrValue, String)>);
     let on_cite = use_callback(
         (
             t.clone(),
@@ -82,25 +83,30 @@ pub fn use_cite(
                     fallback.clone(),
                     labels.citation_copied.clone(),
                 );
-                let text = AttrValue::from(citation.text.clone());
+                let shown = (AttrValue::from(citation.text.clone()), id.clone());
                 dom::copy_text(citation.text, Some(citation.html), move |ok| {
                     if ok {
                         fallback.set(None);
                         announce.set(copied);
                     } else {
-                        fallback.set(Some(text));
+                        fallback.set(Some(shown));
                     }
                 });
             }
         },
     );
     let on_close = {
-        let fallback = fallback.setter();
-        Callback::from(move |()| fallback.set(None))
+        let fallback = fallback.clone();
+        Callback::from(move |()| {
+            if let Some((_, id)) = &*fallback {
+                dom::focus_inside(id, ".tv-turn-cite");
+            }
+            fallback.set(None);
+        })
     };
     UseCiteHandle {
         on_cite,
-        fallback: (*fallback).clone(),
+        fallback: fallback.as_ref().map(|(text, _)| text.clone()),
         on_close,
     }
 }
@@ -194,11 +200,12 @@ pub fn CiteTools(props: &CiteToolsProps) -> Html {
             }
         });
     }
+    // The selection as it is now (the last look may be a frame old).
     let onclick = {
-        let (on_cite, selected) = (props.on_cite.clone(), selected.clone());
+        let (on_cite, root) = (props.on_cite.clone(), props.root.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some((id, _)) = &*selected {
-                on_cite.emit(id.clone());
+            if let Some((id, _)) = dom::selected_turn(&root) {
+                on_cite.emit(id);
             }
         })
     };
