@@ -336,12 +336,16 @@ mod imp {
     }
 
     /// `clipboard[method](arg)`'s promise. Feature detection: called through `Reflect`,
-    /// so that a missing or odd method is `None`, not an exception.
+    /// so that a missing or odd method is `None`, not an exception. What it returns is
+    /// taken as a promise of this page's (`Promise.resolve`): one made in another realm
+    /// (an extension's or a test driver's stand-in clipboard) is not `instanceof` ours.
     fn call_clipboard(method: &str, arg: &JsValue) -> Option<js_sys::Promise> {
         let clipboard = clipboard()?;
         let write = js_sys::Reflect::get(&clipboard, &method.into()).ok()?;
         let write = write.dyn_into::<js_sys::Function>().ok()?;
-        write.call1(&clipboard, arg).ok()?.dyn_into().ok()
+        Some(js_sys::Promise::resolve(
+            &write.call1(&clipboard, arg).ok()?,
+        ))
     }
 
     /// `navigator.clipboard.writeText(text)`'s promise, where there is one.
