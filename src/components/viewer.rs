@@ -159,6 +159,9 @@ pub const DEFAULT_RENDER_BATCH: usize = 250;
 ///   summary, `<div class="tv-turns">` with one section per
 ///   shown turn and a `<button class="tv-hidden-marker">` in place of each run of hidden
 ///   turns, and the source credit;
+/// - `<button class="tv-cite-selection">`, shown beside text selected in a turn, and
+///   the box with a citation to copy by hand where the clipboard fails ([`CiteTools`];
+///   inside `<main>` with `page`);
 /// - `<p class="tv-announcement" role="status">`: "Link copied", "Font size 150%",
 ///   "Settings reset" and the like.
 ///
@@ -487,8 +490,9 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 <main class="tv-main">
                     { controls }
                     { article }
+                    // In the main landmark: nothing of the page's is outside one.
+                    { cite_tools }
                 </main>
-                { cite_tools }
                 { announcement }
             </div>
         }
