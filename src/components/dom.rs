@@ -434,7 +434,7 @@ mod imp {
             range.intersects_node(&p).ok()?.then_some((i, p))
         });
         let first = touched.next()?;
-        let last = touched.last().unwrap_or_else(|| first.clone());
+        let last = touched.next_back().unwrap_or_else(|| first.clone());
         let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
         let start = match first.1.contains(Some(&start_node)) {
             true => offset_in(&first.1, &start_node, range.start_offset().ok()?)?,

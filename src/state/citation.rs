@@ -273,7 +273,7 @@ fn widen(paragraphs: &[String], p: Passage) -> Option<Passage> {
 }
 
 /// The passage's text, paragraph by paragraph (each a slice of the turn's text).
-fn pieces<'t>(paragraphs: &'t [String], span: Passage) -> Vec<&'t str> {
+fn pieces(paragraphs: &[String], span: Passage) -> Vec<&str> {
     (span.start.0..=span.end.0)
         .map(|i| {
             let text = &paragraphs[i];
