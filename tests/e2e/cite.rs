@@ -16,8 +16,9 @@ const TAB: &str = "\u{E004}";
 /// Alt, Shift and C, held together.
 const CITE_SHORTCUT: &str = "\u{E00A}\u{E008}c";
 
-/// Replaces `navigator.clipboard` with one that records what is written.
-const STUB: &str = "window.__tvClip = [];
+/// Replaces `navigator.clipboard` with one that records what is written, as
+/// `window.__tvClip` entries `{text, html}` (also for `prerender`'s long page).
+pub(crate) const STUB: &str = "window.__tvClip = [];
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
       writeText: (text) => { window.__tvClip.push({ text, html: null }); return Promise.resolve(); },
       write: async (items) => {
