@@ -25,6 +25,7 @@
 //! (loading, errors, the catalog list) and `embedded` (the root of an embedded viewer).
 
 mod app;
+mod cite;
 mod control;
 mod date;
 mod dom;

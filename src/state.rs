@@ -13,6 +13,8 @@
 //!   [`Matches`], the status ([`SearchStatus`]), and [`MatchSlice`].
 //! - `paint`: matches painted over the text ([`PaintedText`]) and what a repaint changes
 //!   ([`PaintPlan`]).
+//! - `citation`: a passage cited, as text and HTML, with its text-fragment link
+//!   ([`cite`]).
 //! - `url`: the state in the page's URL: [`parse_query`], [`merge_query`], the history
 //!   ([`HistoryEntry`], [`PendingUrl`]), turn links and fragments, percent-encoding.
 //!
@@ -20,6 +22,7 @@
 //! `stats`, then `blocks`, `matches` and `url`, then `paint`.
 
 mod blocks;
+mod citation;
 mod document;
 mod export;
 #[cfg(test)]
@@ -33,6 +36,7 @@ mod url;
 mod view;
 
 pub use blocks::{block_of_turn, blocks, blocks_with, turns_to_render, Block};
+pub use citation::{cite, quote_marks, Citation, CiteLink, CiteWords, Passage};
 pub use document::{escape_html, file_stem, to_document, DocumentFormat, DocumentWords};
 pub use export::{to_srt, to_webvtt};
 pub use matches::{

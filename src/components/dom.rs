@@ -1,6 +1,6 @@
 //! The browser calls the viewer makes outside rendering: reading form controls in event
 //! handlers, the page URL and history, scrolling, focus, the clipboard, `localStorage`,
-//! timers and window event listeners. Every function has a native stand-in that does nothing, so the crate
+//! timers, window and document event listeners, and the selection. Every function has a native stand-in that does nothing, so the crate
 //! (and the pure render path) still builds and renders without a browser. Nothing here
 //! panics on a missing element: a lookup that fails does nothing.
 
@@ -9,7 +9,7 @@
 pub mod media;
 
 use crate::settings::{Settings, SettingsMemory, STORAGE_KEY};
-use crate::state::{turn_link, HistoryEntry};
+use crate::state::{turn_link, HistoryEntry, Passage};
 use yew::prelude::*;
 
 /// What became of a "copy link" request.
@@ -209,6 +209,24 @@ mod imp {
         Some(turn.id())
     }
 
+    /// Whether `event` happened in an element matching `selector`.
+    pub fn event_in(event: &MouseEvent, selector: &str) -> bool {
+        event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest(selector).ok().flatten())
+            .is_some()
+    }
+
+    /// Whether `event` is the key that cites the selection: Alt+Shift+C (by the key's
+    /// place, `KeyC`, so that it is the same in every layout and on a Mac, where
+    /// Option+Shift+C types a letter).
+    pub fn is_cite_shortcut(event: &Event) -> bool {
+        event.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| {
+            k.alt_key() && k.shift_key() && !k.ctrl_key() && !k.meta_key() && k.code() == "KeyC"
+        })
+    }
+
     /// Moves the focus to the element with this id (which scrolls it into view).
     pub fn focus_id(id: &str) {
         if let Some(el) = element(id).and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
@@ -298,22 +316,7 @@ mod imp {
             }
             done(Copied::AddressBar);
         };
-        // Feature detection: `navigator.clipboard.writeText` exists only in secure
-        // contexts of browsers that have it; called through `Reflect` so that a missing
-        // or odd one is an error value, not an exception.
-        let promise = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
-            .ok()
-            .filter(|c| c.is_object())
-            .and_then(|clipboard| {
-                let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?;
-                let write = write.dyn_into::<js_sys::Function>().ok()?;
-                write
-                    .call1(&clipboard, &url.into())
-                    .ok()?
-                    .dyn_into::<js_sys::Promise>()
-                    .ok()
-            });
-        match promise {
+        match write_text(&url) {
             Some(promise) => yew::platform::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(promise).await {
                     Ok(_) => done(Copied::Clipboard),
@@ -324,31 +327,236 @@ mod imp {
         }
     }
 
-    /// A listener for `event` on the window, removed when dropped.
+    /// `navigator.clipboard`, where the browser has one (secure contexts only).
+    fn clipboard() -> Option<JsValue> {
+        let window = web_sys::window()?;
+        js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+            .ok()
+            .filter(|c| c.is_object())
+    }
+
+    /// `clipboard[method](arg)`'s promise. Feature detection: called through `Reflect`,
+    /// so that a missing or odd method is `None`, not an exception. What it returns is
+    /// taken as a promise of this page's (`Promise.resolve`): one made in another realm
+    /// (an extension's or a test driver's stand-in clipboard) is not `instanceof` ours.
+    fn call_clipboard(method: &str, arg: &JsValue) -> Option<js_sys::Promise> {
+        let clipboard = clipboard()?;
+        let write = js_sys::Reflect::get(&clipboard, &method.into()).ok()?;
+        let write = write.dyn_into::<js_sys::Function>().ok()?;
+        Some(js_sys::Promise::resolve(
+            &write.call1(&clipboard, arg).ok()?,
+        ))
+    }
+
+    /// `navigator.clipboard.writeText(text)`'s promise, where there is one.
+    fn write_text(text: &str) -> Option<js_sys::Promise> {
+        call_clipboard("writeText", &text.into())
+    }
+
+    /// `navigator.clipboard.write([new ClipboardItem({text/plain, text/html})])`'s
+    /// promise, where the browser has both.
+    fn write_rich(plain: &str, html: &str) -> Option<js_sys::Promise> {
+        let window = web_sys::window()?;
+        let item = js_sys::Reflect::get(&window, &"ClipboardItem".into()).ok()?;
+        let item = item.dyn_into::<js_sys::Function>().ok()?;
+        let data = js_sys::Object::new();
+        for (kind, text) in [("text/plain", plain), ("text/html", html)] {
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type(kind);
+            let parts = js_sys::Array::of1(&text.into());
+            let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+            js_sys::Reflect::set(&data, &kind.into(), &blob).ok()?;
+        }
+        let item = js_sys::Reflect::construct(&item, &js_sys::Array::of1(&data)).ok()?;
+        call_clipboard("write", &js_sys::Array::of1(&item))
+    }
+
+    /// Copies `plain` to the clipboard, with `html` beside it where the browser takes
+    /// HTML (`ClipboardItem`; else the plain text alone). `done` is told whether it
+    /// reached the clipboard: false where there is none or writing fails.
+    pub fn copy_text(plain: String, html: Option<String>, done: impl FnOnce(bool) + 'static) {
+        let rich = html.as_deref().and_then(|html| write_rich(&plain, html));
+        yew::platform::spawn_local(async move {
+            let ok = |p: js_sys::Promise| async move {
+                wasm_bindgen_futures::JsFuture::from(p).await.is_ok()
+            };
+            if let Some(p) = rich {
+                if ok(p).await {
+                    return done(true);
+                }
+            }
+            match write_text(&plain) {
+                Some(p) => done(ok(p).await),
+                None => done(false),
+            }
+        });
+    }
+
+    /// The page's address.
+    pub fn page_href() -> Option<String> {
+        web_sys::window()?.location().href().ok()
+    }
+
+    /// Whether the browser follows text directives in links (`#t3:~:text=…`): it has
+    /// `document.fragmentDirective`.
+    pub fn text_directives() -> bool {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| js_sys::Reflect::has(&d, &"fragmentDirective".into()).unwrap_or(false))
+    }
+
+    /// The selection's first range, unless there is none or it is collapsed.
+    fn selected_range() -> Option<web_sys::Range> {
+        let selection = web_sys::window()?.get_selection().ok()??;
+        if selection.range_count() == 0 || selection.is_collapsed() {
+            return None;
+        }
+        selection.get_range_at(0).ok()
+    }
+
+    /// The byte offset in `p`'s text of the point (`node`, `offset`) inside it.
+    fn offset_in(p: &Element, node: &web_sys::Node, offset: u32) -> Option<usize> {
+        let range = web_sys::window()?.document()?.create_range().ok()?;
+        range.set_start(p, 0).ok()?;
+        range.set_end(node, offset).ok()?;
+        Some(String::from(range.to_string()).len())
+    }
+
+    /// The part of the selection in the turn with this element id, whose paragraphs
+    /// are `#<id>-p1` to `#<id>-p<paragraphs>`: from the first paragraph the selection
+    /// touches to the last, as byte offsets in their text (a paragraph it starts before
+    /// from its start, one it ends after to its end). `None` when it touches none.
+    pub fn selected_passage(turn_id: &str, paragraphs: usize) -> Option<Passage> {
+        let range = selected_range()?;
+        let document = web_sys::window()?.document()?;
+        let mut touched = (0..paragraphs).filter_map(|i| {
+            let p = document.get_element_by_id(&format!("{turn_id}-p{}", i + 1))?;
+            range.intersects_node(&p).ok()?.then_some((i, p))
+        });
+        let first = touched.next()?;
+        let last = touched.next_back().unwrap_or_else(|| first.clone());
+        let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
+        let start = match first.1.contains(Some(&start_node)) {
+            true => offset_in(&first.1, &start_node, range.start_offset().ok()?)?,
+            false => 0,
+        };
+        let end = match last.1.contains(Some(&end_node)) {
+            true => offset_in(&last.1, &end_node, range.end_offset().ok()?)?,
+            false => last.1.text_content().unwrap_or_default().len(),
+        };
+        Some(Passage {
+            start: (first.0, start),
+            end: (last.0, end),
+        })
+    }
+
+    /// The element id of the first turn (`section.tv-turn` in `root`) the selection
+    /// touches, and where the selection's box is (viewport pixels: left, top, bottom).
+    pub fn selected_turn(root: &NodeRef) -> Option<(String, (f64, f64, f64))> {
+        let root = root.cast::<Element>()?;
+        let range = selected_range()?;
+        let start = range.start_container().ok()?;
+        let element = match start.dyn_ref::<Element>() {
+            Some(e) => Some(e.clone()),
+            None => start.parent_element(),
+        };
+        let turn = element
+            .and_then(|e| e.closest("section.tv-turn").ok().flatten())
+            .filter(|turn| root.contains(Some(turn)))
+            .or_else(|| {
+                let turns = root.query_selector_all("section.tv-turn").ok()?;
+                (0..turns.length())
+                    .filter_map(|i| turns.item(i)?.dyn_into::<Element>().ok())
+                    .find(|turn| range.intersects_node(turn).unwrap_or(false))
+            })?;
+        let r = range.get_bounding_client_rect();
+        Some((turn.id(), (r.left(), r.top(), r.bottom())))
+    }
+
+    /// Places `el` (absolutely positioned) at `left`, `top` of the viewport, through
+    /// its style object: the site's CSP forbids style attributes, not the CSSOM.
+    pub fn place_at(el: &NodeRef, left: f64, top: f64) {
+        let Some(el) = el.cast::<HtmlElement>() else {
+            return;
+        };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        // Relative to the box it is positioned in.
+        let (dx, dy) = match el.offset_parent() {
+            Some(parent) => {
+                let r = parent.get_bounding_client_rect();
+                (
+                    r.left() - f64::from(parent.scroll_left()),
+                    r.top() - f64::from(parent.scroll_top()),
+                )
+            }
+            None => (
+                -window.scroll_x().unwrap_or(0.0),
+                -window.scroll_y().unwrap_or(0.0),
+            ),
+        };
+        let style = el.style();
+        let _ = style.set_property("left", &format!("{}px", (left - dx).max(0.0).round()));
+        let _ = style.set_property("top", &format!("{}px", (top - dy).round()));
+    }
+
+    /// Selects the whole text of the `<textarea>` (or `<input>`) and focuses it.
+    pub fn select_all(el: &NodeRef) {
+        if let Some(el) = el.cast::<HtmlElement>() {
+            let _ = el.focus();
+            if let Ok(select) = js_sys::Reflect::get(&el, &"select".into()) {
+                if let Ok(select) = select.dyn_into::<js_sys::Function>() {
+                    let _ = select.call0(&el);
+                }
+            }
+        }
+    }
+
+    /// A listener for `event` on the window (or the document), removed when dropped.
     pub struct Listener {
         event: &'static str,
+        target: web_sys::EventTarget,
         closure: Closure<dyn FnMut(web_sys::Event)>,
     }
 
     impl Listener {
         /// Calls `f` on every `event` the window receives.
         pub fn window(event: &'static str, mut f: impl FnMut() + 'static) -> Option<Self> {
-            let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| f());
-            web_sys::window()?
+            Self::on(web_sys::window()?.into(), event, move |_| f())
+        }
+
+        /// Calls `f` with every `event` the document receives.
+        pub fn document(
+            event: &'static str,
+            f: impl FnMut(web_sys::Event) + 'static,
+        ) -> Option<Self> {
+            Self::on(web_sys::window()?.document()?.into(), event, f)
+        }
+
+        fn on(
+            target: web_sys::EventTarget,
+            event: &'static str,
+            f: impl FnMut(web_sys::Event) + 'static,
+        ) -> Option<Self> {
+            let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+            target
                 .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
                 .ok()?;
-            Some(Listener { event, closure })
+            Some(Listener {
+                event,
+                target,
+                closure,
+            })
         }
     }
 
     impl Drop for Listener {
         fn drop(&mut self) {
-            if let Some(w) = web_sys::window() {
-                let _ = w.remove_event_listener_with_callback(
-                    self.event,
-                    self.closure.as_ref().unchecked_ref(),
-                );
-            }
+            let _ = self.target.remove_event_listener_with_callback(
+                self.event,
+                self.closure.as_ref().unchecked_ref(),
+            );
         }
     }
 
@@ -458,6 +666,12 @@ mod imp {
     pub fn dormant_link_click(event: &MouseEvent, button: &str) -> Option<String> {
         None
     }
+    pub fn event_in(event: &MouseEvent, selector: &str) -> bool {
+        false
+    }
+    pub fn is_cite_shortcut(event: &Event) -> bool {
+        false
+    }
     pub fn storage_get(key: &str) -> Option<String> {
         None
     }
@@ -474,9 +688,27 @@ mod imp {
     pub fn copy_link(fragment: String, done: impl FnOnce(Copied) + 'static) {
         let _ = turn_link;
     }
+    pub fn copy_text(plain: String, html: Option<String>, done: impl FnOnce(bool) + 'static) {}
+    pub fn page_href() -> Option<String> {
+        None
+    }
+    pub fn text_directives() -> bool {
+        false
+    }
+    pub fn selected_passage(turn_id: &str, paragraphs: usize) -> Option<Passage> {
+        None
+    }
+    pub fn selected_turn(root: &NodeRef) -> Option<(String, (f64, f64, f64))> {
+        None
+    }
+    pub fn place_at(el: &NodeRef, left: f64, top: f64) {}
+    pub fn select_all(el: &NodeRef) {}
     pub struct Listener;
     impl Listener {
         pub fn window(event: &'static str, f: impl FnMut() + 'static) -> Option<Self> {
+            None
+        }
+        pub fn document(event: &'static str, f: impl FnMut(Event) + 'static) -> Option<Self> {
             None
         }
     }

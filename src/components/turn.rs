@@ -41,6 +41,10 @@ pub struct TurnSectionProps {
     /// Called with the turn's element id when the reader asks for its link.
     #[prop_or_default]
     pub on_copy_link: Callback<String>,
+    /// Called with the turn's element id when the reader asks to cite it (or the
+    /// selected part of it).
+    #[prop_or_default]
+    pub on_cite: Callback<String>,
     /// A timed turn shows its start as a button that plays from there.
     #[prop_or_default]
     pub seekable: bool,
@@ -59,6 +63,7 @@ impl PartialEq for TurnSectionProps {
             && self.hidden == other.hidden
             && Rc::ptr_eq(&self.labels, &other.labels)
             && self.on_copy_link == other.on_copy_link
+            && self.on_cite == other.on_cite
             && self.seekable == other.seekable
             // The seek callback matters only to a turn that shows its time button.
             && (!self.seekable || self.on_seek == other.on_seek)
@@ -90,7 +95,7 @@ fn speaker_of<'t>(
 }
 
 /// `<section class="tv-turn">` labelled by its speaker heading, then a "copy link"
-/// button (`.tv-turn-link`), then the paragraphs; a turn no label introduces renders
+/// button (`.tv-turn-link`) and a "cite" button (`.tv-turn-cite`), then the paragraphs; a turn no label introduces renders
 /// without heading, as `tv-turn tv-turn-unattributed`. The URL's target turn also has
 /// the class `tv-target` and `aria-current="location"`; a hidden one, `hidden`. What is
 /// inside the section is a component of its own ([`TurnContent`]), so hiding, showing or
@@ -107,7 +112,7 @@ pub fn TurnSection(props: &TurnSectionProps) -> Html {
         <TurnContent transcript={t.clone()} index={props.index} speaker={props.speaker}
             id={AttrValue::from(id.clone())} matches={props.matches.clone()}
             labels={props.labels.clone()} on_copy_link={props.on_copy_link.clone()}
-            seekable={props.seekable} on_seek={props.on_seek.clone()} />
+            on_cite={props.on_cite.clone()} seekable={props.seekable} on_seek={props.on_seek.clone()} />
     };
     let Some(speaker_id) = &turn.speaker else {
         let class = classes!(
@@ -148,6 +153,7 @@ struct TurnContentProps {
     matches: MatchSlice,
     labels: Rc<Labels>,
     on_copy_link: Callback<String>,
+    on_cite: Callback<String>,
     seekable: bool,
     on_seek: Callback<usize>,
 }
@@ -160,6 +166,7 @@ impl PartialEq for TurnContentProps {
             && self.id == other.id
             && Rc::ptr_eq(&self.labels, &other.labels)
             && self.on_copy_link == other.on_copy_link
+            && self.on_cite == other.on_cite
             && self.seekable == other.seekable
             // The seek callback matters only to a turn that shows its time button.
             && (!self.seekable || self.on_seek == other.on_seek)
@@ -168,7 +175,8 @@ impl PartialEq for TurnContentProps {
 }
 
 /// What is inside a turn's section: the speaker heading (when a label introduced the
-/// turn), the "copy link" button and the paragraphs with the search's highlights.
+/// turn), the "copy link" and "cite" buttons and the paragraphs with the search's
+/// highlights.
 #[function_component]
 fn TurnContent(props: &TurnContentProps) -> Html {
     let t = &props.transcript;
@@ -202,6 +210,24 @@ fn TurnContent(props: &TurnContentProps) -> Html {
             </svg>
         </button>
     };
+    // "Cite": the selection when it is in this turn, else the whole turn. An empty
+    // button: its sign (a quotation mark) is the stylesheet's `::before`, so a turn
+    // carries one element for it, not three. (The group of turns keeps the selection
+    // when the button is pressed: see `TurnGroup`.)
+    let cite = {
+        let label = props
+            .labels
+            .cite_turn(props.index + 1, speaker.as_ref().map(|s| s.name.as_str()));
+        let onclick = {
+            let on_cite = props.on_cite.clone();
+            let id = id.to_string();
+            Callback::from(move |_: MouseEvent| on_cite.emit(id.clone()))
+        };
+        html! {
+            <button type="button" class="tv-turn-cite" aria-label={label.clone()}
+                title={label} {onclick}></button>
+        }
+    };
     // A timed turn's start, as a button that plays from there.
     let seek = turn.start_time().filter(|_| props.seekable).map(|at| {
         let clock = at.clock();
@@ -219,7 +245,7 @@ fn TurnContent(props: &TurnContentProps) -> Html {
         }
     });
     let Some(speaker) = speaker else {
-        return html! { <>{ for seek }{ link }{ for paragraphs }</> };
+        return html! { <>{ for seek }{ link }{ cite }{ for paragraphs }</> };
     };
     html! {
         <>
@@ -236,6 +262,7 @@ fn TurnContent(props: &TurnContentProps) -> Html {
             </h2>
             { for seek }
             { link }
+            { cite }
             { for paragraphs }
         </>
     }
@@ -258,6 +285,7 @@ mod tests {
             hidden: false,
             labels: Rc::new(Labels::default()),
             on_copy_link: Callback::default(),
+            on_cite: Callback::default(),
             seekable: false,
             on_seek: Callback::default(),
         }
@@ -271,9 +299,11 @@ mod tests {
         let same_text = Rc::new(Transcript::from_json(json).unwrap());
         let labels = Rc::new(Labels::default());
         let on_copy_link = Callback::from(|_: String| ());
+        let on_cite = Callback::from(|_: String| ());
         let with = |mut p: TurnSectionProps| {
             p.labels = labels.clone();
             p.on_copy_link = on_copy_link.clone();
+            p.on_cite = on_cite.clone();
             p
         };
         assert!(with(props(&a, 0)) == with(props(&a, 0)));
@@ -294,6 +324,9 @@ mod tests {
         let mut other_callback = with(props(&a, 0));
         other_callback.on_copy_link = Callback::from(|_: String| ());
         assert!(with(props(&a, 0)) != other_callback);
+        let mut other_cite = with(props(&a, 0));
+        other_cite.on_cite = Callback::from(|_: String| ());
+        assert!(with(props(&a, 0)) != other_cite);
     }
 
     #[test]
@@ -308,10 +341,12 @@ mod tests {
         };
         let labels = Rc::new(Labels::default());
         let on_copy_link = Callback::from(|_: String| ());
+        let on_cite = Callback::from(|_: String| ());
         let turn = |m: &Rc<crate::state::Matches>, i: usize, current: Option<usize>| {
             let mut p = props(&t, i);
             p.labels = labels.clone();
             p.on_copy_link = on_copy_link.clone();
+            p.on_cite = on_cite.clone();
             p.matches = MatchSlice::new(m, m.in_turn(i), current);
             p
         };

@@ -49,6 +49,8 @@ pub struct TurnListProps {
     pub labels: Rc<Labels>,
     /// Called with a turn's element id when the reader asks for its link.
     pub on_copy_link: Callback<String>,
+    /// Called with a turn's element id when the reader asks to cite it.
+    pub on_cite: Callback<String>,
     /// Called with the ids of hidden turns the reader asks to see.
     pub on_reveal: Callback<Vec<String>>,
     /// Timed turns show their start as a button that plays from there.
@@ -93,6 +95,7 @@ impl PartialEq for TurnListProps {
             && self.id_prefix == other.id_prefix
             && self.target == other.target
             && self.on_copy_link == other.on_copy_link
+            && self.on_cite == other.on_cite
             && self.on_reveal == other.on_reveal
             && self.seekable == other.seekable
             && self.on_seek == other.on_seek
@@ -167,6 +170,7 @@ impl TurnListProps {
             target: self.target,
             labels: self.labels.clone(),
             on_copy_link: self.on_copy_link.clone(),
+            on_cite: self.on_cite.clone(),
             on_reveal: self.on_reveal.clone(),
             seekable: self.seekable,
             on_seek: self.on_seek.clone(),
@@ -290,6 +294,7 @@ impl PartialEq for TurnGroupProps {
             && a.id_prefix == b.id_prefix
             && a.painted == b.painted
             && a.on_copy_link == b.on_copy_link
+            && a.on_cite == b.on_cite
             && a.on_reveal == b.on_reveal
             && a.seekable == b.seekable
             && a.on_seek == b.on_seek
@@ -380,13 +385,23 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
     }
     #[cfg(not(target_arch = "wasm32"))]
     prerender::collect(props);
+    // Pressing a turn's "cite" button keeps the selection it cites (one listener per
+    // group, not one per turn).
+    let onmousedown = Callback::from(|e: MouseEvent| {
+        if dom::event_in(&e, ".tv-turn-cite") {
+            e.prevent_default();
+        }
+    });
     if dormant {
         let onclick = {
             let (on_copy_link, on_seek) = (list.on_copy_link.clone(), list.on_seek.clone());
+            let on_cite = list.on_cite.clone();
             let (t, p) = (list.transcript.clone(), list.id_prefix.clone());
             Callback::from(move |e: MouseEvent| {
                 if let Some(id) = dom::dormant_link_click(&e, ".tv-turn-link") {
                     on_copy_link.emit(id);
+                } else if let Some(id) = dom::dormant_link_click(&e, ".tv-turn-cite") {
+                    on_cite.emit(id);
                 } else if let Some(id) = dom::dormant_link_click(&e, ".tv-seek") {
                     let id = id.strip_prefix(p.as_str()).unwrap_or(&id);
                     if let Some(i) = t.turns.iter().position(|turn| turn.id == id) {
@@ -399,10 +414,10 @@ fn TurnGroup(props: &TurnGroupProps) -> Html {
         // it is; it never parses any.
         let raw = Html::from_html_unchecked(AttrValue::Static(""));
         return html! {
-            <div class="tv-turn-group" data-dormant="" {onclick}>{ raw }</div>
+            <div class="tv-turn-group" data-dormant="" {onclick} {onmousedown}>{ raw }</div>
         };
     }
-    html! { <div class="tv-turn-group">{ for group_items(props) }</div> }
+    html! { <div class="tv-turn-group" {onmousedown}>{ for group_items(props) }</div> }
 }
 
 /// A group's turns and markers, as [`TurnGroup`] renders them live.
@@ -424,7 +439,7 @@ fn group_items(props: &TurnGroupProps) -> Vec<Html> {
                 id_prefix={list.id_prefix.clone()}
                 matches={slice} {hidden}
                 target={list.target == Some(index)} labels={list.labels.clone()}
-                on_copy_link={list.on_copy_link.clone()}
+                on_copy_link={list.on_copy_link.clone()} on_cite={list.on_cite.clone()}
                 seekable={list.seekable} on_seek={list.on_seek.clone()} />
         }
     };

@@ -5,6 +5,7 @@
 //! What wires that state to the browser (timers, observers, the URL, storage, focus) is
 //! in named custom hooks, in [`hooks`](super::hooks).
 
+use super::cite::{use_cite, CiteTools};
 use super::control::ViewerControl;
 use super::dom;
 use super::export_menu::ExportMenu;
@@ -158,6 +159,9 @@ pub const DEFAULT_RENDER_BATCH: usize = 250;
 ///   summary, `<div class="tv-turns">` with one section per
 ///   shown turn and a `<button class="tv-hidden-marker">` in place of each run of hidden
 ///   turns, and the source credit;
+/// - `<button class="tv-cite-selection">`, shown beside text selected in a turn, and
+///   the box with a citation to copy by hand where the clipboard fails ([`CiteTools`];
+///   inside `<main>` with `page`);
 /// - `<p class="tv-announcement" role="status">`: "Link copied", "Font size 150%",
 ///   "Settings reset" and the like.
 ///
@@ -436,6 +440,14 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         let open = speakers_open.clone();
         Callback::from(move |()| open.set(!*open))
     };
+    // Citing a passage: each turn's "cite" button, the selection's, and the box that
+    // shows a citation to copy by hand where the clipboard fails.
+    let cite = use_cite(t, p, labels, &url, &announcer.announce);
+    let cite_tools = html! {
+        <CiteTools root={root.clone()} id_prefix={p.clone()} labels={labels.clone()}
+            on_cite={cite.on_cite.clone()} fallback={cite.fallback.clone()}
+            on_close={cite.on_close.clone()} />
+    };
     let controls = html! {
         <div class="tv-controls">
             { for media_bar }
@@ -477,7 +489,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                     speakers={speaker_of.clone()} id_prefix={p.clone()}
                     matches={matches.clone()} {current} {painted} target={*target}
                     labels={labels.clone()} on_copy_link={on_copy_link.clone()}
-                    on_reveal={actions.on_reveal.clone()} {seekable}
+                    on_cite={cite.on_cite.clone()} on_reveal={actions.on_reveal.clone()} {seekable}
                     on_seek={playback.on_seek.clone()} prerendered={wake.prerendered}
                     awake={wake.awake} on_wake={wake.on_wake} />
             </div>
@@ -498,6 +510,8 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 <main class="tv-main">
                     { controls }
                     { article }
+                    // In the main landmark: nothing of the page's is outside one.
+                    { cite_tools }
                 </main>
                 { announcement }
             </div>
@@ -512,6 +526,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
                 }
                 { controls }
                 { article }
+                { cite_tools }
                 { announcement }
             </section>
         }

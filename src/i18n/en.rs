@@ -140,4 +140,10 @@ const LABELS: Labels = Labels {
     smaller_sign: AttrValue::Static("A\u{2212}"),
     larger_sign: AttrValue::Static("A+"),
     font_sample: AttrValue::Static("Aa"),
+    cite_turn: AttrValue::Static("Cite turn {n} ({name})"),
+    cite_turn_unattributed: AttrValue::Static("Cite turn {n}"),
+    cite_selection: AttrValue::Static("Cite selection"),
+    citation_copied: AttrValue::Static("Citation copied"),
+    citation_to_copy: AttrValue::Static("Citation to copy"),
+    close: AttrValue::Static("Close"),
 };

@@ -374,6 +374,20 @@ labels! {
     /// The letters on each colour scheme's swatch in the settings bar (hidden from
     /// screen readers).
     font_sample: AttrValue,
+    /// Accessible name of a turn's "cite" button; `{n}` is the turn's number, `{name}`
+    /// its speaker.
+    cite_turn: AttrValue,
+    /// The same for a turn no speaker label introduces.
+    cite_turn_unattributed: AttrValue,
+    /// The button that cites the selected text (shown beside the selection).
+    cite_selection: AttrValue,
+    /// Announced once a citation is on the clipboard.
+    citation_copied: AttrValue,
+    /// Where the clipboard is not available: the heading of the box that shows the
+    /// citation to copy by hand.
+    citation_to_copy: AttrValue,
+    /// The button that closes that box.
+    close: AttrValue,
 }
 
 impl Default for Labels {
@@ -497,6 +511,15 @@ impl Labels {
         match speaker {
             Some(name) => fill(&self.copy_link, &[("n", &n), ("name", name)]),
             None => fill(&self.copy_link_unattributed, &[("n", &n)]),
+        }
+    }
+
+    /// The cite button's accessible name for turn number `n` (from 1) by `speaker`.
+    pub fn cite_turn(&self, n: usize, speaker: Option<&str>) -> String {
+        let n = self.number(n);
+        match speaker {
+            Some(name) => fill(&self.cite_turn, &[("n", &n), ("name", name)]),
+            None => fill(&self.cite_turn_unattributed, &[("n", &n)]),
         }
     }
 
@@ -646,6 +669,11 @@ mod tests {
             "Copy link to turn 3 (Vladimir Putin)"
         );
         assert_eq!(l.copy_link(1, None), "Copy link to turn 1");
+        assert_eq!(
+            l.cite_turn(3, Some("Vladimir Putin")),
+            "Cite turn 3 (Vladimir Putin)"
+        );
+        assert_eq!(l.cite_turn(1, None), "Cite turn 1");
         assert_eq!(
             l.play_from("1:23", Some("Vladimir Putin")),
             "Play from 1:23 (Vladimir Putin)"

@@ -165,4 +165,10 @@ const LABELS: Labels = Labels {
     smaller_sign: AttrValue::Static("А\u{2212}"),
     larger_sign: AttrValue::Static("А+"),
     font_sample: AttrValue::Static("Аа"),
+    cite_turn: AttrValue::Static("Цитировать реплику {n} ({name})"),
+    cite_turn_unattributed: AttrValue::Static("Цитировать реплику {n}"),
+    cite_selection: AttrValue::Static("Цитировать выделенное"),
+    citation_copied: AttrValue::Static("Цитата скопирована"),
+    citation_to_copy: AttrValue::Static("Цитата для копирования"),
+    close: AttrValue::Static("Закрыть"),
 };

@@ -659,6 +659,32 @@ fn a_long_page_wakes_its_turns_in_steps_and_works_meanwhile() -> TestResult {
         let said = texts(&session, ".tv-announcement")?.join("");
         Ok((!said.is_empty()).then_some(()))
     })?;
+    // … and its "Cite" button cites its turn, the group still dormant.
+    session.execute(crate::cite::STUB, vec![])?;
+    let cite = session
+        .find("#t300 .tv-turn-cite")?
+        .ok_or("no cite button in turn 300")?;
+    click_in_view(&session, &cite)?;
+    let cited = webdriver::poll(RENDER_TIMEOUT, "the citation", || {
+        let clip = session.execute("return window.__tvClip[0] || null;", vec![])?;
+        Ok(clip["text"].as_str().map(str::to_string))
+    })?;
+    let turn_300 = &transcript(&root, "long")?.turns[299].paragraphs[0];
+    let quoted: String = turn_300
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        cited.contains("/long/#t300") && cited.contains(&quoted),
+        "{cited} ({})",
+        session.browser()
+    );
+    let dormant = session.execute(
+        "return document.getElementById('t300').closest('.tv-turn-group').hasAttribute('data-dormant');",
+        vec![],
+    )?;
+    assert_eq!(dormant, json!(true), "citing woke the group");
 
     // A search paints the dormant groups (its first match, the current one, is in the
     // summary: no group needs to show it).

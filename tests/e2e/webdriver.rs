@@ -564,6 +564,26 @@ impl Session<'_> {
         })
     }
 
+    /// Presses keys as the reader does, on whatever has the focus (W3C "Perform
+    /// Actions"): each of `chords` is one or more key values (`"\u{E004}"` Tab,
+    /// `"\u{E00A}\u{E008}c"` Alt+Shift+C) pressed in order and released in reverse.
+    pub fn press(&self, chords: &[&str]) -> Result<()> {
+        let mut actions = Vec::new();
+        for chord in chords {
+            let keys: Vec<String> = chord.chars().map(String::from).collect();
+            for key in &keys {
+                actions.push(json!({ "type": "keyDown", "value": key }));
+            }
+            for key in keys.iter().rev() {
+                actions.push(json!({ "type": "keyUp", "value": key }));
+            }
+        }
+        let body = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] });
+        self.command("POST", "/actions", Some(body))?;
+        self.command("DELETE", "/actions", None)?;
+        Ok(())
+    }
+
     /// Runs `script` as the body of a function with `args` (W3C "Execute Script").
     pub fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {
         self.command(
