@@ -429,6 +429,10 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
         <div class="tv-controls">
             { for media_bar }
             { search_bar }
+            <super::strip::WhoSpokeWhen transcript={t.clone()} speakers={speaker_of.clone()}
+                blocks={blocks.clone()} matches={matches.clone()} {current}
+                labels={labels.clone()} id_prefix={p.clone()}
+                on_reveal={actions.on_reveal.clone()} />
             if !t.speakers.is_empty() {
                 <SpeakerFilter transcript={t.clone()} stats={(*stats).clone()}
                     hidden={state.hidden.clone()}
