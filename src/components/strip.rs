@@ -178,26 +178,35 @@ pub fn WhoSpokeWhen(props: &WhoSpokeWhenProps) -> Html {
     let keyed = use_state_eq(|| None::<usize>);
     let slider = use_node_ref();
     let svg = use_node_ref();
+    // Reads the turns in view from the page into `view`.
+    let read_view = {
+        let (view, slider, p) = (view.setter(), slider.clone(), p.clone());
+        let ids = layout.clone();
+        Rc::new(move || {
+            if let Some(layout) = &ids {
+                view.set(measure::turns_in_view(&slider, &p, &layout.ids));
+            }
+        })
+    };
     {
-        let (view, slider) = (view.setter(), slider.clone());
+        let read_view = read_view.clone();
         let deps = (
             layout.clone().map(SamePointer),
             p.clone(),
             SamePointer(props.blocks.clone()),
         );
-        use_effect_with(deps, move |(layout, p, _)| {
-            let watch = layout.as_ref().and_then(|layout| {
-                let (layout, p) = (layout.0.clone(), p.clone());
-                let measure = move || view.set(measure::turns_in_view(&slider, &p, &layout.ids));
-                measure();
-                measure::ScrollWatch::new(measure)
+        use_effect_with(deps, move |(layout, _, _)| {
+            let watch = layout.as_ref().and_then(|_| {
+                read_view();
+                measure::ScrollWatch::new(move || read_view())
             });
             move || drop(watch)
         });
     }
     let value = slider_value(*keyed, *view, count);
 
-    // Going to a turn: into it (the focus), or the view to it.
+    // Going to a turn: into it (the focus), or the view to it, which is measured at once
+    // (the scroll is instant) so that the slider's value is the turn gone to.
     let pending = use_mut_ref(|| None::<dom::Timeout>);
     let go = {
         let (t, p, hidden) = (t.clone(), p.clone(), hidden.clone());
@@ -213,9 +222,16 @@ pub fn WhoSpokeWhen(props: &WhoSpokeWhenProps) -> Html {
                 return;
             }
             let id = format!("{p}{}", target.id);
+            let read_view = read_view.clone();
             let act: Rc<dyn Fn() -> bool> = match into {
                 true => Rc::new(move || measure::focus_turn(&id)),
-                false => Rc::new(move || measure::show_turn(&id)),
+                false => Rc::new(move || {
+                    let shown = measure::show_turn(&id);
+                    if shown {
+                        read_view();
+                    }
+                    shown
+                }),
             };
             try_until(pending.clone(), TRIES, act);
         })

@@ -88,8 +88,8 @@ mod imp {
         Some(visible_band(view, &clips, stuck))
     }
 
-    /// The first and last rendered, shown turns of the viewer around `strip` that the
-    /// reader sees (by index; `ids` maps an element id, less `prefix`, to its turn).
+    /// The first and last rendered turns of the viewer around `strip` that the reader
+    /// sees (a hidden one when the marker of its run is seen) (by index; `ids` maps an element id, less `prefix`, to its turn).
     /// Only the groups of turns in the band are looked into, found by a binary search.
     pub fn turns_in_view(
         strip: &NodeRef,
@@ -107,12 +107,31 @@ mod imp {
             if rect(group).0 >= band.1 {
                 break;
             }
-            for section in elements(group, ":scope > section.tv-turn") {
-                let id = section.id();
+            // A hidden turn is where its run's marker is (which stands before the run's
+            // first turn, in this group or an earlier one).
+            let mut marker = None;
+            for el in elements(
+                group,
+                ":scope > section.tv-turn, :scope > .tv-hidden-marker",
+            ) {
+                if el.matches(".tv-hidden-marker").unwrap_or(false) {
+                    marker = Some(rect(&el));
+                    continue;
+                }
+                let id = el.id();
                 let Some(&turn) = id.strip_prefix(prefix).and_then(|id| ids.get(id)) else {
                     continue;
                 };
-                let (top, bottom) = rect(&section);
+                let (top, bottom) = match el.has_attribute("hidden") {
+                    true => match marker {
+                        Some(at) => at,
+                        None => continue,
+                    },
+                    false => {
+                        marker = None;
+                        rect(&el)
+                    }
+                };
                 boxes.push(TurnBox { turn, top, bottom });
             }
         }
@@ -126,9 +145,30 @@ mod imp {
         el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 
+    /// Scrolls `el` to the top of the view; true once it is in the window. An element
+    /// in a group of turns far from the view (not laid out: `content-visibility`) may
+    /// not move in WebKit: then its group is scrolled to, and the caller tries again
+    /// once the group is laid out.
+    fn scroll_to(el: &Element) -> bool {
+        scroll_into_view(el);
+        let r = el.get_bounding_client_rect();
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        if r.height() > 0.0 && r.top() >= -1.0 && r.top() < height {
+            return true;
+        }
+        if let Some(group) = el.closest(".tv-turn-group").ok().flatten() {
+            scroll_into_view(&group);
+        }
+        false
+    }
+
     /// Brings the turn with element id `id` to the top of the view, or, when the
     /// speaker filter hides it, the marker of its run of hidden turns. False when the
-    /// turn is not in the page (yet: a long transcript is rendered a batch at a time).
+    /// turn is not in the page (yet: a long transcript is rendered a batch at a time)
+    /// or not in view yet.
     pub fn show_turn(id: &str) -> bool {
         let Some(el) = web_sys::window()
             .and_then(|w| w.document())
@@ -137,15 +177,13 @@ mod imp {
             return false;
         };
         if !el.has_attribute("hidden") {
-            scroll_into_view(&el);
-            return true;
+            return scroll_to(&el);
         }
         // The marker stands before the run's first turn, perhaps in an earlier group.
         let mut at = Some(el.clone());
         while let Some(e) = at {
             if e.matches(".tv-hidden-marker").unwrap_or(false) {
-                scroll_into_view(&e);
-                return true;
+                return scroll_to(&e);
             }
             at = e.previous_element_sibling().or_else(|| {
                 let group = e.parent_element()?.previous_element_sibling()?;
