@@ -3,7 +3,7 @@
 // release site, generates the 1 MB and 10 MB transcripts, converts them into
 // DIST/transcripts/ and then runs:
 //
-//   node bench/run.mjs --dist DIST --small bench-1mb --large bench-10mb \
+//   node bench/run.mjs --dist DIST --small bench-1mb --large bench-10mb --strip bench-2mb \
 //     --converter target/release/transcript2json --large-text bench-10mb.txt \
 //     [--reps 20] [--large-reps 20] [--budget 15] [--markdown FILE] [--json FILE]
 //     [--parse DIR]    # bench/parse's Wasm, built by wasm-bindgen --target web into DIR
@@ -61,7 +61,7 @@ const SEARCH_INPUT = '[role="search"] input';
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, "utf8"));
 const transcriptFile = (id) => path.join(DIST, "transcripts", `${id}.json`);
-for (const id of args.report ? [] : [args.small, args.large]) {
+for (const id of args.report ? [] : [args.small, args.large, args.strip].filter(Boolean)) {
   if (!fs.existsSync(transcriptFile(id))) {
     console.error(`bench: no ${transcriptFile(id)} (tools/bench.sh generates it)`);
     process.exit(1);
@@ -98,6 +98,9 @@ const staticPages = new Map();
 const routes = (pathname) => {
   if (pathname === "/bench/floor.html") return ["text/html; charset=utf-8", FLOOR_PAGE];
   if (pathname === "/bench/lib/none.js") return ["text/javascript; charset=utf-8", NOOP_LIB];
+  // Takes the who-spoke-when strip out of the layout (a stylesheet: the site's CSP
+  // allows no inline style).
+  if (pathname === "/bench/no-strip.css") return ["text/css; charset=utf-8", ".tv-root .tv-strip { display: none !important; }"];
   const lib = LIBS.find((l) => pathname === `/bench/lib/${l.key}.js`);
   if (lib) return ["text/javascript; charset=utf-8", fs.readFileSync(lib.file)];
   if (pathname === "/bench/parse.html") return ["text/html; charset=utf-8", PARSE_PAGE];
@@ -346,6 +349,73 @@ async function interactions(browser, base, id, reps) {
   const next = await nextReps(page, "of", reps);
   await closePage(page);
   return { toggle, search, next };
+}
+
+/**
+ * The who-spoke-when strip on transcript `id`'s page (src/components/strip.rs).
+ *
+ * Drawing: in a trace of a fresh load, the main-thread task in which the strip's runs
+ * enter the page (a MutationObserver on the strip's `<svg>`, there from the pre-rendered
+ * markup, marks it with `performance.mark`): the strip is computed (every turn's words
+ * counted) and drawn in a task of its own after the hydration. Beside it, the longest
+ * task of the same load: the hydration, which renders the whole transcript.
+ *
+ * Search: the "of" keystroke → highlights painted, `reps` times with the strip shown and
+ * `reps` times on the same page with it `display: none` (a stylesheet): what the ticks
+ * cost the browser (style, layout, paint). The Wasm side of the ticks runs in both.
+ */
+async function stripReps(browser, base, id, reps) {
+  const draws = await repeat(reps, async () => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      document.addEventListener("DOMContentLoaded", () => {
+        const svg = document.querySelector(".tv-strip-svg");
+        const target = svg ?? document.documentElement;
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(".tv-strip-runs")) {
+            performance.mark("tv-strip-drawn");
+            observer.disconnect();
+          }
+        });
+        observer.observe(target, { childList: true, subtree: !svg });
+      });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    const events = [];
+    cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
+    const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+    await cdp.send("Tracing.start", { categories: "devtools.timeline,blink.user_timing", transferMode: "ReportEvents" });
+    await page.goto(`${base}/${id}/`);
+    await until(page, () => performance.getEntriesByName("tv-strip-drawn").length > 0);
+    await sleep(200);
+    await cdp.send("Tracing.end");
+    await complete;
+    const shape = await page.evaluate(() => ({
+      turns: Number(document.querySelector(".tv-strip-slider").getAttribute("aria-valuemax")),
+      runs: document.querySelectorAll(".tv-strip-run").length,
+    }));
+    await closePage(page);
+    const threads = new Map();
+    for (const e of events) if (e.ph === "M" && e.name === "thread_name") threads.set(`${e.pid}:${e.tid}`, e.args.name);
+    const tasks = events.filter(
+      (e) => e.ph === "X" && e.name === "RunTask" && e.dur && threads.get(`${e.pid}:${e.tid}`) === "CrRendererMain",
+    );
+    const mark = events.find((e) => e.name === "tv-strip-drawn");
+    const task = mark && tasks.find((t) => t.ts <= mark.ts && mark.ts <= t.ts + t.dur);
+    if (!task) throw new Error(`${id}: no task holds the strip's drawing in the trace`);
+    const longest = Math.max(...tasks.map((t) => t.dur));
+    return { strip: task.dur / 1000, longest: longest / 1000, ...shape };
+  });
+  const page = await newPage(browser);
+  await page.goto(`${base}/${id}/`);
+  await until(page, () => document.querySelector(".tv-strip-run"));
+  await quiet(page);
+  const shown = await ourSearch(page, QUERIES[1].query, reps);
+  await page.addStyleTag({ url: "/bench/no-strip.css" });
+  await until(page, () => !document.querySelector(".tv-strip").getClientRects().length);
+  const hidden = await ourSearch(page, QUERIES[1].query, reps);
+  await closePage(page);
+  return { draws, shown, hidden };
 }
 
 async function libraryReps(browser, base, id, reps) {
@@ -605,6 +675,10 @@ async function runAll() {
     results.small = await loadReps(browser, server.base, args.small, REPS, 3);
     log(`${args.small}: interactions`);
     Object.assign(results.small, await interactions(browser, server.base, args.small, REPS));
+    if (args.strip) {
+      log(`${args.strip}: the who-spoke-when strip`);
+      results.strip = { id: args.strip, ...(await stripReps(browser, server.base, args.strip, REPS)) };
+    }
     log(`${args.small}: ${LIBS.map((l) => l.name).join(", ")}`);
     results.libs = await libraryReps(browser, server.base, args.small, REPS);
     log(`${args.small}: the static page's floor`);
@@ -692,6 +766,36 @@ timingRow(`${s1} · load → interactive (a search answered and painted)`, S.loa
 timingRow(`${s1} · load → longest task after first paint`, S.loads.map((l) => l.longTaskMax));
 memRow(`${s1} · JS heap after load (after a GC)`, S.memory.map((m) => m.jsHeap));
 memRow(`${s1} · Wasm memory after load`, S.memory.map((m) => m.wasm));
+
+const St = results.strip;
+if (St) {
+  const { turns, runs } = St.draws[0];
+  const draw = timingRow(
+    `${St.id} · who-spoke-when strip · its task on load: every turn placed and drawn (${thousands(turns)} turns, ${thousands(runs)} runs)`,
+    St.draws.map((d) => d.strip),
+    medianAtMost(5),
+  );
+  const longest = timingRow(
+    `${St.id} · the same loads' longest task (the hydration: the whole transcript's render)`,
+    St.draws.map((d) => d.longest),
+  );
+  valueRow(`${St.id} · strip ÷ hydration (medians)`, {
+    median: (draw.median / longest.median).toFixed(2),
+    spread: `the strip ${(longest.median / draw.median).toFixed(1)}× shorter`,
+  });
+  const shown = interactionRow(
+    `${St.id} · keystroke → highlights painted · “${QUERIES[1].query}” (${thousands(St.shown.count)} matches), the strip's ticks shown`,
+    St.shown.runs,
+  );
+  const hidden = interactionRow(
+    `${St.id} · the same, the strip \`display: none\` (no ticks to style, lay out, paint)`,
+    St.hidden.runs,
+  );
+  valueRow(`${St.id} · shown ÷ not shown (medians)`, {
+    median: (shown.median / hidden.median).toFixed(2),
+    spread: `the ticks' share ≈ ${ms(shown.median - hidden.median)}`,
+  });
+}
 
 for (const lib of LIBS) {
   for (const q of QUERIES) {

@@ -16,7 +16,8 @@
 //!
 //! Submodules: `viewer` (the viewer, composed of the named hooks in `hooks`: URL sync,
 //! painting near the view, the search index, waking long pages, …), `settings_bar` (the View settings
-//! form), `search_bar` (the search form), `speakers` (the speaker filter), `header`
+//! form), `search_bar` (the search form), `speakers` (the speaker filter), `strip` (the who-spoke-when strip and each speaker's
+//! share of the words), `header`
 //! (kind, title, dateline), `summary`, `turn` (one speaker's turn), `turn_list` (the
 //! turns as shown, in groups), `paint` (matches painted over the text), `highlight` (text
 //! with `<mark>`s), `source` (the credit footer), `notes` (what is odd in a transcript
@@ -41,6 +42,7 @@ mod search_bar;
 mod settings_bar;
 mod source;
 mod speakers;
+mod strip;
 mod summary;
 mod turn;
 mod turn_list;

@@ -15,11 +15,13 @@
 //!   ([`PaintPlan`]).
 //! - `citation`: a passage cited, as text and HTML, with its text-fragment link
 //!   ([`cite`]).
+//! - `strip`: the who-spoke-when strip: each turn's place ([`Strip`], by words or time),
+//!   its runs, ticks, speakers' [`Style`]s, the turns in view and the slider's keys.
 //! - `url`: the state in the page's URL: [`parse_query`], [`merge_query`], the history
 //!   ([`HistoryEntry`], [`PendingUrl`]), turn links and fragments, percent-encoding.
 //!
 //! The modules depend on one another in this order only (none on a later one): `view`,
-//! `stats`, then `blocks`, `matches` and `url`, then `paint`.
+//! `stats`, then `blocks`, `matches` and `url`, then `paint` and `strip`.
 
 mod blocks;
 mod citation;
@@ -32,6 +34,7 @@ mod paint;
 mod playback;
 mod report;
 mod stats;
+mod strip;
 mod url;
 mod view;
 
@@ -50,6 +53,10 @@ pub use playback::{
 pub use report::ReaderState;
 pub use stats::{
     speaker_stats, speaker_stats_of, speaker_stats_with, turn_speakers, Loaded, SpeakerStats,
+};
+pub use strip::{
+    hidden_turns, pattern_marks, percent_of, slider_value, step, turns_in_view, word_share,
+    Measure, Run, Strip, StripKey, Style, TurnBox, COLOURS, PATTERNS, TICK_STEPS, TILE,
 };
 pub use url::{
     has_view_params, history_entry, merge_query, parse_query, turn_for_fragment, turn_link,

@@ -43,6 +43,21 @@ const NOT_COLOURS: [&str; 8] = [
     "--tv-sticky-top",
 ];
 
+/// The who-spoke-when strip's speaker colours (`src/state/strip.rs`: `COLOURS`), set
+/// per scheme in rules of their own: non-text contrast, at least 3:1 against the
+/// scheme's background (WCAG 1.4.11), and the scheme's text colour only in black on
+/// white and white on black (where patterns tell speakers apart).
+const SPEAKER_COLOURS: [&str; 8] = [
+    "--tv-speaker-0",
+    "--tv-speaker-1",
+    "--tv-speaker-2",
+    "--tv-speaker-3",
+    "--tv-speaker-4",
+    "--tv-speaker-5",
+    "--tv-speaker-6",
+    "--tv-speaker-7",
+];
+
 /// (foreground, background, minimum ratio, what it is).
 const PAIRS: [(&str, &str, f64, &str); 11] = [
     ("--tv-fg", "--tv-bg", 7.0, "text"),
@@ -381,7 +396,10 @@ fn every_custom_property_used_is_known() {
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect();
-        if !COLOURS.contains(&name.as_str()) && !NOT_COLOURS.contains(&name.as_str()) {
+        if !COLOURS.contains(&name.as_str())
+            && !NOT_COLOURS.contains(&name.as_str())
+            && !SPEAKER_COLOURS.contains(&name.as_str())
+        {
             unknown.push(name);
         }
     }
@@ -390,5 +408,98 @@ fn every_custom_property_used_is_known() {
         unknown.is_empty(),
         "custom properties not listed here (a new colour must be added to COLOURS and \
          PAIRS): {unknown:?}"
+    );
+}
+
+/// The speaker palette set for `selector` under exactly these `media` conditions (one
+/// rule, every colour in hex).
+fn palette(media: &str, selector: &str) -> Vec<(u8, u8, u8)> {
+    let found: Vec<Rule> = rules()
+        .into_iter()
+        .filter(|r| r.media == media && r.selectors.iter().any(|s| s == selector))
+        .filter(|r| {
+            r.declarations
+                .iter()
+                .any(|(k, _)| k.starts_with("--tv-speaker-"))
+        })
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one speaker palette for `{selector}` under @media {media:?}"
+    );
+    let rule = &found[0];
+    SPEAKER_COLOURS
+        .iter()
+        .map(|name| {
+            let value = rule
+                .declarations
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_else(|| panic!("{} sets no {name}", describe(rule)));
+            hex(value).unwrap_or_else(|| panic!("{}: {name} is {value:?}", describe(rule)))
+        })
+        .collect()
+}
+
+#[test]
+fn every_scheme_gives_the_speakers_colours_of_three_to_one() {
+    let system = ".tv-root[data-scheme=\"system\"]";
+    let mut cases: Vec<(String, String, String)> = Scheme::ALL
+        .iter()
+        .filter(|s| s.value() != "system")
+        .map(|s| {
+            let sel = format!(".tv-root[data-scheme=\"{}\"]", s.value());
+            (String::new(), sel.clone(), sel)
+        })
+        .collect();
+    cases.push((String::new(), system.into(), system.into()));
+    for media in [
+        "(prefers-color-scheme: dark)",
+        "(prefers-contrast: more)",
+        "(prefers-contrast: more) and (prefers-color-scheme: dark)",
+    ] {
+        cases.push((media.into(), system.into(), system.into()));
+    }
+    let mut failures = Vec::new();
+    for (media, selector, scheme) in &cases {
+        let scheme_colours = colours(&block(media, scheme));
+        let (bg, fg) = (scheme_colours["--tv-bg"], scheme_colours["--tv-fg"]);
+        let two_colours = scheme.contains("black-on-white")
+            || scheme.contains("white-on-black")
+            || media.contains("prefers-contrast");
+        for (name, colour) in SPEAKER_COLOURS.iter().zip(palette(media, selector)) {
+            let r = ratio(colour, bg);
+            if r < 3.0 {
+                failures.push(format!("{selector} {media}: {name} is {r:.2}:1 on --tv-bg"));
+            }
+            if two_colours && colour != fg {
+                failures.push(format!("{selector} {media}: {name} is not the text colour"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // A root without the attribute gets the light palette.
+    assert_eq!(
+        palette("", ".tv-root"),
+        palette("", ".tv-root[data-scheme=\"light\"]")
+    );
+    // "system" under each preference is the named scheme's palette.
+    let named = |v: &str| palette("", &format!(".tv-root[data-scheme=\"{v}\"]"));
+    assert_eq!(
+        palette("(prefers-color-scheme: dark)", system),
+        named("dark")
+    );
+    assert_eq!(
+        palette("(prefers-contrast: more)", system),
+        named("black-on-white")
+    );
+    assert_eq!(
+        palette(
+            "(prefers-contrast: more) and (prefers-color-scheme: dark)",
+            system
+        ),
+        named("white-on-black")
     );
 }

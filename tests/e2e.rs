@@ -35,6 +35,8 @@ mod prerender;
 mod server;
 #[path = "e2e/site.rs"]
 mod site;
+#[path = "e2e/strip.rs"]
+mod strip;
 // A client library: not every command is used by every test.
 #[allow(dead_code)]
 #[path = "e2e/webdriver.rs"]

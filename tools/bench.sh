@@ -76,9 +76,10 @@ build "trunk build --release (the site)" trunk build --release --dist "$work/dis
 
 generate() {
   "$bin/gen-transcript" --bytes 1000000 >"$work/bench-1mb.txt" &&
+    "$bin/gen-transcript" --bytes 2000000 >"$work/bench-2mb.txt" &&
     "$bin/gen-transcript" --bytes 10000000 >"$work/bench-10mb.txt"
 }
-build "gen-transcript: 1 MB and 10 MB" generate
+build "gen-transcript: 1 MB, 2 MB (the strip's, over 1,500 turns) and 10 MB" generate
 
 # The site's transcripts (the reference first: the catalog's default) and the two
 # generated ones, as the site's pre_build hook converts them.
@@ -89,7 +90,7 @@ for file in transcripts/*.txt; do
 done
 build "transcript2json: the site's transcripts and the generated ones" \
   "$bin/transcript2json" -q -o "$work/dist/transcripts" "${inputs[@]}" \
-  "$work/bench-1mb.txt" "$work/bench-10mb.txt"
+  "$work/bench-1mb.txt" "$work/bench-2mb.txt" "$work/bench-10mb.txt"
 # Their pages, pre-rendered as the site's post_build hook does (the home page again too,
 # its catalog now listing them): /bench-1mb/, /bench-10mb/.
 build "render-pages: every transcript's page" "$bin/render-pages" site "$work/dist"
@@ -109,7 +110,7 @@ build "bench/parse: serde_json and serde-wasm-bindgen readers (Wasm)" read_json_
 
 reps="${BENCH_REPS:-20}"
 bench_log "running bench/run.mjs (about 5-7 minutes)"
-node bench/run.mjs --dist "$work/dist" --small bench-1mb --large bench-10mb \
+node bench/run.mjs --dist "$work/dist" --small bench-1mb --large bench-10mb --strip bench-2mb \
   --converter "$bin/transcript2json" --large-text "$work/bench-10mb.txt" \
   --reps "$reps" --large-reps "${BENCH_LARGE_REPS:-$reps}" --budget "${BENCH_BUDGET:-15}" \
   --parse "$work/parse" --markdown "$out/latest.md" --json "$out/latest.json"

@@ -99,11 +99,13 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
                 <span class="tv-search-nav">
                     <button type="button" class="tv-previous-match"
                         aria-label={l.previous_match.clone()} onclick={previous}>
-                        <span aria-hidden="true">{ "↑ " }</span>{ l.previous.clone() }
+                        <span aria-hidden="true">{ "↑ " }</span>
+                        <span class="tv-search-word">{ l.previous.clone() }</span>
                     </button>
                     <button type="button" class="tv-next-match"
                         aria-label={l.next_match.clone()} onclick={next}>
-                        <span aria-hidden="true">{ "↓ " }</span>{ l.next.clone() }
+                        <span aria-hidden="true">{ "↓ " }</span>
+                        <span class="tv-search-word">{ l.next.clone() }</span>
                     </button>
                 </span>
                 <p class="tv-search-status" role="status" aria-atomic="true">

@@ -84,6 +84,10 @@ pub fn SpeakerFilter(props: &SpeakerFilterProps) -> Html {
                         <span class="tv-visually-hidden">{ ", " }</span>
                     }
                     <span class="tv-speaker-stats">{ counts }</span>
+                    <span class="tv-visually-hidden">{ ", " }</span>
+                    <super::strip::SpeakerShare index={i} words={stats.words}
+                        total={props.stats.iter().map(|s| s.words).sum::<usize>()}
+                        labels={l.clone()} />
                     if let Some(n) = matches {
                         <span class="tv-visually-hidden">{ ", " }</span>
                         <span class={classes!("tv-speaker-matches", (n == 0).then_some("tv-none"))}>

@@ -453,6 +453,10 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
             { for media_bar }
             <div class="tv-toolbar">
                 { search_bar }
+                <super::strip::WhoSpokeWhen transcript={t.clone()} speakers={speaker_of.clone()}
+                    blocks={blocks.clone()} matches={matches.clone()} {current}
+                    labels={labels.clone()} id_prefix={p.clone()}
+                    on_reveal={actions.on_reveal.clone()} />
             </div>
             <div class="tv-tools">
                 if !t.speakers.is_empty() {

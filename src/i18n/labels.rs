@@ -367,6 +367,28 @@ labels! {
     export_json: AttrValue,
     /// The toggle that marks the search's matches in the exported file.
     export_marks: AttrValue,
+    /// The who-spoke-when strip's name (a slider over the turns).
+    strip: AttrValue,
+    /// The strip's value: turn `{n}` of `{total}`, by `{name}`.
+    strip_turn: AttrValue,
+    /// The same for a turn no speaker label introduces.
+    strip_turn_unattributed: AttrValue,
+    /// A turn (`{turn}`, the above) or run of turns the speaker filter hides.
+    strip_hidden: AttrValue,
+    /// The summary of the strip's text equivalent (a list of runs of turns).
+    strip_text: AttrValue,
+    /// A run of turns `{first}` to `{last}` by `{name}`, `{words}` being a count of words.
+    strip_run: AttrValue,
+    /// A run of one turn, `{first}`.
+    strip_run_one: AttrValue,
+    /// A run (`{run}`, the above) of a timed transcript, from `{start}` to `{end}`.
+    strip_run_times: AttrValue,
+    /// The speaker's name for turns no label introduces, in the strip's words.
+    strip_unattributed: AttrValue,
+    /// A speaker's share of the words, `{n}` percent.
+    word_share: AttrValue,
+    /// A share of more than none but under one percent.
+    word_share_small: AttrValue,
     /// The sign on the "smaller" button, before its name (hidden from screen readers).
     smaller_sign: AttrValue,
     /// The sign on the "larger" button.

@@ -78,7 +78,7 @@ pub fn turn_speakers(transcript: &Transcript) -> Vec<Option<usize>> {
 
 /// The words in `text`: runs without white space that hold a letter or digit. One pass,
 /// without splitting.
-fn words(text: &str) -> usize {
+pub(super) fn words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut n, mut counted, mut at) = (0, false, 0);
     // Counted on every load (the speaker filter shows it), over every paragraph: ASCII

@@ -1,0 +1,788 @@
+//! The who-spoke-when strip without the DOM: each turn's place along the transcript
+//! ([`Strip`], in words, or in milliseconds when every turn is timed), the runs drawn
+//! and listed as text ([`Run`]), the search's ticks ([`Strip::ticks`]), each speaker's
+//! colour and pattern ([`Style`], and the pattern's marks as an SVG path), the turns in
+//! the view from the boxes of the rendered turns ([`turns_in_view`]), the slider's value
+//! ([`slider_value`]) and its keys ([`StripKey`], [`step`]).
+
+use super::blocks::Block;
+use super::matches::{Matches, Place};
+use super::stats::words;
+use crate::model::{Time, Transcript};
+use std::ops::Range;
+
+/// Colours in the strip's palette (`--tv-speaker-0` … `-7` in `viewer.css`).
+pub const COLOURS: usize = 8;
+/// Patterns over them (the first is plain). Prime to [`COLOURS`], so that the first
+/// `COLOURS * PATTERNS` (56) speakers each get their own pair.
+pub const PATTERNS: usize = 7;
+/// The side of a pattern's tile, in CSS pixels.
+pub const TILE: u32 = 8;
+/// Ticks are placed to a thousandth of the strip (never more than 1,001 of them).
+pub const TICK_STEPS: u16 = 1000;
+
+/// A speaker's look in the strip and the share bars: colour and pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Style {
+    /// Index into the palette (`0..COLOURS`).
+    pub colour: usize,
+    /// Index of the pattern (`0..PATTERNS`; 0 is plain).
+    pub pattern: usize,
+}
+
+impl Style {
+    /// The style of the speaker at `index` in `Transcript::speakers`.
+    pub fn of(index: usize) -> Style {
+        Style {
+            colour: index % COLOURS,
+            pattern: index % PATTERNS,
+        }
+    }
+
+    /// A number for the pair, `0..COLOURS * PATTERNS`: the pattern definitions' key.
+    pub fn key(self) -> usize {
+        self.pattern * COLOURS + self.colour
+    }
+}
+
+/// The marks of pattern `pattern` over a box of `width` × `height` pixels, as an SVG
+/// path (stroked in the background's colour over the speaker's): one tile for a
+/// `<pattern>`, or a whole bar drawn without one. Empty for the plain pattern.
+pub fn pattern_marks(pattern: usize, width: u32, height: u32) -> String {
+    let mut d = String::new();
+    let t = TILE as i64;
+    let (w, h) = (i64::from(width), i64::from(height));
+    let mut y = 0;
+    while y < h {
+        let mut x = 0;
+        while x < w {
+            let tile = match pattern % PATTERNS {
+                // Rising diagonals (with the corners that join them to the next tile's).
+                1 => format!(
+                    "M{x} {}l{t} -{t}M{} {}l2 -2M{} {}l2 -2",
+                    y + t,
+                    x - 1,
+                    y + 1,
+                    x + t - 1,
+                    y + t + 1
+                ),
+                // Falling diagonals.
+                2 => format!(
+                    "M{x} {y}l{t} {t}M{} {}l2 2M{} {}l2 2",
+                    x - 1,
+                    y + t - 1,
+                    x + t - 1,
+                    y - 1
+                ),
+                // Horizontal lines.
+                3 => format!("M{x} {}h{t}", y + t / 2),
+                // Vertical lines.
+                4 => format!("M{} {y}v{t}", x + t / 2),
+                // Dots (a zero-length line with square caps).
+                5 => format!("M{} {}h0.1", x + t / 2, y + t / 2),
+                // A grid.
+                6 => format!("M{x} {}h{t}M{} {y}v{t}", y + t / 2, x + t / 2),
+                _ => return String::new(),
+            };
+            d.push_str(&tile);
+            x += t;
+        }
+        y += t;
+    }
+    d
+}
+
+/// What the strip's lengths measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Words (a turn without any counts as one, so that every turn has a place).
+    Words,
+    /// Milliseconds of the recording, from the first turn's start.
+    Time,
+}
+
+/// Where each turn of a transcript is along the strip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Strip {
+    /// What the positions measure.
+    pub measure: Measure,
+    /// Each turn's place: from `start` to `end`, in the measure's units from the strip's
+    /// start; starts never decrease, and a turn never ends after the next one starts.
+    spans: Vec<Range<u64>>,
+    /// Each turn's speaker (index into `Transcript::speakers`).
+    speakers: Vec<Option<usize>>,
+    /// Each turn's words.
+    words: Vec<usize>,
+    /// Time of the strip's start (the first turn's), in ms; 0 when untimed.
+    origin: u64,
+    /// The strip's length in its units (at least 1).
+    pub total: u64,
+}
+
+/// Consecutive turns drawn (or listed) as one: the same speaker, shown or hidden alike,
+/// and (drawn, timed) with no silence between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// Their speaker (index into `Transcript::speakers`).
+    pub speaker: Option<usize>,
+    /// The turns, by index.
+    pub turns: Range<usize>,
+    /// Where the run is, in the strip's units.
+    pub span: Range<u64>,
+    /// Their words.
+    pub words: usize,
+    /// The speaker filter hides them.
+    pub hidden: bool,
+}
+
+impl Strip {
+    /// The places of `transcript`'s turns, `speakers` being each turn's speaker
+    /// (`state::turn_speakers`). By time when every turn has a start time (a turn without
+    /// an end ends where the next starts; one that runs into the next is cut there), else
+    /// by words.
+    pub fn new(transcript: &Transcript, speakers: &[Option<usize>]) -> Strip {
+        let turns = &transcript.turns;
+        let words: Vec<usize> = turns
+            .iter()
+            .map(|t| t.paragraphs.iter().map(|p| words(p)).sum())
+            .collect();
+        let speakers: Vec<Option<usize>> = (0..turns.len())
+            .map(|i| speakers.get(i).copied().flatten())
+            .collect();
+        let starts: Option<Vec<u64>> = turns.iter().map(|t| Some(t.start_time()?.0)).collect();
+        let timed = starts.filter(|s| !s.is_empty() && s.windows(2).all(|w| w[0] <= w[1]));
+        let (measure, spans, origin) = match timed {
+            Some(starts) => {
+                let origin = starts[0];
+                let spans: Vec<Range<u64>> = (0..turns.len())
+                    .map(|i| {
+                        let start = starts[i];
+                        let next = starts.get(i + 1).copied();
+                        let end = turns[i].end_time().map(|e| e.0).or(next).unwrap_or(start);
+                        let end = end.max(start).min(next.unwrap_or(u64::MAX));
+                        start - origin..end - origin
+                    })
+                    .collect();
+                (Measure::Time, spans, origin)
+            }
+            None => {
+                let mut at = 0u64;
+                let spans = words
+                    .iter()
+                    .map(|&w| {
+                        let start = at;
+                        at += w.max(1) as u64;
+                        start..at
+                    })
+                    .collect();
+                (Measure::Words, spans, 0)
+            }
+        };
+        let total = spans.last().map_or(0, |s: &Range<u64>| s.end).max(1);
+        Strip {
+            measure,
+            spans,
+            speakers,
+            words,
+            origin,
+            total,
+        }
+    }
+
+    /// The number of turns.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether the transcript has no turn.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Turn `turn`'s place, in the strip's units.
+    pub fn span(&self, turn: usize) -> Option<Range<u64>> {
+        self.spans.get(turn).cloned()
+    }
+
+    /// Turn `turn`'s speaker.
+    pub fn speaker(&self, turn: usize) -> Option<usize> {
+        self.speakers.get(turn).copied().flatten()
+    }
+
+    /// Turn `turn`'s words.
+    pub fn words(&self, turn: usize) -> usize {
+        self.words.get(turn).copied().unwrap_or(0)
+    }
+
+    /// `at` (in the strip's units) as a percentage of the strip for an SVG attribute
+    /// (`"12.345%"`, `"0%"` to `"100%"`), in thousandths of a percent.
+    pub fn percent(&self, at: u64) -> String {
+        percent_of(at, self.total)
+    }
+
+    /// The time on the recording's clock of `at` (in the strip's units), when timed.
+    pub fn time(&self, at: u64) -> Option<Time> {
+        (self.measure == Measure::Time).then(|| Time(self.origin + at))
+    }
+
+    /// The runs of turns, `hidden` saying which turns the speaker filter hides (a turn
+    /// past its end is shown). Drawn runs (`split_at_gaps`) also end at a silence
+    /// between turns, so that a run covers only its turns' time.
+    pub fn runs(&self, hidden: &[bool], split_at_gaps: bool) -> Vec<Run> {
+        let mut out: Vec<Run> = Vec::new();
+        for (i, span) in self.spans.iter().enumerate() {
+            let speaker = self.speaker(i);
+            let is_hidden = hidden.get(i).copied().unwrap_or(false);
+            let words = self.words(i);
+            if let Some(last) = out.last_mut() {
+                let joins = last.speaker == speaker
+                    && last.hidden == is_hidden
+                    && (!split_at_gaps || last.span.end == span.start);
+                if joins {
+                    last.turns.end = i + 1;
+                    last.span.end = last.span.end.max(span.end);
+                    last.words += words;
+                    continue;
+                }
+            }
+            out.push(Run {
+                speaker,
+                turns: i..i + 1,
+                span: span.clone(),
+                words,
+                hidden: is_hidden,
+            });
+        }
+        out
+    }
+
+    /// Where a tick for turn `turn` goes: the middle of the turn, in thousandths of the
+    /// strip.
+    pub fn tick(&self, turn: usize) -> Option<u16> {
+        let span = self.spans.get(turn)?;
+        // Twice the middle, over twice the total, rounded.
+        let middle = (span.start + span.end).min(2 * self.total);
+        let steps = u64::from(TICK_STEPS);
+        Some(((middle * steps + self.total) / (2 * self.total)) as u16)
+    }
+
+    /// The ticks of the search's matches in turns (`matches.all`, in document order),
+    /// one per place to a thousandth of the strip, in order.
+    pub fn ticks(&self, matches: &Matches) -> Vec<u16> {
+        let mut out: Vec<u16> = Vec::new();
+        let mut last_turn = None;
+        for m in &matches.all {
+            let Place::Turn(turn, _) = m.place else {
+                continue;
+            };
+            if last_turn == Some(turn) {
+                continue;
+            }
+            last_turn = Some(turn);
+            if let Some(tick) = self.tick(turn) {
+                if out.last() != Some(&tick) {
+                    out.push(tick);
+                }
+            }
+        }
+        out
+    }
+
+    /// The turn at `fraction` (0 to 1) of the strip's length: the one whose place holds
+    /// it, else (in a silence) the nearest after it, else the last.
+    pub fn turn_at(&self, fraction: f64) -> Option<usize> {
+        if self.spans.is_empty() {
+            return None;
+        }
+        let fraction = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let at = (fraction * self.total as f64) as u64;
+        let i = self.spans.partition_point(|s| s.end <= at);
+        Some(i.min(self.spans.len() - 1))
+    }
+}
+
+/// `part` of `whole` as a percentage for an SVG attribute (`"12.345%"`), rounded to a
+/// thousandth; `"0%"` when `whole` is 0. Integers only: formatting a float would add
+/// some 10 KB to the Wasm.
+pub fn percent_of(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "0%".into();
+    }
+    let part = u128::from(part.min(whole));
+    let whole = u128::from(whole);
+    let milli = (part * 100_000 + whole / 2) / whole;
+    match milli % 1000 {
+        0 => format!("{}%", milli / 1000),
+        frac => format!("{}.{frac:03}%", milli / 1000),
+    }
+}
+
+/// A speaker's share of the words (`words` of `total`) in whole percent, rounded, and
+/// whether it is more than none yet rounds to 0 (under one percent).
+pub fn word_share(words: usize, total: usize) -> (usize, bool) {
+    if total == 0 {
+        return (0, false);
+    }
+    let words = words.min(total);
+    let percent = (words * 100 + total / 2) / total;
+    (percent, percent == 0 && words > 0)
+}
+
+/// Which turns the speaker filter hides, from the list as shown (`state::blocks`), for
+/// `turns` turns.
+pub fn hidden_turns(blocks: &[Block], turns: usize) -> Vec<bool> {
+    let mut hidden = vec![false; turns];
+    for block in blocks {
+        if let Block::Hidden { turns: run, .. } = block {
+            for &i in run {
+                if let Some(h) = hidden.get_mut(i) {
+                    *h = true;
+                }
+            }
+        }
+    }
+    hidden
+}
+
+/// A rendered turn's box, from the top of the window (CSS pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TurnBox {
+    /// The turn's index.
+    pub turn: usize,
+    /// Its top edge.
+    pub top: f64,
+    /// Its bottom edge.
+    pub bottom: f64,
+}
+
+/// The first and last of the turns `boxes` (shown turns, in document order) that are
+/// at least partly inside the band from `band.0` to `band.1` (what the reader sees), or
+/// `None` when none is.
+pub fn turns_in_view(boxes: &[TurnBox], band: (f64, f64)) -> Option<(usize, usize)> {
+    let seen = |b: &&TurnBox| b.bottom > band.0 + 0.5 && b.top < band.1 - 0.5 && b.bottom > b.top;
+    let first = boxes.iter().find(seen)?;
+    let last = boxes.iter().rev().find(seen)?;
+    Some((first.turn, last.turn.max(first.turn)))
+}
+
+/// The slider's value (a turn's index): the turn the reader last moved to with the
+/// slider (`keyed`) while it is in the `view`, else the first turn in view, else
+/// `keyed` or the first turn; never past the last of `turns`.
+pub fn slider_value(keyed: Option<usize>, view: Option<(usize, usize)>, turns: usize) -> usize {
+    let value = match (keyed, view) {
+        (Some(k), Some((first, last))) if (first..=last).contains(&k) => k,
+        (_, Some((first, _))) => first,
+        (Some(k), None) => k,
+        (None, None) => 0,
+    };
+    value.min(turns.saturating_sub(1))
+}
+
+/// A key the slider answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StripKey {
+    /// ArrowLeft, ArrowUp: the turn before.
+    Previous,
+    /// ArrowRight, ArrowDown: the turn after.
+    Next,
+    /// PageUp: a tenth of the turns back.
+    PageBack,
+    /// PageDown: a tenth of the turns on.
+    PageForward,
+    /// Home: the first turn.
+    First,
+    /// End: the last turn.
+    Last,
+    /// Enter: into the turn.
+    Enter,
+}
+
+impl StripKey {
+    /// The key named `key` (a `KeyboardEvent.key`), if the slider answers it.
+    pub fn from_key(key: &str) -> Option<StripKey> {
+        Some(match key {
+            "ArrowLeft" | "ArrowUp" | "Left" | "Up" => StripKey::Previous,
+            "ArrowRight" | "ArrowDown" | "Right" | "Down" => StripKey::Next,
+            "PageUp" => StripKey::PageBack,
+            "PageDown" => StripKey::PageForward,
+            "Home" => StripKey::First,
+            "End" => StripKey::Last,
+            "Enter" => StripKey::Enter,
+            _ => return None,
+        })
+    }
+}
+
+/// The turn `key` moves the slider to from turn `from`, of `turns` turns (`from` itself
+/// for Enter); `None` without turns.
+pub fn step(from: usize, key: StripKey, turns: usize) -> Option<usize> {
+    let last = turns.checked_sub(1)?;
+    let from = from.min(last);
+    let page = turns.div_ceil(10).max(1);
+    Some(match key {
+        StripKey::Previous => from.saturating_sub(1),
+        StripKey::Next => (from + 1).min(last),
+        StripKey::PageBack => from.saturating_sub(page),
+        StripKey::PageForward => (from + page).min(last),
+        StripKey::First => 0,
+        StripKey::Last => last,
+        StripKey::Enter => from,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Turn;
+    use crate::state::fixture::{timed_turn, transcript};
+    use crate::state::{blocks_with, turn_speakers, Match, ViewState};
+
+    fn strip_of(t: &Transcript) -> Strip {
+        Strip::new(t, &turn_speakers(t))
+    }
+
+    fn spans(s: &Strip) -> Vec<Range<u64>> {
+        (0..s.len()).filter_map(|i| s.span(i)).collect()
+    }
+
+    #[test]
+    fn untimed_turns_are_placed_by_their_words() {
+        let t = transcript();
+        let s = strip_of(&t);
+        assert_eq!(s.measure, Measure::Words);
+        // 3 + 3, 4, 4, 2, 2, 3 words.
+        assert_eq!(spans(&s), [0..6, 6..10, 10..14, 14..16, 16..18, 18..21]);
+        assert_eq!(s.total, 21);
+        assert_eq!(s.speaker(0), Some(0));
+        assert_eq!(s.speaker(5), None);
+        assert_eq!(s.words(0), 6);
+        assert_eq!(s.percent(21), "100%");
+        assert_eq!(s.percent(99), "100%");
+        assert_eq!(s.percent(0), "0%");
+        assert_eq!(s.percent(6), "28.571%");
+        assert_eq!(s.time(3), None);
+    }
+
+    #[test]
+    fn no_turns_one_turn_and_wordless_turns_still_have_a_strip() {
+        let mut t = transcript();
+        t.turns.clear();
+        let s = strip_of(&t);
+        assert!(s.is_empty());
+        assert_eq!(s.total, 1, "never a division by zero");
+        assert!(s.runs(&[], true).is_empty());
+        assert_eq!(s.turn_at(0.5), None);
+        assert_eq!(s.tick(0), None);
+        assert_eq!(step(0, StripKey::Next, 0), None);
+
+        let mut one = transcript();
+        one.turns.truncate(1);
+        let s = strip_of(&one);
+        assert_eq!((s.len(), s.span(0)), (1, Some(0..6)));
+        assert_eq!(s.turn_at(0.0), Some(0));
+        assert_eq!(s.turn_at(1.0), Some(0));
+        assert_eq!(s.tick(0), Some(500));
+        assert_eq!(step(0, StripKey::Next, 1), Some(0));
+        assert_eq!(step(0, StripKey::PageBack, 1), Some(0));
+
+        // Turns of no words (a dash, an empty paragraph) count one each.
+        let mut t = transcript();
+        t.turns[1].paragraphs = vec!["\u{2014}".into()];
+        t.turns[2].paragraphs = vec![];
+        let s = strip_of(&t);
+        assert_eq!(s.span(1), Some(6..7));
+        assert_eq!(s.span(2), Some(7..8));
+        assert_eq!(s.words(1), 0);
+        assert_eq!(s.turn_at(6.5 / s.total as f64), Some(1));
+    }
+
+    fn timed(times: &[(Option<u64>, Option<u64>)]) -> Transcript {
+        let mut t = transcript();
+        t.turns = times
+            .iter()
+            .enumerate()
+            .map(|(i, &(start, end))| Turn {
+                id: format!("t{}", i + 1),
+                speaker: Some(["p", "l"][i % 2].into()),
+                start: start.map(Time),
+                end: end.map(Time),
+                ..timed_turn(None, "a b", &[])
+            })
+            .collect();
+        t
+    }
+
+    #[test]
+    fn timed_turns_are_placed_by_time_with_gaps_and_overlaps_cut() {
+        // From 10 s: a gap after the first turn, the second runs into the third, the
+        // third has no end (it ends where the fourth starts), the last none either.
+        let t = timed(&[
+            (Some(10_000), Some(12_000)),
+            (Some(15_000), Some(19_000)),
+            (Some(18_000), None),
+            (Some(20_000), Some(26_000)),
+            (Some(26_000), None),
+        ]);
+        let s = strip_of(&t);
+        assert_eq!(s.measure, Measure::Time);
+        assert_eq!(
+            spans(&s),
+            [
+                0..2_000,
+                5_000..8_000,
+                8_000..10_000,
+                10_000..16_000,
+                16_000..16_000
+            ]
+        );
+        assert_eq!(s.total, 16_000);
+        assert_eq!(s.time(5_000), Some(Time(15_000)));
+        // In the gap, the turn after it.
+        assert_eq!(s.turn_at(3_000.0 / 16_000.0), Some(1));
+        assert_eq!(s.turn_at(1.0), Some(4));
+        assert_eq!(s.turn_at(f64::NAN), Some(0));
+        // Drawn runs end at the gap; listed ones do not (all alternate speakers here,
+        // so give two turns one speaker).
+        let mut t = t;
+        t.turns[1].speaker = Some("p".into());
+        let s = strip_of(&t);
+        let none = vec![false; 5];
+        // p, p, p, l, p: the first turn's run ends at the gap.
+        let drawn: Vec<Range<usize>> = s.runs(&none, true).into_iter().map(|r| r.turns).collect();
+        assert_eq!(drawn, [0..1, 1..3, 3..4, 4..5]);
+        let listed = s.runs(&none, false);
+        assert_eq!(listed[0].turns, 0..3);
+        assert_eq!(listed[0].span, 0..10_000);
+        assert_eq!(listed[0].words, 6);
+    }
+
+    #[test]
+    fn partly_timed_or_unordered_turns_fall_back_to_words() {
+        let t = timed(&[(Some(1_000), Some(2_000)), (None, None)]);
+        assert_eq!(strip_of(&t).measure, Measure::Words);
+        let t = timed(&[(Some(5_000), None), (Some(1_000), None)]);
+        assert_eq!(strip_of(&t).measure, Measure::Words);
+        // Times from the paragraphs when the turn has none of its own.
+        let mut t = transcript();
+        t.turns = vec![
+            timed_turn(Some("p"), "a b", &[(1_000, 3_000, &[])]),
+            timed_turn(Some("l"), "c", &[(3_000, 4_000, &[])]),
+        ];
+        let s = strip_of(&t);
+        assert_eq!(s.measure, Measure::Time);
+        assert_eq!(spans(&s), [0..2_000, 2_000..3_000]);
+    }
+
+    #[test]
+    fn runs_join_a_speakers_consecutive_turns_and_keep_hidden_ones_apart() {
+        let mut t = transcript();
+        // p, p, l, l, l(revealed), unattributed.
+        t.turns[1].speaker = Some("p".into());
+        t.turns[2].speaker = Some("l".into());
+        t.turns[4].speaker = Some("l".into());
+        let state = ViewState {
+            hidden: ["l".to_string()].into(),
+            revealed: ["t5".to_string()].into(),
+            ..ViewState::default()
+        };
+        let blocks = blocks_with(&t, &state, &turn_speakers(&t));
+        let hidden = hidden_turns(&blocks, t.turns.len());
+        assert_eq!(hidden, [false, false, true, true, false, false]);
+        let s = strip_of(&t);
+        let runs = s.runs(&hidden, true);
+        let shape: Vec<(Option<usize>, Range<usize>, bool)> = runs
+            .iter()
+            .map(|r| (r.speaker, r.turns.clone(), r.hidden))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (Some(0), 0..2, false),
+                (Some(1), 2..4, true),
+                (Some(1), 4..5, false),
+                (None, 5..6, false),
+            ]
+        );
+        assert_eq!(runs[0].span, 0..10);
+        assert_eq!(runs[0].words, 10);
+        // The runs cover the strip end to end.
+        assert_eq!(runs.last().unwrap().span.end, s.total);
+        // A short `hidden` hides nothing past its end: p, l and the unattributed turn.
+        assert_eq!(s.runs(&[], true).len(), 3);
+    }
+
+    #[test]
+    fn ticks_are_one_per_turn_and_thousandth_in_order() {
+        let t = transcript();
+        let s = strip_of(&t);
+        let at = |place| Match { place, range: 0..1 };
+        let matches = Matches {
+            all: vec![
+                at(Place::Title),
+                at(Place::Summary(0)),
+                at(Place::Turn(0, 0)),
+                at(Place::Turn(0, 1)),
+                at(Place::Turn(3, 0)),
+                at(Place::Turn(5, 0)),
+            ],
+            ..Matches::default()
+        };
+        // Middles of 0..6, 14..16, 18..21 of 21.
+        assert_eq!(s.ticks(&matches), [143, 714, 929]);
+        assert!(s.ticks(&Matches::default()).is_empty());
+        assert_eq!(s.tick(99), None);
+    }
+
+    #[test]
+    fn fifteen_hundred_turns_give_at_most_a_thousand_and_one_ticks() {
+        let mut t = transcript();
+        let turn = t.turns[0].clone();
+        t.turns = (0..1_500)
+            .map(|i| Turn {
+                id: format!("t{i}"),
+                speaker: Some(["p", "l", "q"][i % 3].into()),
+                ..turn.clone()
+            })
+            .collect();
+        let s = strip_of(&t);
+        assert_eq!(s.len(), 1_500);
+        assert_eq!(s.total, 9_000);
+        assert_eq!(s.runs(&vec![false; 1_500], true).len(), 1_500);
+        let matches = Matches {
+            all: (0..1_500)
+                .map(|i| Match {
+                    place: Place::Turn(i, 0),
+                    range: 0..1,
+                })
+                .collect(),
+            ..Matches::default()
+        };
+        let ticks = s.ticks(&matches);
+        assert!(ticks.len() <= 1_001 && ticks.len() > 900, "{}", ticks.len());
+        assert!(ticks.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(s.turn_at(0.5), Some(750));
+        assert_eq!(step(700, StripKey::PageForward, 1_500), Some(850));
+        assert_eq!(step(100, StripKey::PageBack, 1_500), Some(0));
+    }
+
+    #[test]
+    fn percentages_and_shares_are_exact_without_floats() {
+        assert_eq!(percent_of(1, 3), "33.333%");
+        assert_eq!(percent_of(2, 3), "66.667%");
+        assert_eq!(percent_of(1, 2), "50%");
+        assert_eq!(percent_of(1, 200_000), "0.001%");
+        assert_eq!(percent_of(1, 300_000), "0%");
+        assert_eq!(percent_of(5, 0), "0%");
+        assert_eq!(percent_of(u64::MAX, u64::MAX), "100%");
+        assert_eq!(word_share(43, 100), (43, false));
+        assert_eq!(word_share(1, 3), (33, false));
+        assert_eq!(word_share(2, 3), (67, false));
+        assert_eq!(word_share(1, 1_000), (0, true));
+        assert_eq!(word_share(0, 1_000), (0, false));
+        assert_eq!(word_share(0, 0), (0, false));
+        assert_eq!(word_share(5, 5), (100, false));
+    }
+
+    #[test]
+    fn keys_step_the_slider() {
+        assert_eq!(StripKey::from_key("ArrowRight"), Some(StripKey::Next));
+        assert_eq!(StripKey::from_key("ArrowDown"), Some(StripKey::Next));
+        assert_eq!(StripKey::from_key("ArrowUp"), Some(StripKey::Previous));
+        assert_eq!(StripKey::from_key("Home"), Some(StripKey::First));
+        assert_eq!(StripKey::from_key("Tab"), None);
+        assert_eq!(StripKey::from_key("a"), None);
+        let cases = [
+            (5, StripKey::Previous, 4),
+            (0, StripKey::Previous, 0),
+            (5, StripKey::Next, 6),
+            (47, StripKey::Next, 47),
+            (10, StripKey::PageForward, 15),
+            (45, StripKey::PageForward, 47),
+            (3, StripKey::PageBack, 0),
+            (30, StripKey::First, 0),
+            (3, StripKey::Last, 47),
+            (12, StripKey::Enter, 12),
+            (99, StripKey::Previous, 46),
+        ];
+        for (from, key, to) in cases {
+            assert_eq!(step(from, key, 48), Some(to), "{from} {key:?}");
+        }
+    }
+
+    #[test]
+    fn the_view_is_the_turns_whose_boxes_cross_the_band() {
+        let boxes: Vec<TurnBox> = [
+            (2, -300.0, -10.0),
+            (3, -10.0, 200.0),
+            (5, 200.0, 900.0),
+            (6, 900.0, 1400.0),
+        ]
+        .iter()
+        .map(|&(turn, top, bottom)| TurnBox { turn, top, bottom })
+        .collect();
+        assert_eq!(turns_in_view(&boxes, (0.0, 800.0)), Some((3, 5)));
+        assert_eq!(turns_in_view(&boxes, (80.0, 1000.0)), Some((3, 6)));
+        // A box that just touches the band's edge is not in it.
+        assert_eq!(turns_in_view(&boxes, (200.0, 900.0)), Some((5, 5)));
+        assert_eq!(turns_in_view(&boxes, (2000.0, 2800.0)), None);
+        assert_eq!(turns_in_view(&[], (0.0, 800.0)), None);
+        // A turn of no height (hidden) is never in view.
+        let flat = [TurnBox {
+            turn: 1,
+            top: 100.0,
+            bottom: 100.0,
+        }];
+        assert_eq!(turns_in_view(&flat, (0.0, 800.0)), None);
+    }
+
+    #[test]
+    fn the_slider_keeps_the_keyed_turn_while_it_is_in_view() {
+        assert_eq!(slider_value(Some(7), Some((5, 9)), 48), 7);
+        assert_eq!(slider_value(Some(2), Some((5, 9)), 48), 5);
+        assert_eq!(slider_value(None, Some((5, 9)), 48), 5);
+        assert_eq!(slider_value(Some(47), None, 48), 47);
+        assert_eq!(slider_value(None, None, 48), 0);
+        assert_eq!(slider_value(Some(60), None, 48), 47);
+        assert_eq!(slider_value(None, None, 0), 0);
+    }
+
+    #[test]
+    fn speakers_past_the_palette_cycle_colour_and_pattern() {
+        let styles: Vec<Style> = (0..COLOURS * PATTERNS).map(Style::of).collect();
+        let mut keys: Vec<usize> = styles.iter().map(|s| s.key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), 56, "every pair once");
+        assert!(keys.iter().all(|&k| k < COLOURS * PATTERNS));
+        assert_eq!(Style::of(56), Style::of(0));
+        // Neighbours in the speaker list differ in both.
+        for i in 0..60 {
+            let (a, b) = (Style::of(i), Style::of(i + 1));
+            assert!(a.colour != b.colour && a.pattern != b.pattern, "{i}");
+        }
+    }
+
+    #[test]
+    fn patterns_mark_their_tile_and_a_whole_bar() {
+        assert_eq!(pattern_marks(0, 8, 8), "");
+        assert_eq!(pattern_marks(3, 8, 8), "M0 4h8");
+        assert_eq!(pattern_marks(4, 16, 8), "M4 0v8M12 0v8");
+        for p in 1..PATTERNS {
+            let tile = pattern_marks(p, TILE, TILE);
+            assert!(tile.starts_with('M'), "{p}: {tile}");
+            assert!(!tile.contains("NaN"));
+            // A bar of 5 × 2 tiles holds ten of them.
+            let bar = pattern_marks(p, 40, 16);
+            assert_eq!(
+                bar.matches('M').count(),
+                tile.matches('M').count() * 10,
+                "{p}"
+            );
+        }
+        assert_eq!(pattern_marks(3, 0, 0), "");
+    }
+}

@@ -1,0 +1,412 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser suite for the who-spoke-when strip (issue 22): the real viewer mounted with
+//! its stylesheet; a run per speaker change in the speaker's colour and pattern, the
+//! search's matches as ticks (a search re-renders only them), a click and the slider's
+//! keys move the view, Enter moves the focus into the turn, the text equivalent, a
+//! hidden speaker's turns drawn thin and revealed when asked for, and each speaker's
+//! share of the words in the speaker filter.
+//!
+//! Run with exactly one driver set, e.g.
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser_strip`.
+
+use std::rc::Rc;
+use transcript_viewer::components::TranscriptViewerProps;
+use transcript_viewer::state::ViewState;
+use transcript_viewer::{Transcript, TranscriptViewer};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+#[path = "support/dom.rs"]
+#[allow(dead_code)]
+mod dom;
+use dom::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CSS: &str = include_str!("../www/viewer.css");
+
+fn add_stylesheet() {
+    if document().get_element_by_id("tv-test-css").is_none() {
+        let style = document().create_element("style").unwrap();
+        style.set_id("tv-test-css");
+        style.set_text_content(Some(CSS));
+        document().head().unwrap().append_child(&style).unwrap();
+    }
+}
+
+/// A transcript of `turns` turns: speakers Ann, Bo and Cy as `pattern` says (`a`, `b`,
+/// `c`, `-` for none), cycled; every paragraph long enough that 60 turns scroll.
+fn talk(turns: usize, pattern: &str) -> String {
+    let speakers: Vec<char> = pattern.chars().collect();
+    let turns: Vec<String> = (0..turns)
+        .map(|i| {
+            let who = match speakers[i % speakers.len()] {
+                'a' => r#","speaker":"ann""#,
+                'b' => r#","speaker":"bo""#,
+                'c' => r#","speaker":"cy""#,
+                _ => "",
+            };
+            let words = "trade ".repeat(if i == 1 { 3 } else { 0 }) + &"word ".repeat(40);
+            format!(
+                r#"{{"id":"t{}"{who},"paragraphs":["Turn {} says {words}","More words here."]}}"#,
+                i + 1,
+                i + 1
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"schema":1,"lang":"en","title":"Strip talks",
+"speakers":[{{"id":"ann","name":"Ann Lee"}},{{"id":"bo","name":"Bo Park"}},{{"id":"cy","name":"Cy Roe"}}],
+"turns":[{}],"source":{{"file":"strip.txt"}}}}"#,
+        turns.join(",")
+    )
+}
+
+struct Mounted {
+    root: Element,
+    _handle: yew::AppHandle<TranscriptViewer>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+async fn mount(json: &str, initial: ViewState, lang: &str) -> Mounted {
+    add_stylesheet();
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    let root = fresh_root();
+    let transcript = Rc::new(Transcript::from_json(json).unwrap());
+    let props = yew::props!(TranscriptViewerProps {
+        transcript,
+        initial_state: Some(initial),
+        lang: lang.to_string(),
+        store_settings: false,
+        render_batch: 0usize,
+    });
+    let handle =
+        yew::Renderer::<TranscriptViewer>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let r = root.clone();
+    wait_until("the strip is drawn", move || {
+        r.query_selector(".tv-strip-run").unwrap().is_some()
+    })
+    .await;
+    Mounted {
+        root,
+        _handle: handle,
+    }
+}
+
+fn slider(root: &Element) -> Element {
+    one(root, ".tv-strip-slider")
+}
+
+fn value_now(root: &Element) -> String {
+    attr(&slider(root), "aria-valuenow").unwrap_or_default()
+}
+
+fn style_of(el: &Element, property: &str) -> String {
+    window()
+        .get_computed_style(el)
+        .unwrap()
+        .unwrap()
+        .get_property_value(property)
+        .unwrap()
+}
+
+async fn key(el: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+/// A click at (x, y) of the window on `el`.
+fn click_at(el: &Element, x: f64, y: f64) {
+    let f = js_sys::Function::new_with_args(
+        "el, x, y",
+        "el.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: x, clientY: y}))",
+    );
+    f.call3(&wasm_bindgen::JsValue::NULL, el, &x.into(), &y.into())
+        .unwrap();
+}
+
+/// The top of turn `id` in the window.
+fn top_of(id: &str) -> f64 {
+    document()
+        .get_element_by_id(id)
+        .unwrap()
+        .get_bounding_client_rect()
+        .top()
+}
+
+fn focused_turn() -> Option<String> {
+    let active = document().active_element()?;
+    Some(active.closest("section.tv-turn").ok()??.id())
+}
+
+#[wasm_bindgen_test]
+async fn the_strip_draws_a_run_per_speaker_change_with_colours_and_patterns() {
+    // Ann, Ann, Bo, Cy, Ann, none.
+    let m = mount(&talk(6, "aabca-"), ViewState::default(), "").await;
+    let runs = all(&m.root, ".tv-strip-run");
+    let firsts: Vec<String> = runs.iter().filter_map(|r| attr(r, "data-turn")).collect();
+    assert_eq!(firsts, ["0", "2", "3", "4", "5"]);
+    assert!(runs[4].matches(".tv-strip-none").unwrap());
+    // One pattern per speaker, each run filled with its speaker's.
+    let patterns = all(&m.root, ".tv-strip-svg pattern");
+    assert_eq!(patterns.len(), 3);
+    for (run, pattern) in [(0, 0), (1, 1), (2, 2), (3, 0)] {
+        let fill = attr(&runs[run], "fill").unwrap();
+        assert_eq!(fill, format!("url(#{})", patterns[pattern].id()));
+    }
+    // Ann's is plain, Bo's and Cy's have marks; colours come from the scheme.
+    assert!(patterns[0].query_selector("path").unwrap().is_none());
+    assert!(patterns[1]
+        .query_selector("path.tv-strip-mark")
+        .unwrap()
+        .is_some());
+    let colour = |i: usize| style_of(&one(&patterns[i], "rect"), "fill");
+    assert_eq!(colour(0), "rgb(31, 95, 166)");
+    assert_eq!(colour(1), "rgb(179, 71, 0)");
+    let viewer = one(&m.root, ".tv-root");
+    viewer
+        .set_attribute("data-scheme", "black-on-white")
+        .unwrap();
+    assert_eq!(colour(0), "rgb(0, 0, 0)");
+    assert_eq!(colour(2), "rgb(0, 0, 0)");
+    let mark = one(&patterns[1], "path");
+    assert_eq!(style_of(&mark, "stroke"), "rgb(255, 255, 255)");
+    viewer.set_attribute("data-scheme", "dark").unwrap();
+    assert_eq!(colour(0), "rgb(111, 168, 255)");
+    // The SVG is hidden from assistive technology; the slider names it.
+    assert_eq!(
+        attr(&one(&m.root, ".tv-strip-svg"), "aria-hidden").as_deref(),
+        Some("true")
+    );
+    let s = slider(&m.root);
+    assert_eq!(attr(&s, "role").as_deref(), Some("slider"));
+    assert_eq!(attr(&s, "tabindex").as_deref(), Some("0"));
+    assert_eq!(attr(&s, "aria-label").as_deref(), Some("Who spoke when"));
+    assert_eq!(attr(&s, "aria-valuemin").as_deref(), Some("1"));
+    assert_eq!(attr(&s, "aria-valuemax").as_deref(), Some("6"));
+    assert_eq!(
+        attr(&s, "aria-valuetext").as_deref(),
+        Some("Turn 1 of 6: Ann Lee")
+    );
+    // One tab stop: nothing inside the strip is focusable.
+    assert!(s.query_selector("[tabindex], a, button").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn ticks_follow_the_search_without_drawing_the_runs_again() {
+    let m = mount(&talk(12, "abc"), ViewState::default(), "").await;
+    assert!(all(&m.root, ".tv-strip-tick").is_empty());
+    let first_run = one(&m.root, ".tv-strip-run");
+    // "trade" is in turn 2 only (three times), "more" in every turn.
+    type_query(&m.root, "trade").await;
+    wait_until("a tick", || all(&m.root, ".tv-strip-tick").len() == 1).await;
+    assert_eq!(all(&m.root, ".tv-strip-current").len(), 1);
+    type_query(&m.root, "more").await;
+    wait_until("twelve ticks", || {
+        all(&m.root, ".tv-strip-tick").len() == 12
+    })
+    .await;
+    let current = || attr(&one(&m.root, ".tv-strip-current-fill"), "x1").unwrap();
+    let before = current();
+    click(&one(&m.root, ".tv-next-match")).await;
+    wait_until("the current tick moves", || current() != before).await;
+    // The runs are the same nodes: the search rendered only the ticks.
+    assert!(first_run.is_same_node(Some(&one(&m.root, ".tv-strip-run"))));
+    type_query(&m.root, "").await;
+    wait_until("no ticks", || all(&m.root, ".tv-strip-tick").is_empty()).await;
+    assert!(m
+        .root
+        .query_selector(".tv-strip-current")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_click_jumps_to_the_turn_and_the_view_follows() {
+    let m = mount(&talk(60, "abc"), ViewState::default(), "").await;
+    assert_eq!(value_now(&m.root), "1");
+    // Turn 40's run, clicked in its middle.
+    let run = all(&m.root, ".tv-strip-run")
+        .into_iter()
+        .find(|r| attr(r, "data-turn").as_deref() == Some("39"))
+        .unwrap();
+    let r = run.get_bounding_client_rect();
+    click_at(&run, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0);
+    yew::scheduler::flush().await;
+    wait_until("turn 40 at the top", || top_of("t40").abs() < 200.0).await;
+    wait_until("the slider follows", || value_now(&m.root) == "40").await;
+    assert_eq!(
+        attr(&slider(&m.root), "aria-valuetext").as_deref(),
+        Some("Turn 40 of 60: Ann Lee")
+    );
+    // The view band is drawn where turn 40 is.
+    let band = one(&m.root, ".tv-strip-view-band");
+    let x: f64 = attr(&band, "x")
+        .unwrap()
+        .trim_end_matches('%')
+        .parse()
+        .unwrap();
+    assert!((60.0..70.0).contains(&x), "{x}");
+    // Scrolling the page moves it, a frame later.
+    one(&m.root, "#t10").scroll_into_view();
+    wait_until("turn 10 in view", || {
+        ["9", "10"].contains(&value_now(&m.root).as_str())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_slider_steps_by_key_and_enter_moves_the_focus_into_the_turn() {
+    let m = mount(&talk(60, "abc"), ViewState::default(), "").await;
+    let s = slider(&m.root);
+    s.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    for (k, want, turn) in [
+        ("ArrowRight", "2", "t2"),
+        ("ArrowDown", "3", "t3"),
+        ("ArrowLeft", "2", "t2"),
+        ("PageDown", "8", "t8"),
+        ("PageUp", "2", "t2"),
+        ("End", "60", "t60"),
+        ("Home", "1", "t1"),
+    ] {
+        key(&s, k).await;
+        // At once, or (WebKit, far from the view) once the turn's group is laid out.
+        let height = window().inner_height().unwrap().as_f64().unwrap();
+        wait_until(&format!("{turn} in view after {k}"), || {
+            let top = top_of(turn);
+            value_now(&m.root) == want && top > -5.0 && top < height
+        })
+        .await;
+        after_paint().await;
+        assert_eq!(
+            value_now(&m.root),
+            want,
+            "after {k}, once the view followed"
+        );
+    }
+    key(&s, "ArrowRight").await;
+    key(&s, "ArrowRight").await;
+    assert_eq!(value_now(&m.root), "3");
+    assert_eq!(
+        document().active_element().as_ref(),
+        Some(&s),
+        "keys keep the focus"
+    );
+    key(&s, "Enter").await;
+    assert_eq!(focused_turn().as_deref(), Some("t3"));
+    assert!(document()
+        .active_element()
+        .unwrap()
+        .matches(".tv-turn-link")
+        .unwrap());
+    // Other keys are left alone.
+    s.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    key(&s, "a").await;
+    assert_eq!(value_now(&m.root), "3");
+}
+
+#[wasm_bindgen_test]
+async fn the_text_equivalent_lists_the_runs_and_each_leads_to_its_turn() {
+    let m = mount(&talk(6, "aabca-"), ViewState::default(), "").await;
+    let details = one(&m.root, "details.tv-strip-text");
+    assert!(!details.has_attribute("open"), "collapsed");
+    assert_eq!(text(&one(&details, "summary")), "Who spoke when, as text");
+    assert!(
+        details.query_selector("li").unwrap().is_none(),
+        "rendered once opened"
+    );
+    details.set_attribute("open", "").unwrap();
+    wait_until("the list", || !all(&details, "li").is_empty()).await;
+    assert_eq!(
+        texts(&details, "li"),
+        [
+            "Ann Lee \u{2014} turns 1\u{2013}2, 95 words",
+            "Bo Park \u{2014} turn 3, 46 words",
+            "Cy Roe \u{2014} turn 4, 46 words",
+            "Ann Lee \u{2014} turn 5, 46 words",
+            "Unattributed \u{2014} turn 6, 46 words",
+        ]
+    );
+    click(&all(&details, "button")[2]).await;
+    wait_until("Cy's turn focused", || {
+        focused_turn().as_deref() == Some("t4")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_hidden_speakers_turns_stay_in_place_thin_and_are_revealed_when_asked() {
+    let state = ViewState {
+        hidden: ["bo".to_string()].into(),
+        ..ViewState::default()
+    };
+    let m = mount(&talk(6, "aabca-"), state, "").await;
+    let runs = all(&m.root, ".tv-strip-run");
+    assert_eq!(runs.len(), 5, "the shape stays");
+    let hidden: Vec<bool> = runs
+        .iter()
+        .map(|r| r.matches(".tv-strip-hidden").unwrap())
+        .collect();
+    assert_eq!(hidden, [false, true, false, false, false]);
+    assert_ne!(attr(&runs[1], "height"), attr(&runs[0], "height"));
+    let s = slider(&m.root);
+    s.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    key(&s, "End").await;
+    for _ in 0..3 {
+        key(&s, "ArrowLeft").await;
+    }
+    assert_eq!(
+        attr(&s, "aria-valuetext").as_deref(),
+        Some("Turn 3 of 6: Bo Park (hidden)")
+    );
+    assert!(one(&m.root, "#t3").has_attribute("hidden"));
+    // Enter reveals the turn and moves the focus into it.
+    key(&s, "Enter").await;
+    wait_until("turn 3 shown", || {
+        !one(&m.root, "#t3").has_attribute("hidden")
+    })
+    .await;
+    wait_until("and focused", || focused_turn().as_deref() == Some("t3")).await;
+    wait_until("its run drawn shown", || {
+        all(&m.root, ".tv-strip-hidden").is_empty()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn each_speaker_shows_a_share_of_the_words_in_the_viewers_language() {
+    // Ann 4 turns of 46 words (one of 49), Bo 1, Cy 1: 187, 46, 46 of 279.
+    let m = mount(&talk(6, "aabcaa"), ViewState::default(), "").await;
+    let shares = texts(&m.root, ".tv-speaker-share-text");
+    assert_eq!(shares, ["67% of words", "16% of words", "16% of words"]);
+    let bar = one(&m.root, ".tv-speaker-item .tv-share-bar");
+    assert_eq!(attr(&bar, "aria-hidden").as_deref(), Some("true"));
+    assert_eq!(attr(&one(&bar, "svg"), "width").as_deref(), Some("67.025%"));
+    assert_eq!(
+        style_of(&one(&bar, "rect"), "fill"),
+        "rgb(31, 95, 166)",
+        "Ann's colour"
+    );
+    drop(m);
+    let m = mount(&talk(6, "aabcaa"), ViewState::default(), "ru").await;
+    let shares = texts(&m.root, ".tv-speaker-share-text");
+    assert_eq!(shares[0], "67\u{a0}% слов");
+    assert_eq!(
+        attr(&slider(&m.root), "aria-label").as_deref(),
+        Some("Кто когда говорил")
+    );
+}
