@@ -455,6 +455,12 @@ mod imp {
     pub fn selected_turn(root: &NodeRef) -> Option<(String, (f64, f64, f64))> {
         let root = root.cast::<Element>()?;
         let range = selected_range()?;
+        // Nothing to look for when the selection touches none of the turns (a search
+        // typed, the summary selected): one check, not one per turn.
+        let turns = root.query_selector(".tv-turns").ok()??;
+        if !range.intersects_node(&turns).unwrap_or(false) {
+            return None;
+        }
         let start = range.start_container().ok()?;
         let element = match start.dyn_ref::<Element>() {
             Some(e) => Some(e.clone()),
@@ -496,9 +502,12 @@ mod imp {
                 -window.scroll_y().unwrap_or(0.0),
             ),
         };
+        // Whole pixels, written as integers: formatting an `f64` would add Rust's float
+        // printing to the Wasm (11 KB).
+        let px = |v: f64| format!("{}px", v.round() as i32);
         let style = el.style();
-        let _ = style.set_property("left", &format!("{}px", (left - dx).max(0.0).round()));
-        let _ = style.set_property("top", &format!("{}px", (top - dy).round()));
+        let _ = style.set_property("left", &px((left - dx).max(0.0)));
+        let _ = style.set_property("top", &px(top - dy));
     }
 
     /// Selects the whole text of the `<textarea>` (or `<input>`) and focuses it.
