@@ -111,8 +111,7 @@ mod imp {
                 -window.scroll_y().unwrap_or(0.0),
             ),
         };
-        // Whole pixels, written as integers: formatting an `f64` would add Rust's float
-        // printing to the Wasm (11 KB).
+        // Whole pixels: the box needs no fractions of one.
         let px = |v: f64| format!("{}px", v.round() as i32);
         let style = el.style();
         let _ = style.set_property("left", &px((left - dx).max(0.0)));
