@@ -136,7 +136,9 @@ const SHORTCUT: &str = "Alt+Shift+C";
 /// `<button class="tv-cite-selection">` "Cite selection", `hidden` unless text in one
 /// of the viewer's turns is selected, then placed under the selection (its position set
 /// through the CSSOM, which the site's CSP allows); it keeps the selection when pressed.
-/// Alt+Shift+C cites the selection too (`aria-keyshortcuts`), wherever the focus is.
+/// Alt+Shift+C cites the selection too (`aria-keyshortcuts`; no `title` says it: the
+/// key names are Latin letters in every language, and the words must be the
+/// viewer's), wherever the focus is.
 /// The selection is looked at once a frame at most (`selectionchange` comes per
 /// character while a selection is dragged). Where the clipboard failed, a
 /// `<div role="dialog" class="tv-cite-fallback">` shows the citation in a selected,
@@ -210,7 +212,6 @@ pub fn CiteTools(props: &CiteToolsProps) -> Html {
         })
     };
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
-    let title = format!("{} ({SHORTCUT})", l.cite_selection);
     let fallback = props.fallback.as_ref().map(|text| {
         let id = format!("{}cite-fallback", props.id_prefix);
         let close = props.on_close.reform(|_: MouseEvent| ());
@@ -239,7 +240,7 @@ pub fn CiteTools(props: &CiteToolsProps) -> Html {
     html! {
         <>
             <button type="button" class="tv-cite-selection" ref={button}
-                hidden={selected.is_none()} aria-keyshortcuts={SHORTCUT} {title}
+                hidden={selected.is_none()} aria-keyshortcuts={SHORTCUT}
                 onmousedown={keep_selection} {onclick}>
                 { l.cite_selection.clone() }
             </button>

@@ -84,7 +84,7 @@ pub fn cite(
     let (open, close) = quote_marks(&t.lang);
     let (body, trimmed) = trim(&quote_text(paragraphs, span));
     let body = nest_quotes(&body, &t.lang);
-    let quote = format!("{open}{body}{}{close}", if trimmed { "…" } else { "" });
+    let quote = concat(&[open, &body, if trimmed { "…" } else { "" }, close]);
     let mut url = turn_link(link.page, link.fragment);
     if link.text_directive {
         url.push_str(":~:");
@@ -96,58 +96,68 @@ pub fn cite(
         .and_then(|id| t.speaker(id))
         .map(
             |s| match s.role.as_deref().filter(|r| !r.trim().is_empty()) {
-                Some(role) => format!("{}, {role}", s.name),
+                Some(role) => concat(&[&s.name, ", ", role]),
                 None => s.name.clone(),
             },
         );
     let title = t.display_title();
-    let work = [Some(title.as_str()), words.date]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
     let source = &t.source;
     let credit = source.credit.as_deref().unwrap_or(&source.file);
-    let license = source.license.as_deref().map(|l| format!(" ({l})"));
-    let license = license.as_deref().unwrap_or_default();
+    let license = source.license.as_deref();
     let source_url = source.url.as_deref().map(str::trim).filter(|u| {
         let lower = u.to_ascii_lowercase();
         lower.starts_with("https://") || lower.starts_with("http://")
     });
 
-    let mut text = format!("{quote}\n");
+    let mut text = concat(&[&quote, "\n"]);
     if let Some(speaker) = &speaker {
-        text.push_str(&format!("— {speaker}\n"));
+        push(&mut text, &["— ", speaker, "\n"]);
     }
-    text.push_str(&format!("{work}\n{}: {credit}{license}", words.source));
+    text.push_str(&title);
+    if let Some(date) = words.date {
+        push(&mut text, &[", ", date]);
+    }
+    push(&mut text, &["\n", words.source, ": ", credit]);
+    if let Some(license) = license {
+        push(&mut text, &[" (", license, ")"]);
+    }
     if let Some(u) = source_url {
-        text.push_str(&format!(", {u}"));
+        push(&mut text, &[", ", u]);
     }
-    text.push_str(&format!("\n{url}\n"));
+    push(&mut text, &["\n", &url, "\n"]);
 
     let e = escape_html;
-    let mut html = format!(
-        "<blockquote cite=\"{}\">\n<p>{}</p>\n<footer>",
-        e(&url),
-        e(&quote)
+    let (url_e, title_e) = (e(&url), e(&title));
+    let mut html = String::with_capacity(text.len() * 2);
+    let q = e(&quote);
+    push(
+        &mut html,
+        &[
+            "<blockquote cite=\"",
+            &url_e,
+            "\">\n<p>",
+            &q,
+            "</p>\n<footer>",
+        ],
     );
     if let Some(speaker) = &speaker {
-        html.push_str(&format!("— {}<br>\n", e(speaker)));
+        push(&mut html, &["— ", &e(speaker), "<br>\n"]);
     }
-    html.push_str(&format!(
-        "<cite><a href=\"{}\">{}</a></cite>",
-        e(&url),
-        e(&title)
-    ));
+    push(
+        &mut html,
+        &["<cite><a href=\"", &url_e, "\">", &title_e, "</a></cite>"],
+    );
     if let Some(date) = words.date {
-        html.push_str(&format!(", {}", e(date)));
+        push(&mut html, &[", ", &e(date)]);
     }
-    html.push_str(&format!("<br>\n{}: ", e(words.source)));
+    push(&mut html, &["<br>\n", &e(words.source), ": "]);
     match source_url {
-        Some(u) => html.push_str(&format!("<a href=\"{}\">{}</a>", e(u), e(credit))),
+        Some(u) => push(&mut html, &["<a href=\"", &e(u), "\">", &e(credit), "</a>"]),
         None => html.push_str(&e(credit)),
     }
-    html.push_str(&e(license));
+    if let Some(license) = license {
+        push(&mut html, &[" (", &e(license), ")"]);
+    }
     html.push_str("</footer>\n</blockquote>\n");
     Some(Citation {
         quote,
@@ -155,6 +165,20 @@ pub fn cite(
         text,
         html,
     })
+}
+
+/// `parts` one after another.
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    push(&mut out, parts);
+    out
+}
+
+/// `out` with `parts` added.
+fn push(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
 }
 
 /// The quotation marks of `lang` (a BCP 47 tag): “…” in English (and by default),
@@ -375,11 +399,11 @@ pub fn text_directive(paragraphs: &[String], span: Passage) -> String {
         let text = &paragraphs[span.start.0][span.start.1..span.end.1];
         let words = word_ranges(text);
         if words.len() <= EXACT_WORDS {
-            return format!("text={}", encode_term(text));
+            return concat(&["text=", &encode_term(text)]);
         }
         let head = &text[..words[END_WORDS - 1].end];
         let tail = &text[words[words.len() - END_WORDS].start..];
-        return format!("text={},{}", encode_term(head), encode_term(tail));
+        return concat(&["text=", &encode_term(head), ",", &encode_term(tail)]);
     }
     let head_words = word_ranges(first);
     let head = head_words
@@ -389,7 +413,7 @@ pub fn text_directive(paragraphs: &[String], span: Passage) -> String {
     let tail_words = word_ranges(last);
     let from = tail_words.len().saturating_sub(END_WORDS);
     let tail = tail_words.get(from).map_or(last, |w| &last[w.start..]);
-    format!("text={},{}", encode_term(head), encode_term(tail))
+    concat(&["text=", &encode_term(head), ",", &encode_term(tail)])
 }
 
 /// A text directive's term percent-encoded: every byte but ASCII letters, digits and
@@ -401,7 +425,10 @@ pub fn encode_term(term: &str) -> String {
         if b.is_ascii_alphanumeric() || b"._~!*'()".contains(&b) {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     out
