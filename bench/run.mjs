@@ -389,7 +389,11 @@ async function stripReps(browser, base, id, reps) {
     await complete;
     const shape = await page.evaluate(() => ({
       turns: Number(document.querySelector(".tv-strip-slider").getAttribute("aria-valuemax")),
-      runs: document.querySelectorAll(".tv-strip-run").length,
+      // One rectangle per run, in the clip paths of the speakers' layers.
+      runs: [...document.querySelectorAll(".tv-strip-svg clipPath path")].reduce(
+        (n, p) => n + (p.getAttribute("d").match(/M/g) ?? []).length,
+        0,
+      ),
     }));
     await closePage(page);
     const threads = new Map();
@@ -405,7 +409,7 @@ async function stripReps(browser, base, id, reps) {
   });
   const page = await newPage(browser);
   await page.goto(`${base}/${id}/`);
-  await until(page, () => document.querySelector(".tv-strip-run"));
+  await until(page, () => document.querySelector(".tv-strip-layer"));
   await quiet(page);
   const shown = await ourSearch(page, QUERIES[1].query, reps);
   await page.addStyleTag({ url: "/bench/no-strip.css" });

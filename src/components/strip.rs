@@ -117,9 +117,9 @@ fn try_until(slot: Rc<RefCell<Option<dom::Timeout>>>, tries: u32, act: Rc<dyn Fn
 /// strip does the same for the turn under it (a hidden one is revealed and focused).
 ///
 /// In it, an `aria-hidden` `<svg class="tv-strip-svg">`: the pattern definitions (one
-/// per speaker's [`Style`], `id="<prefix>tv-strip-pat-<n>"`), a `<rect
-/// class="tv-strip-run">` per run of turns (hidden ones `tv-strip-hidden`: a thin line
-/// in place), a `<line>` per tick of the search's matches (`.tv-strip-tick`; the
+/// per speaker's [`Style`], `id="<prefix>tv-strip-pat-<n>"`), and per speaker and shown
+/// state a `<rect class="tv-strip-layer" data-speaker=…>` in their pattern, clipped to
+/// their runs (hidden ones `tv-strip-hidden`: a thin line in place), a `<line>` per tick of the search's matches (`.tv-strip-tick`; the
 /// current one `.tv-strip-current`, taller and framed), and the turns in view
 /// (`.tv-strip-view`, a band under the runs).
 ///
@@ -134,18 +134,28 @@ pub fn WhoSpokeWhen(props: &WhoSpokeWhenProps) -> Html {
     let l = &props.labels;
     let count = t.turns.len();
     // The strip of every turn is computed in a task of its own after the first render
-    // (it counts every word again): the page's first task, or its hydration, does not
-    // wait for it, and a server renders the frame only.
+    // (it counts every word again), and drawn in the next: the page's first task, or its
+    // hydration, does not wait for it, and a server renders the frame only.
     let computed = use_state(|| None::<Rc<Layout>>);
     {
         let computed = computed.setter();
         let deps = (SamePointer(t.clone()), SamePointer(props.speakers.clone()));
         use_effect_with(deps, move |(t, speakers)| {
             let (t, speakers) = (t.0.clone(), speakers.0.clone());
-            let timeout = dom::Timeout::new(0, move || {
-                computed.set(Some(Rc::new(Layout::new(&t, &speakers))));
-            });
-            move || drop(timeout)
+            // Placed in one task, drawn in the next: neither is long.
+            let then = Rc::new(RefCell::new(None::<dom::Timeout>));
+            let first = {
+                let then = then.clone();
+                dom::Timeout::new(0, move || {
+                    let layout = Rc::new(Layout::new(&t, &speakers));
+                    let draw = dom::Timeout::new(0, move || computed.set(Some(layout)));
+                    *then.borrow_mut() = draw;
+                })
+            };
+            move || {
+                drop(first);
+                then.borrow_mut().take();
+            }
         });
     }
     let layout = (*computed)
@@ -365,7 +375,9 @@ fn pattern_id(prefix: &str, speaker: usize) -> String {
     format!("{prefix}tv-strip-pat-{}", speaker % (COLOURS * PATTERNS))
 }
 
-/// The pattern definitions and a `<rect>` per run of turns.
+/// The pattern definitions and, per speaker and shown state, a band filled with the
+/// speaker's pattern and clipped to their runs (`Strip::outlines`): a few nodes whatever
+/// the number of turns.
 #[function_component]
 fn StripRuns(props: &StripRunsProps) -> Html {
     let strip = &props.layout.strip;
@@ -385,29 +397,41 @@ fn StripRuns(props: &StripRunsProps) -> Html {
             </pattern>
         }
     });
-    let run = |run: Run| {
-        let x = strip.percent(run.span.start);
-        let width = percent_of(run.span.end - run.span.start, strip.total);
-        let fill = run.speaker.map(|s| format!("url(#{})", pattern_id(p, s)));
-        let class = classes!(
-            "tv-strip-run",
-            run.hidden.then_some("tv-strip-hidden"),
-            run.speaker.is_none().then_some("tv-strip-none")
-        );
-        let (y, height) = if run.hidden {
-            ("44%", "8%")
-        } else {
-            ("28%", "40%")
-        };
+    let outlines = strip.outlines(&strip.runs(&props.hidden, true));
+    let clip_id = |i: usize| format!("{p}tv-strip-clip-{i}");
+    let clips = outlines.iter().enumerate().map(|(i, (_, d))| {
         html! {
-            <rect {class} {x} {y} {width} {height} {fill}
-                data-turn={run.turns.start.to_string()} />
+            <clipPath id={clip_id(i)} clipPathUnits="objectBoundingBox">
+                <path d={d.clone()} />
+            </clipPath>
         }
-    };
+    });
+    let layers = outlines
+        .iter()
+        .enumerate()
+        .map(|(i, &((speaker, hidden), _))| {
+            let fill = speaker.map(|s| format!("url(#{})", pattern_id(p, s)));
+            let class = classes!(
+                "tv-strip-layer",
+                hidden.then_some("tv-strip-hidden"),
+                speaker.is_none().then_some("tv-strip-none")
+            );
+            // A hidden speaker's turns: a thin line in their place.
+            let (y, height) = if hidden {
+                ("44%", "8%")
+            } else {
+                ("28%", "40%")
+            };
+            html! {
+                <rect {class} x="0" {y} width="100%" {height} {fill}
+                    clip-path={format!("url(#{})", clip_id(i))}
+                    data-speaker={speaker.map(|s| s.to_string())} />
+            }
+        });
     html! {
         <>
-            <defs>{ for patterns }</defs>
-            <g class="tv-strip-runs">{ for strip.runs(&props.hidden, true).into_iter().map(run) }</g>
+            <defs>{ for patterns }{ for clips }</defs>
+            <g class="tv-strip-runs">{ for layers }</g>
         </>
     }
 }

@@ -305,6 +305,51 @@ impl Strip {
     }
 }
 
+/// What a run of turns is drawn as: its speaker and whether it is hidden.
+pub type Layer = (Option<usize>, bool);
+
+impl Strip {
+    /// The runs as one outline per speaker and shown state, for a `<clipPath>` in
+    /// `objectBoundingBox` units (the strip's width and band's height are 1): a
+    /// rectangle per run, `M0.12345 0h0.00321v1h-0.00321z`. A few nodes for the whole
+    /// strip, however many turns: what a node per run would cost (1,500 `<rect>`s, some
+    /// 35 ms to create in the Wasm) is a few strings. In order of first appearance; runs
+    /// of no length are left out.
+    pub fn outlines(&self, runs: &[Run]) -> Vec<(Layer, String)> {
+        let mut out: Vec<(Layer, String)> = Vec::new();
+        for run in runs {
+            let width = run.span.end.saturating_sub(run.span.start);
+            if width == 0 {
+                continue;
+            }
+            let key = (run.speaker, run.hidden);
+            let x = fraction_of(run.span.start, self.total);
+            let w = fraction_of(width, self.total);
+            let rect = format!("M{x} 0h{w}v1h-{w}z");
+            match out.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, d)) => d.push_str(&rect),
+                None => out.push((key, rect)),
+            }
+        }
+        out
+    }
+}
+
+/// `part` of `whole` as a fraction for SVG path data (`"0.12345"`, `"1"`, `"0"`),
+/// rounded to 1/100,000; `"0"` when `whole` is 0. Integers only, as [`percent_of`].
+pub fn fraction_of(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "0".into();
+    }
+    let part = u128::from(part.min(whole));
+    let whole = u128::from(whole);
+    match (part * 100_000 + whole / 2) / whole {
+        0 => "0".into(),
+        100_000 => "1".into(),
+        n => format!("0.{n:05}"),
+    }
+}
+
 /// `part` of `whole` as a percentage for an SVG attribute (`"12.345%"`), rounded to a
 /// thousandth; `"0%"` when `whole` is 0. Integers only: formatting a float would add
 /// some 10 KB to the Wasm.
@@ -685,6 +730,40 @@ mod tests {
         assert_eq!(word_share(0, 1_000), (0, false));
         assert_eq!(word_share(0, 0), (0, false));
         assert_eq!(word_share(5, 5), (100, false));
+    }
+
+    #[test]
+    fn outlines_draw_a_rectangle_per_run_one_path_per_speaker_and_state() {
+        let mut t = transcript();
+        // p, p, l, l(hidden), p, unattributed: 6, 4, 4, 2, 2, 3 words of 21.
+        t.turns[1].speaker = Some("p".into());
+        t.turns[2].speaker = Some("l".into());
+        let s = strip_of(&t);
+        let hidden = [false, false, false, true, false, false];
+        let outlines = s.outlines(&s.runs(&hidden, true));
+        let keys: Vec<Layer> = outlines.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            keys,
+            [
+                (Some(0), false),
+                (Some(1), false),
+                (Some(1), true),
+                (None, false)
+            ]
+        );
+        assert_eq!(
+            outlines[0].1,
+            "M0 0h0.47619v1h-0.47619zM0.76190 0h0.09524v1h-0.09524z"
+        );
+        assert_eq!(outlines[3].1, "M0.85714 0h0.14286v1h-0.14286z");
+        // A run of no time is not drawn.
+        let t = timed(&[(Some(0), Some(1_000)), (Some(1_000), Some(1_000))]);
+        let s = strip_of(&t);
+        assert_eq!(s.outlines(&s.runs(&[], true)).len(), 1);
+        assert_eq!(fraction_of(1, 3), "0.33333");
+        assert_eq!(fraction_of(3, 3), "1");
+        assert_eq!(fraction_of(1, 300_000), "0");
+        assert_eq!(fraction_of(1, 0), "0");
     }
 
     #[test]

@@ -39,11 +39,7 @@ fn strip_state(session: &Session) -> webdriver::Result<Value> {
 }
 
 /// Waits until the strip's state satisfies `ok`; the error shows the last state.
-fn wait_state(
-    session: &Session,
-    what: &str,
-    ok: impl Fn(&Value) -> bool,
-) -> Result<Value, String> {
+fn wait_state(session: &Session, what: &str, ok: impl Fn(&Value) -> bool) -> Result<Value, String> {
     let mut last = Value::Null;
     webdriver::poll(RENDER_TIMEOUT, what, || {
         last = strip_state(session)?;
@@ -59,7 +55,7 @@ fn the_strip_is_one_tab_stop_whose_keys_move_the_view_and_enter_the_turn() -> Te
     let session = open(&driver);
     session.goto(&server.url("/"))?;
     wait_for_transcript(&session, &server)?;
-    session.wait_for(".tv-strip-run", RENDER_TIMEOUT)?;
+    session.wait_for(".tv-strip-layer", RENDER_TIMEOUT)?;
 
     // From the search box, Tab by Tab, to the strip: a handful of stops, never one per
     // turn.
@@ -67,9 +63,7 @@ fn the_strip_is_one_tab_stop_whose_keys_move_the_view_and_enter_the_turn() -> Te
     input.click()?;
     let mut stops = 0;
     loop {
-        let focused = session
-            .find(":focus")?
-            .ok_or("nothing has the focus")?;
+        let focused = session.find(":focus")?.ok_or("nothing has the focus")?;
         if focused.attribute("class")?.as_deref() == Some("tv-strip-slider") {
             break;
         }
