@@ -381,7 +381,7 @@ async function stripReps(browser, base, id, reps) {
     const events = [];
     cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
     const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-    await cdp.send("Tracing.start", { categories: "devtools.timeline,blink.user_timing", transferMode: "ReportEvents" });
+    await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline,blink.user_timing", transferMode: "ReportEvents" });
     await page.goto(`${base}/${id}/`);
     await until(page, () => performance.getEntriesByName("tv-strip-drawn").length > 0);
     await sleep(200);

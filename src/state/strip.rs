@@ -308,45 +308,44 @@ impl Strip {
 /// What a run of turns is drawn as: its speaker and whether it is hidden.
 pub type Layer = (Option<usize>, bool);
 
+/// The units of [`Strip::outlines`] across the strip.
+pub const OUTLINE_UNITS: u64 = 100_000;
+
 impl Strip {
-    /// The runs as one outline per speaker and shown state, for a `<clipPath>` in
-    /// `objectBoundingBox` units (the strip's width and band's height are 1): a
-    /// rectangle per run, `M0.12345 0h0.00321v1h-0.00321z`. A few nodes for the whole
+    /// The runs as one outline per speaker and shown state, in [`OUTLINE_UNITS`] across
+    /// the strip and 1 down (for a `<clipPath>` in `objectBoundingBox` units, scaled by
+    /// 1/[`OUTLINE_UNITS`] across): a rectangle per run, `M12345 0h321v1h-321z`,
+    /// integers written straight into one string per outline. A few nodes for the whole
     /// strip, however many turns: what a node per run would cost (1,500 `<rect>`s, some
     /// 35 ms to create in the Wasm) is a few strings. In order of first appearance; runs
-    /// of no length are left out.
+    /// too short to show (under 1/[`OUTLINE_UNITS`]) are left out.
     pub fn outlines(&self, runs: &[Run]) -> Vec<(Layer, String)> {
+        use std::fmt::Write;
+        let total = u128::from(self.total);
+        let scale = |at: u64| {
+            let at = u128::from(at.min(self.total));
+            ((at * u128::from(OUTLINE_UNITS) + total / 2) / total) as u64
+        };
         let mut out: Vec<(Layer, String)> = Vec::new();
+        // Where each layer is in `out`: by speaker (0 for none, else index + 1) and state.
+        let mut slots: Vec<Option<usize>> = Vec::new();
         for run in runs {
-            let width = run.span.end.saturating_sub(run.span.start);
-            if width == 0 {
+            let x = scale(run.span.start);
+            let w = scale(run.span.end).saturating_sub(x);
+            if w == 0 {
                 continue;
             }
-            let key = (run.speaker, run.hidden);
-            let x = fraction_of(run.span.start, self.total);
-            let w = fraction_of(width, self.total);
-            let rect = format!("M{x} 0h{w}v1h-{w}z");
-            match out.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, d)) => d.push_str(&rect),
-                None => out.push((key, rect)),
+            let slot = 2 * run.speaker.map_or(0, |s| s + 1) + usize::from(run.hidden);
+            if slots.len() <= slot {
+                slots.resize(slot + 1, None);
             }
+            let at = *slots[slot].get_or_insert_with(|| {
+                out.push(((run.speaker, run.hidden), String::new()));
+                out.len() - 1
+            });
+            let _ = write!(out[at].1, "M{x} 0h{w}v1h-{w}z");
         }
         out
-    }
-}
-
-/// `part` of `whole` as a fraction for SVG path data (`"0.12345"`, `"1"`, `"0"`),
-/// rounded to 1/100,000; `"0"` when `whole` is 0. Integers only, as [`percent_of`].
-pub fn fraction_of(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        return "0".into();
-    }
-    let part = u128::from(part.min(whole));
-    let whole = u128::from(whole);
-    match (part * 100_000 + whole / 2) / whole {
-        0 => "0".into(),
-        100_000 => "1".into(),
-        n => format!("0.{n:05}"),
     }
 }
 
@@ -751,19 +750,14 @@ mod tests {
                 (None, false)
             ]
         );
-        assert_eq!(
-            outlines[0].1,
-            "M0 0h0.47619v1h-0.47619zM0.76190 0h0.09524v1h-0.09524z"
-        );
-        assert_eq!(outlines[3].1, "M0.85714 0h0.14286v1h-0.14286z");
+        assert_eq!(outlines[0].1, "M0 0h47619v1h-47619zM76190 0h9524v1h-9524z");
+        assert_eq!(outlines[3].1, "M85714 0h14286v1h-14286z");
+        // Neighbours abut exactly: each ends where the next starts.
+        assert_eq!(outlines[1].1, "M47619 0h19048v1h-19048z");
         // A run of no time is not drawn.
         let t = timed(&[(Some(0), Some(1_000)), (Some(1_000), Some(1_000))]);
         let s = strip_of(&t);
         assert_eq!(s.outlines(&s.runs(&[], true)).len(), 1);
-        assert_eq!(fraction_of(1, 3), "0.33333");
-        assert_eq!(fraction_of(3, 3), "1");
-        assert_eq!(fraction_of(1, 300_000), "0");
-        assert_eq!(fraction_of(1, 0), "0");
     }
 
     #[test]
