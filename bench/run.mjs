@@ -384,7 +384,7 @@ async function stripReps(browser, base, id, reps) {
     const events = [];
     cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
     const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-    await cdp.send("Tracing.start", { categories: "devtools.timeline,blink.user_timing", transferMode: "ReportEvents" });
+    await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing", transferMode: "ReportEvents" });
     await page.goto(`${base}/${id}/`);
     await until(page, () => performance.getEntriesByName("tv-strip-drawn").length > 0);
     await sleep(200);
@@ -392,23 +392,24 @@ async function stripReps(browser, base, id, reps) {
     await complete;
     const shape = await page.evaluate(() => ({
       turns: Number(document.querySelector(".tv-strip-slider").getAttribute("aria-valuemax")),
-      runs: document.querySelectorAll(".tv-strip-run").length,
+      // One rectangle per run, in the clip paths of the speakers' layers.
+      runs: [...document.querySelectorAll(".tv-strip-svg clipPath path")].reduce(
+        (n, p) => n + (p.getAttribute("d").match(/M/g) ?? []).length,
+        0,
+      ),
     }));
     await closePage(page);
-    const threads = new Map();
-    for (const e of events) if (e.ph === "M" && e.name === "thread_name") threads.set(`${e.pid}:${e.tid}`, e.args.name);
-    const tasks = events.filter(
-      (e) => e.ph === "X" && e.name === "RunTask" && e.dur && threads.get(`${e.pid}:${e.tid}`) === "CrRendererMain",
-    );
+    // The mark is made on the page's main thread: its tasks are that thread's.
     const mark = events.find((e) => e.name === "tv-strip-drawn");
-    const task = mark && tasks.find((t) => t.ts <= mark.ts && mark.ts <= t.ts + t.dur);
+    const tasks = events.filter((e) => e.ph === "X" && e.name === "RunTask" && e.dur && mark && e.pid === mark.pid && e.tid === mark.tid);
+    const task = tasks.find((t) => t.ts <= mark.ts && mark.ts <= t.ts + t.dur);
     if (!task) throw new Error(`${id}: no task holds the strip's drawing in the trace`);
     const longest = Math.max(...tasks.map((t) => t.dur));
     return { strip: task.dur / 1000, longest: longest / 1000, ...shape };
   });
   const page = await newPage(browser);
   await page.goto(`${base}/${id}/`);
-  await until(page, () => document.querySelector(".tv-strip-run"));
+  await until(page, () => document.querySelector(".tv-strip-layer"));
   await quiet(page);
   const shown = await ourSearch(page, QUERIES[1].query, reps);
   await page.addStyleTag({ url: "/bench/no-strip.css" });
@@ -671,14 +672,14 @@ async function runAll() {
     log("floor: a bare button");
     results.clickFloor = await clickFloorReps(browser, server.base, REPS);
 
-    log(`${args.small}: loads`);
-    results.small = await loadReps(browser, server.base, args.small, REPS, 3);
-    log(`${args.small}: interactions`);
-    Object.assign(results.small, await interactions(browser, server.base, args.small, REPS));
     if (args.strip) {
       log(`${args.strip}: the who-spoke-when strip`);
       results.strip = { id: args.strip, ...(await stripReps(browser, server.base, args.strip, REPS)) };
     }
+    log(`${args.small}: loads`);
+    results.small = await loadReps(browser, server.base, args.small, REPS, 3);
+    log(`${args.small}: interactions`);
+    Object.assign(results.small, await interactions(browser, server.base, args.small, REPS));
     log(`${args.small}: ${LIBS.map((l) => l.name).join(", ")}`);
     results.libs = await libraryReps(browser, server.base, args.small, REPS);
     log(`${args.small}: the static page's floor`);

@@ -55,7 +55,7 @@ pub use stats::{
     speaker_stats, speaker_stats_of, speaker_stats_with, turn_speakers, Loaded, SpeakerStats,
 };
 pub use strip::{
-    hidden_turns, pattern_marks, percent_of, slider_value, step, turns_in_view, word_share,
+    hidden_turns, pattern_marks, percent_of, slider_value, step, turns_in_view, word_share, Layer,
     Measure, Run, Strip, StripKey, Style, TurnBox, COLOURS, PATTERNS, TICK_STEPS, TILE,
 };
 pub use url::{

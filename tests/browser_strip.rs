@@ -92,7 +92,7 @@ async fn mount(json: &str, initial: ViewState, lang: &str) -> Mounted {
     yew::scheduler::flush().await;
     let r = root.clone();
     wait_until("the strip is drawn", move || {
-        r.query_selector(".tv-strip-run").unwrap().is_some()
+        r.query_selector(".tv-strip-layer").unwrap().is_some()
     })
     .await;
     Mounted {
@@ -148,6 +148,21 @@ fn top_of(id: &str) -> f64 {
         .top()
 }
 
+/// The path of the clip path a strip layer is clipped to.
+fn clip_of(root: &Element, layer: &Element) -> Element {
+    let url = attr(layer, "clip-path").unwrap();
+    let id = url.trim_start_matches("url(#").trim_end_matches(')');
+    one(root, &format!("[id='{id}'] path"))
+}
+
+/// How many ticks the strip shows (one path, a line per tick).
+fn ticks(root: &Element) -> usize {
+    root.query_selector(".tv-strip-tick")
+        .unwrap()
+        .and_then(|path| attr(&path, "d"))
+        .map_or(0, |d| d.matches('M').count())
+}
+
 fn focused_turn() -> Option<String> {
     let active = document().active_element()?;
     Some(active.closest("section.tv-turn").ok()??.id())
@@ -157,16 +172,28 @@ fn focused_turn() -> Option<String> {
 async fn the_strip_draws_a_run_per_speaker_change_with_colours_and_patterns() {
     // Ann, Ann, Bo, Cy, Ann, none.
     let m = mount(&talk(6, "aabca-"), ViewState::default(), "").await;
-    let runs = all(&m.root, ".tv-strip-run");
-    let firsts: Vec<String> = runs.iter().filter_map(|r| attr(r, "data-turn")).collect();
-    assert_eq!(firsts, ["0", "2", "3", "4", "5"]);
-    assert!(runs[4].matches(".tv-strip-none").unwrap());
-    // One pattern per speaker, each run filled with its speaker's.
+    // A band per speaker in their pattern, clipped to their runs: Ann's two runs
+    // (turns 1–2 and 5) are two rectangles of her clip path.
+    let layers = all(&m.root, ".tv-strip-layer");
+    let speakers: Vec<Option<String>> = layers.iter().map(|l| attr(l, "data-speaker")).collect();
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(speakers, [s("0"), s("1"), s("2"), None]);
+    assert!(layers[3].matches(".tv-strip-none").unwrap());
+    let rectangles: Vec<usize> = layers
+        .iter()
+        .map(|l| {
+            attr(&clip_of(&m.root, l), "d")
+                .unwrap()
+                .matches('M')
+                .count()
+        })
+        .collect();
+    assert_eq!(rectangles, [2, 1, 1, 1]);
     let patterns = all(&m.root, ".tv-strip-svg pattern");
     assert_eq!(patterns.len(), 3);
-    for (run, pattern) in [(0, 0), (1, 1), (2, 2), (3, 0)] {
-        let fill = attr(&runs[run], "fill").unwrap();
-        assert_eq!(fill, format!("url(#{})", patterns[pattern].id()));
+    for i in 0..3 {
+        let fill = attr(&layers[i], "fill").unwrap();
+        assert_eq!(fill, format!("url(#{})", patterns[i].id()));
     }
     // Ann's is plain, Bo's and Cy's have marks; colours come from the scheme.
     assert!(patterns[0].query_selector("path").unwrap().is_none());
@@ -209,25 +236,25 @@ async fn the_strip_draws_a_run_per_speaker_change_with_colours_and_patterns() {
 #[wasm_bindgen_test]
 async fn ticks_follow_the_search_without_drawing_the_runs_again() {
     let m = mount(&talk(12, "abc"), ViewState::default(), "").await;
-    assert!(all(&m.root, ".tv-strip-tick").is_empty());
-    let first_run = one(&m.root, ".tv-strip-run");
+    assert_eq!(ticks(&m.root), 0);
+    let first_layer = one(&m.root, ".tv-strip-layer");
+    let first_clip = clip_of(&m.root, &first_layer);
     // "trade" is in turn 2 only (three times), "more" in every turn.
     type_query(&m.root, "trade").await;
-    wait_until("a tick", || all(&m.root, ".tv-strip-tick").len() == 1).await;
+    wait_until("a tick", || ticks(&m.root) == 1).await;
     assert_eq!(all(&m.root, ".tv-strip-current").len(), 1);
     type_query(&m.root, "more").await;
-    wait_until("twelve ticks", || {
-        all(&m.root, ".tv-strip-tick").len() == 12
-    })
-    .await;
+    wait_until("twelve ticks", || ticks(&m.root) == 12).await;
     let current = || attr(&one(&m.root, ".tv-strip-current-fill"), "x1").unwrap();
     let before = current();
     click(&one(&m.root, ".tv-next-match")).await;
     wait_until("the current tick moves", || current() != before).await;
     // The runs are the same nodes: the search rendered only the ticks.
-    assert!(first_run.is_same_node(Some(&one(&m.root, ".tv-strip-run"))));
+    let layer = one(&m.root, ".tv-strip-layer");
+    assert!(first_layer.is_same_node(Some(&layer)));
+    assert!(first_clip.is_same_node(Some(&clip_of(&m.root, &layer))));
     type_query(&m.root, "").await;
-    wait_until("no ticks", || all(&m.root, ".tv-strip-tick").is_empty()).await;
+    wait_until("no ticks", || ticks(&m.root) == 0).await;
     assert!(m
         .root
         .query_selector(".tv-strip-current")
@@ -239,13 +266,14 @@ async fn ticks_follow_the_search_without_drawing_the_runs_again() {
 async fn a_click_jumps_to_the_turn_and_the_view_follows() {
     let m = mount(&talk(60, "abc"), ViewState::default(), "").await;
     assert_eq!(value_now(&m.root), "1");
-    // Turn 40's run, clicked in its middle.
-    let run = all(&m.root, ".tv-strip-run")
-        .into_iter()
-        .find(|r| attr(r, "data-turn").as_deref() == Some("39"))
-        .unwrap();
-    let r = run.get_bounding_client_rect();
-    click_at(&run, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0);
+    // Turn 40 of 60 (each of 46 words, the second 49), clicked in its middle.
+    let svg = one(&m.root, ".tv-strip-svg");
+    let r = svg.get_bounding_client_rect();
+    click_at(
+        &svg,
+        r.left() + r.width() * 39.5 / 60.0,
+        r.top() + r.height() / 2.0,
+    );
     yew::scheduler::flush().await;
     wait_until("turn 40 at the top", || top_of("t40").abs() < 200.0).await;
     wait_until("the slider follows", || value_now(&m.root) == "40").await;
@@ -355,14 +383,35 @@ async fn a_hidden_speakers_turns_stay_in_place_thin_and_are_revealed_when_asked(
         ..ViewState::default()
     };
     let m = mount(&talk(6, "aabca-"), state, "").await;
-    let runs = all(&m.root, ".tv-strip-run");
-    assert_eq!(runs.len(), 5, "the shape stays");
-    let hidden: Vec<bool> = runs
+    // Bo's turn is still drawn, in place, as a thin line.
+    let layers = all(&m.root, ".tv-strip-layer");
+    let hidden: Vec<(Option<String>, bool)> = layers
         .iter()
-        .map(|r| r.matches(".tv-strip-hidden").unwrap())
+        .map(|l| {
+            (
+                attr(l, "data-speaker"),
+                l.matches(".tv-strip-hidden").unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(hidden, [false, true, false, false, false]);
-    assert_ne!(attr(&runs[1], "height"), attr(&runs[0], "height"));
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        hidden,
+        [
+            (s("0"), false),
+            (s("1"), true),
+            (s("2"), false),
+            (None, false)
+        ]
+    );
+    assert_eq!(
+        attr(&clip_of(&m.root, &layers[1]), "d")
+            .unwrap()
+            .matches('M')
+            .count(),
+        1
+    );
+    assert_ne!(attr(&layers[1], "height"), attr(&layers[0], "height"));
     let s = slider(&m.root);
     s.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
     key(&s, "End").await;

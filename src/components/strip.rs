@@ -117,9 +117,9 @@ fn try_until(slot: Rc<RefCell<Option<dom::Timeout>>>, tries: u32, act: Rc<dyn Fn
 /// strip does the same for the turn under it (a hidden one is revealed and focused).
 ///
 /// In it, an `aria-hidden` `<svg class="tv-strip-svg">`: the pattern definitions (one
-/// per speaker's [`Style`], `id="<prefix>tv-strip-pat-<n>"`), a `<rect
-/// class="tv-strip-run">` per run of turns (hidden ones `tv-strip-hidden`: a thin line
-/// in place), a `<line>` per tick of the search's matches (`.tv-strip-tick`; the
+/// per speaker's [`Style`], `id="<prefix>tv-strip-pat-<n>"`), and per speaker and shown
+/// state a `<rect class="tv-strip-layer" data-speaker=…>` in their pattern, clipped to
+/// their runs (hidden ones `tv-strip-hidden`: a thin line in place), a `<line>` per tick of the search's matches (`.tv-strip-tick`; the
 /// current one `.tv-strip-current`, taller and framed), and the turns in view
 /// (`.tv-strip-view`, a band under the runs).
 ///
@@ -134,18 +134,28 @@ pub fn WhoSpokeWhen(props: &WhoSpokeWhenProps) -> Html {
     let l = &props.labels;
     let count = t.turns.len();
     // The strip of every turn is computed in a task of its own after the first render
-    // (it counts every word again): the page's first task, or its hydration, does not
-    // wait for it, and a server renders the frame only.
+    // (it counts every word again), and drawn in the next: the page's first task, or its
+    // hydration, does not wait for it, and a server renders the frame only.
     let computed = use_state(|| None::<Rc<Layout>>);
     {
         let computed = computed.setter();
         let deps = (SamePointer(t.clone()), SamePointer(props.speakers.clone()));
         use_effect_with(deps, move |(t, speakers)| {
             let (t, speakers) = (t.0.clone(), speakers.0.clone());
-            let timeout = dom::Timeout::new(0, move || {
-                computed.set(Some(Rc::new(Layout::new(&t, &speakers))));
-            });
-            move || drop(timeout)
+            // Placed in one task, drawn in the next: neither is long.
+            let then = Rc::new(RefCell::new(None::<dom::Timeout>));
+            let first = {
+                let then = then.clone();
+                dom::Timeout::new(0, move || {
+                    let layout = Rc::new(Layout::new(&t, &speakers));
+                    let draw = dom::Timeout::new(0, move || computed.set(Some(layout)));
+                    *then.borrow_mut() = draw;
+                })
+            };
+            move || {
+                drop(first);
+                then.borrow_mut().take();
+            }
         });
     }
     let layout = (*computed)
@@ -195,10 +205,14 @@ pub fn WhoSpokeWhen(props: &WhoSpokeWhenProps) -> Html {
             p.clone(),
             SamePointer(props.blocks.clone()),
         );
+        // Read at the next frame, not in the task that drew the strip: there it would
+        // force a style and layout pass of the whole page (8 ms of a 20 ms task on
+        // 1,653 turns) that the frame does anyway.
         use_effect_with(deps, move |(layout, _, _)| {
-            let watch = layout.as_ref().and_then(|_| {
-                read_view();
-                measure::ScrollWatch::new(move || read_view())
+            let watch = layout.as_ref().map(|_| {
+                let first = read_view.clone();
+                let frame = measure::NextFrame::new(move || first());
+                (frame, measure::ScrollWatch::new(move || read_view()))
             });
             move || drop(watch)
         });
@@ -359,13 +373,18 @@ impl PartialEq for StripRunsProps {
     }
 }
 
+/// The outlines' scale across, 1/[`OUTLINE_UNITS`](crate::state::OUTLINE_UNITS).
+const OUTLINE_SCALE: &str = "scale(0.00001 1)";
+
 /// The id of the pattern of speaker `speaker` (every [`COLOURS`] × [`PATTERNS`] speakers
 /// share one).
 fn pattern_id(prefix: &str, speaker: usize) -> String {
     format!("{prefix}tv-strip-pat-{}", speaker % (COLOURS * PATTERNS))
 }
 
-/// The pattern definitions and a `<rect>` per run of turns.
+/// The pattern definitions and, per speaker and shown state, a band filled with the
+/// speaker's pattern and clipped to their runs (`Strip::outlines`): a few nodes whatever
+/// the number of turns.
 #[function_component]
 fn StripRuns(props: &StripRunsProps) -> Html {
     let strip = &props.layout.strip;
@@ -385,29 +404,41 @@ fn StripRuns(props: &StripRunsProps) -> Html {
             </pattern>
         }
     });
-    let run = |run: Run| {
-        let x = strip.percent(run.span.start);
-        let width = percent_of(run.span.end - run.span.start, strip.total);
-        let fill = run.speaker.map(|s| format!("url(#{})", pattern_id(p, s)));
-        let class = classes!(
-            "tv-strip-run",
-            run.hidden.then_some("tv-strip-hidden"),
-            run.speaker.is_none().then_some("tv-strip-none")
-        );
-        let (y, height) = if run.hidden {
-            ("44%", "8%")
-        } else {
-            ("28%", "40%")
-        };
+    let outlines = strip.outlines(&strip.runs(&props.hidden, true));
+    let clip_id = |i: usize| format!("{p}tv-strip-clip-{i}");
+    let clips = outlines.iter().enumerate().map(|(i, (_, d))| {
         html! {
-            <rect {class} {x} {y} {width} {height} {fill}
-                data-turn={run.turns.start.to_string()} />
+            <clipPath id={clip_id(i)} clipPathUnits="objectBoundingBox">
+                <path transform={OUTLINE_SCALE} d={d.clone()} />
+            </clipPath>
         }
-    };
+    });
+    let layers = outlines
+        .iter()
+        .enumerate()
+        .map(|(i, &((speaker, hidden), _))| {
+            let fill = speaker.map(|s| format!("url(#{})", pattern_id(p, s)));
+            let class = classes!(
+                "tv-strip-layer",
+                hidden.then_some("tv-strip-hidden"),
+                speaker.is_none().then_some("tv-strip-none")
+            );
+            // A hidden speaker's turns: a thin line in their place.
+            let (y, height) = if hidden {
+                ("44%", "8%")
+            } else {
+                ("28%", "40%")
+            };
+            html! {
+                <rect {class} x="0" {y} width="100%" {height} {fill}
+                    clip-path={format!("url(#{})", clip_id(i))}
+                    data-speaker={speaker.map(|s| s.to_string())} />
+            }
+        });
     html! {
         <>
-            <defs>{ for patterns }</defs>
-            <g class="tv-strip-runs">{ for strip.runs(&props.hidden, true).into_iter().map(run) }</g>
+            <defs>{ for patterns }{ for clips }</defs>
+            <g class="tv-strip-runs">{ for layers }</g>
         </>
     }
 }
@@ -421,14 +452,18 @@ struct StripTicksProps {
     current: Option<u16>,
 }
 
-/// A `<line>` per tick above the runs, and the current match's across the strip.
+/// The ticks above the runs as one path (a node per tick made a search that changed a
+/// thousand of them cost the frame some 16 ms on 1,653 turns), in thousandths of the
+/// strip across a nested `<svg>` stretched to it (`vector-effect: non-scaling-stroke`
+/// keeps the lines 2 pixels wide), and the current match's across the strip.
 #[function_component]
 fn StripTicks(props: &StripTicksProps) -> Html {
+    use std::fmt::Write;
     let x = |tick: u16| percent_of(u64::from(tick), u64::from(TICK_STEPS));
-    let ticks = props.ticks.iter().map(|&tick| {
-        let x = x(tick);
-        html! { <line class="tv-strip-tick" x1={x.clone()} x2={x} y1="0" y2="24%" /> }
-    });
+    let mut d = String::new();
+    for tick in props.ticks.iter() {
+        let _ = write!(d, "M{tick} 0V24");
+    }
     let current = props.current.map(|tick| {
         let x = x(tick);
         html! {
@@ -439,9 +474,19 @@ fn StripTicks(props: &StripTicksProps) -> Html {
         }
     });
     html! {
-        <g class="tv-strip-ticks">{ for ticks }{ for current }</g>
+        <g class="tv-strip-ticks">
+            if !d.is_empty() {
+                <svg viewBox={TICKS_VIEW_BOX} preserveAspectRatio="none" width="100%" height="100%">
+                    <path class="tv-strip-tick" {d} />
+                </svg>
+            }
+            { for current }
+        </g>
     }
 }
+
+/// The ticks' units: [`TICK_STEPS`] across, 100 down.
+const TICKS_VIEW_BOX: &str = "0 0 1000 100";
 
 /// Properties of [`StripText`].
 #[derive(Properties)]

@@ -55,7 +55,7 @@ fn the_strip_is_one_tab_stop_whose_keys_move_the_view_and_enter_the_turn() -> Te
     let session = open(&driver);
     session.goto(&server.url("/"))?;
     wait_for_transcript(&session, &server)?;
-    session.wait_for(".tv-strip-run", RENDER_TIMEOUT)?;
+    session.wait_for(".tv-strip-layer", RENDER_TIMEOUT)?;
 
     // From the search box, Tab by Tab, to the strip: a handful of stops, never one per
     // turn.

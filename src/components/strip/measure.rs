@@ -215,6 +215,35 @@ mod imp {
         (r.width() > 0.0).then(|| (f64::from(e.client_x()) - r.left()) / r.width())
     }
 
+    /// A call at the next animation frame (where reading the page's layout costs no
+    /// extra style and layout pass), cancelled when dropped.
+    pub struct NextFrame {
+        id: i32,
+        _closure: Closure<dyn FnMut()>,
+    }
+
+    impl NextFrame {
+        /// Calls `f` once, at the next animation frame.
+        pub fn new(f: impl FnOnce() + 'static) -> Option<Self> {
+            let closure = Closure::once(f);
+            let id = web_sys::window()?
+                .request_animation_frame(closure.as_ref().unchecked_ref())
+                .ok()?;
+            Some(NextFrame {
+                id,
+                _closure: closure,
+            })
+        }
+    }
+
+    impl Drop for NextFrame {
+        fn drop(&mut self) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.cancel_animation_frame(self.id);
+            }
+        }
+    }
+
     /// Whether the `<details>` a `toggle` event came from is open now.
     pub fn details_open(e: &Event) -> Option<bool> {
         e.target_dyn_into::<Element>()
@@ -316,6 +345,15 @@ mod imp {
     }
     pub fn details_open(e: &Event) -> Option<bool> {
         None
+    }
+    pub struct NextFrame;
+    impl NextFrame {
+        pub fn new(f: impl FnOnce() + 'static) -> Option<Self> {
+            None
+        }
+    }
+    impl Drop for NextFrame {
+        fn drop(&mut self) {}
     }
     pub struct ScrollWatch;
     impl ScrollWatch {
