@@ -352,7 +352,14 @@ async fn the_text_equivalent_lists_the_runs_and_each_leads_to_its_turn() {
     let m = mount(&talk(6, "aabca-"), ViewState::default(), "").await;
     let details = one(&m.root, "details.tv-strip-text");
     assert!(!details.has_attribute("open"), "collapsed");
-    assert_eq!(text(&one(&details, "summary")), "Who spoke when, as text");
+    // Named by the whole words; a phone shows their end only (hidden from readers).
+    assert_eq!(
+        text(&one(&details, "summary > .tv-strip-text-long")),
+        "Who spoke when, as text"
+    );
+    let short = one(&details, "summary > .tv-strip-text-short");
+    assert_eq!(text(&short), "As text");
+    assert_eq!(short.get_attribute("aria-hidden").as_deref(), Some("true"));
     assert!(
         details.query_selector("li").unwrap().is_none(),
         "rendered once opened"

@@ -546,7 +546,14 @@ fn StripText(props: &StripTextProps) -> Html {
     });
     html! {
         <details class="tv-strip-text" {ontoggle}>
-            <summary>{ l.strip_text.clone() }</summary>
+            // On a phone the line shows only the words' end ("as text"), the whole
+            // still its name.
+            <summary>
+                <span class="tv-strip-text-long">{ l.strip_text.clone() }</span>
+                <span class="tv-strip-text-short" aria-hidden="true">
+                    { l.strip_text_short.clone() }
+                </span>
+            </summary>
             { for list }
         </details>
     }

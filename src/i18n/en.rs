@@ -142,6 +142,7 @@ const LABELS: Labels = Labels {
     strip_turn_unattributed: AttrValue::Static("Turn {n} of {total}"),
     strip_hidden: AttrValue::Static("{turn} (hidden)"),
     strip_text: AttrValue::Static("Who spoke when, as text"),
+    strip_text_short: AttrValue::Static("As text"),
     strip_run: AttrValue::Static("{name} \u{2014} turns {first}\u{2013}{last}, {words}"),
     strip_run_one: AttrValue::Static("{name} \u{2014} turn {first}, {words}"),
     strip_run_times: AttrValue::Static("{run}, {start}\u{2013}{end}"),

@@ -377,6 +377,9 @@ labels! {
     strip_hidden: AttrValue,
     /// The summary of the strip's text equivalent (a list of runs of turns).
     strip_text: AttrValue,
+    /// What the button of the strip's text equivalent shows where the line is short (a
+    /// phone), the rest of `strip_text` read but not shown: its end.
+    strip_text_short: AttrValue,
     /// A run of turns `{first}` to `{last}` by `{name}`, `{words}` being a count of words.
     strip_run: AttrValue,
     /// A run of one turn, `{first}`.

@@ -167,6 +167,7 @@ const LABELS: Labels = Labels {
     strip_turn_unattributed: AttrValue::Static("Реплика {n} из {total}"),
     strip_hidden: AttrValue::Static("{turn} (скрыто)"),
     strip_text: AttrValue::Static("Кто когда говорил, текстом"),
+    strip_text_short: AttrValue::Static("Текстом"),
     strip_run: AttrValue::Static("{name} \u{2014} реплики {first}\u{2013}{last}, {words}"),
     strip_run_one: AttrValue::Static("{name} \u{2014} реплика {first}, {words}"),
     strip_run_times: AttrValue::Static("{run}, {start}\u{2013}{end}"),
