@@ -52,7 +52,8 @@ pub use playback::{
 };
 pub use report::ReaderState;
 pub use stats::{
-    speaker_stats, speaker_stats_of, speaker_stats_with, turn_speakers, Loaded, SpeakerStats,
+    speaker_stats, speaker_stats_of, speaker_stats_with, turn_speakers, turn_words, turn_words_of,
+    Loaded, SpeakerStats,
 };
 pub use strip::{
     hidden_turns, pattern_marks, percent_of, slider_value, step, turns_in_view, word_share, Layer,

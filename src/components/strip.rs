@@ -18,8 +18,8 @@ use super::hooks::SamePointer;
 use crate::i18n::{fill, Labels};
 use crate::model::Transcript;
 use crate::state::{
-    hidden_turns, pattern_marks, percent_of, slider_value, step, word_share, Block, Matches,
-    Measure, Place, Run, Strip, StripKey, Style, COLOURS, PATTERNS, TICK_STEPS, TILE,
+    hidden_turns, pattern_marks, percent_of, slider_value, step, turn_words_of, word_share, Block,
+    Matches, Measure, Place, Run, Strip, StripKey, Style, COLOURS, PATTERNS, TICK_STEPS, TILE,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -78,7 +78,8 @@ impl Layout {
             .enumerate()
             .map(|(i, turn)| (turn.id.clone(), i));
         Layout {
-            strip: Strip::new(t, speakers),
+            // The words the speaker filter's stats counted already.
+            strip: Strip::with_words(t, speakers, &turn_words_of(t)),
             ids: ids.collect(),
             of: Rc::as_ptr(t) as usize,
         }

@@ -19,33 +19,65 @@ pub fn speaker_stats(transcript: &Transcript) -> Vec<SpeakerStats> {
     speaker_stats_with(transcript, &turn_speakers(transcript))
 }
 
-/// Stats and the transcript they are of, weakly.
-type KeptStats = Option<(std::rc::Weak<Transcript>, Rc<Vec<SpeakerStats>>)>;
+/// Something computed from a transcript, and the transcript it is of, weakly.
+type Kept<T> = Option<(std::rc::Weak<Transcript>, Rc<T>)>;
 
 thread_local! {
     /// The last [`speaker_stats_of`].
-    static LAST_STATS: std::cell::RefCell<KeptStats> = const { std::cell::RefCell::new(None) };
+    static LAST_STATS: std::cell::RefCell<Kept<Vec<SpeakerStats>>> =
+        const { std::cell::RefCell::new(None) };
+    /// The last [`turn_words_of`].
+    static LAST_WORDS: std::cell::RefCell<Kept<Vec<usize>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
-/// [`speaker_stats_with`], kept for the transcript it was last computed for (weakly: it
-/// does not keep that alive) and given again to the next asker with the same `Rc`. A
-/// pre-rendered page computes it in a task of its own before it hydrates
-/// (`embed::start_app`), so that the hydrating render, a long page's longest task, does
-/// not also count every word (10 MB of text: about 50 ms of that task in the Wasm).
+/// `compute(transcript)`, kept in `cell` for the transcript it was last computed for
+/// (weakly: it does not keep that alive) and given again to the next asker with the
+/// same `Rc`.
+fn kept<T>(
+    cell: &'static std::thread::LocalKey<std::cell::RefCell<Kept<T>>>,
+    transcript: &Rc<Transcript>,
+    compute: impl FnOnce() -> T,
+) -> Rc<T> {
+    cell.with(|last| {
+        if let Some((of, value)) = &*last.borrow() {
+            if of.upgrade().is_some_and(|of| Rc::ptr_eq(&of, transcript)) {
+                return value.clone();
+            }
+        }
+        let value = Rc::new(compute());
+        *last.borrow_mut() = Some((Rc::downgrade(transcript), value.clone()));
+        value
+    })
+}
+
+/// [`speaker_stats_with`], kept for the transcript it was last computed for (see
+/// [`kept`]), its words counted once ([`turn_words_of`]). A pre-rendered page computes
+/// it in a task of its own before it hydrates (`embed::start_app`), so that the
+/// hydrating render, a long page's longest task, does not also count every word (10 MB
+/// of text: about 50 ms of that task in the Wasm).
 pub fn speaker_stats_of(
     transcript: &Rc<Transcript>,
     speakers: &[Option<usize>],
 ) -> Rc<Vec<SpeakerStats>> {
-    LAST_STATS.with(|last| {
-        if let Some((of, stats)) = &*last.borrow() {
-            if of.upgrade().is_some_and(|of| Rc::ptr_eq(&of, transcript)) {
-                return stats.clone();
-            }
-        }
-        let stats = Rc::new(speaker_stats_with(transcript, speakers));
-        *last.borrow_mut() = Some((Rc::downgrade(transcript), stats.clone()));
-        stats
+    kept(&LAST_STATS, transcript, || {
+        speaker_stats_from(transcript, speakers, &turn_words_of(transcript))
     })
+}
+
+/// Each turn's words ([`turn_words`]), counted once per transcript (see [`kept`]): the
+/// speaker stats and the who-spoke-when strip both need them.
+pub fn turn_words_of(transcript: &Rc<Transcript>) -> Rc<Vec<usize>> {
+    kept(&LAST_WORDS, transcript, || turn_words(transcript))
+}
+
+/// The words of each turn, all its paragraphs'.
+pub fn turn_words(transcript: &Transcript) -> Vec<usize> {
+    transcript
+        .turns
+        .iter()
+        .map(|turn| turn.paragraphs.iter().map(|p| words(p)).sum())
+        .collect()
 }
 
 /// [`speaker_stats`] with each turn's speaker index at hand ([`turn_speakers`]).
@@ -53,13 +85,22 @@ pub fn speaker_stats_with(
     transcript: &Transcript,
     speakers: &[Option<usize>],
 ) -> Vec<SpeakerStats> {
+    speaker_stats_from(transcript, speakers, &turn_words(transcript))
+}
+
+/// [`speaker_stats_with`] with each turn's words at hand too ([`turn_words`]).
+fn speaker_stats_from(
+    transcript: &Transcript,
+    speakers: &[Option<usize>],
+    words: &[usize],
+) -> Vec<SpeakerStats> {
     let mut stats = vec![SpeakerStats::default(); transcript.speakers.len()];
-    for (turn, &speaker) in transcript.turns.iter().zip(speakers) {
+    for (&speaker, &n) in speakers.iter().zip(words) {
         let Some(i) = speaker else {
             continue;
         };
         stats[i].turns += 1;
-        stats[i].words += turn.paragraphs.iter().map(|p| words(p)).sum::<usize>();
+        stats[i].words += n;
     }
     stats
 }
@@ -211,6 +252,32 @@ impl Loaded {
 mod tests {
     use super::*;
     use crate::state::fixture::transcript;
+
+    #[test]
+    fn words_are_counted_once_per_transcript_and_shared() {
+        let t = Rc::new(transcript());
+        let words = turn_words_of(&t);
+        assert!(Rc::ptr_eq(&words, &turn_words_of(&t)), "counted again");
+        assert_eq!(*words, turn_words(&t));
+        let speakers = turn_speakers(&t);
+        assert_eq!(*speaker_stats_of(&t, &speakers), speaker_stats_with(&t, &speakers));
+        let total: usize = speaker_stats_with(&t, &speakers).iter().map(|s| s.words).sum();
+        let attributed: usize = words
+            .iter()
+            .zip(&speakers)
+            .filter(|(_, s)| s.is_some())
+            .map(|(n, _)| n)
+            .sum();
+        assert_eq!(total, attributed);
+        // Another transcript (another `Rc`, same text) is counted for itself.
+        let other = Rc::new(transcript());
+        assert!(!Rc::ptr_eq(&words, &turn_words_of(&other)));
+        // The strip placed from the shared counts is the strip placed from the text.
+        assert_eq!(
+            crate::state::Strip::with_words(&t, &speakers, &words),
+            crate::state::Strip::new(&t, &speakers)
+        );
+    }
 
     #[test]
     fn words_hold_a_letter_or_digit() {

@@ -7,7 +7,7 @@
 
 use super::blocks::Block;
 use super::matches::{Matches, Place};
-use super::stats::words;
+use super::stats::turn_words;
 use crate::model::{Time, Transcript};
 use std::ops::Range;
 
@@ -141,10 +141,20 @@ impl Strip {
     /// an end ends where the next starts; one that runs into the next is cut there), else
     /// by words.
     pub fn new(transcript: &Transcript, speakers: &[Option<usize>]) -> Strip {
+        Strip::with_words(transcript, speakers, &turn_words(transcript))
+    }
+
+    /// [`Strip::new`] with each turn's words counted already (`state::turn_words_of`,
+    /// which the speaker stats counted): the strip then costs a pass over the turns,
+    /// not over the text.
+    pub fn with_words(
+        transcript: &Transcript,
+        speakers: &[Option<usize>],
+        words: &[usize],
+    ) -> Strip {
         let turns = &transcript.turns;
-        let words: Vec<usize> = turns
-            .iter()
-            .map(|t| t.paragraphs.iter().map(|p| words(p)).sum())
+        let words: Vec<usize> = (0..turns.len())
+            .map(|i| words.get(i).copied().unwrap_or(0))
             .collect();
         let speakers: Vec<Option<usize>> = (0..turns.len())
             .map(|i| speakers.get(i).copied().flatten())
