@@ -260,8 +260,14 @@ mod tests {
         assert!(Rc::ptr_eq(&words, &turn_words_of(&t)), "counted again");
         assert_eq!(*words, turn_words(&t));
         let speakers = turn_speakers(&t);
-        assert_eq!(*speaker_stats_of(&t, &speakers), speaker_stats_with(&t, &speakers));
-        let total: usize = speaker_stats_with(&t, &speakers).iter().map(|s| s.words).sum();
+        assert_eq!(
+            *speaker_stats_of(&t, &speakers),
+            speaker_stats_with(&t, &speakers)
+        );
+        let total: usize = speaker_stats_with(&t, &speakers)
+            .iter()
+            .map(|s| s.words)
+            .sum();
         let attributed: usize = words
             .iter()
             .zip(&speakers)
