@@ -33,18 +33,6 @@ mod hostile;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The viewer's stylesheet, for the layout checks.
-const CSS: &str = include_str!("../www/viewer.css");
-
-fn add_stylesheet() {
-    if document().get_element_by_id("tv-test-css").is_none() {
-        let style = document().create_element("style").unwrap();
-        style.set_id("tv-test-css");
-        style.set_text_content(Some(CSS));
-        document().head().unwrap().append_child(&style).unwrap();
-    }
-}
-
 /// Runs `js` as a function body with no arguments and returns its result.
 fn js(body: &str) -> JsValue {
     js_sys::Function::new_no_args(body)

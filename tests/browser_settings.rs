@@ -37,25 +37,12 @@ const TALKS: &str = r#"{"schema":1,"lang":"en","title":"Russian-Belarusian talks
  {"id":"t2","speaker":"alexander-lukashenko","paragraphs":["Thank you, Mr President."]}],
 "source":{"file":"talks.txt"}}"#;
 
-/// The viewer's stylesheet, added to the test page once so that computed styles can be
-/// checked (the runner's page has no other styles).
-const CSS: &str = include_str!("../www/viewer.css");
-
 fn storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }
 
 fn stored() -> Option<String> {
     storage().get_item(STORAGE_KEY).unwrap()
-}
-
-fn add_stylesheet() {
-    if document().get_element_by_id("tv-test-css").is_none() {
-        let style = document().create_element("style").unwrap();
-        style.set_id("tv-test-css");
-        style.set_text_content(Some(CSS));
-        document().head().unwrap().append_child(&style).unwrap();
-    }
 }
 
 struct Mounted {

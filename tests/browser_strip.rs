@@ -24,17 +24,6 @@ use dom::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const CSS: &str = include_str!("../www/viewer.css");
-
-fn add_stylesheet() {
-    if document().get_element_by_id("tv-test-css").is_none() {
-        let style = document().create_element("style").unwrap();
-        style.set_id("tv-test-css");
-        style.set_text_content(Some(CSS));
-        document().head().unwrap().append_child(&style).unwrap();
-    }
-}
-
 /// A transcript of `turns` turns: speakers Ann, Bo and Cy as `pattern` says (`a`, `b`,
 /// `c`, `-` for none), cycled; every paragraph long enough that 60 turns scroll.
 fn talk(turns: usize, pattern: &str) -> String {

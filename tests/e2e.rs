@@ -463,23 +463,19 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
 
     // The speaker panel opens from its button, which says what the filter shows.
     let panel_button = "button.tv-speakers-toggle";
+    let click = |css: &str| -> Result<(), Box<dyn std::error::Error>> {
+        Ok(click_in_view(
+            &session,
+            &session.find(css)?.ok_or(format!("no {css}"))?,
+        )?)
+    };
     assert_eq!(text_of(panel_button)?, "All 2 speakers");
     assert!(
         !session.find(lukashenko)?.ok_or("no toggle")?.displayed()?,
         "the speaker panel shows before it is opened"
     );
-    click_in_view(
-        &session,
-        &session
-            .find(panel_button)?
-            .ok_or("no speaker panel button")?,
-    )?;
-    click_in_view(
-        &session,
-        &session
-            .find(lukashenko)?
-            .ok_or("no toggle for Lukashenko")?,
-    )?;
+    click(panel_button)?;
+    click(lukashenko)?;
     wait_status("1 of 1")?;
     assert_eq!(text_of(panel_button)?, "1 of 2 speakers");
     let shown: Vec<String> = session
@@ -548,16 +544,8 @@ fn speaker_filter_and_copied_url_reopen_the_same_view() -> TestResult {
     assert_eq!(count("button.tv-hidden-marker")?, 1);
 
     // Show all, then the no-break space: `in person` is `in\u{a0}person` in the source.
-    click_in_view(
-        &session,
-        &session
-            .find(panel_button)?
-            .ok_or("no speaker panel button")?,
-    )?;
-    click_in_view(
-        &session,
-        &session.find("button.tv-show-all")?.ok_or("no Show all")?,
-    )?;
+    click(panel_button)?;
+    click("button.tv-show-all")?;
     webdriver::poll(RENDER_TIMEOUT, "all five turns", || {
         Ok((count("section.tv-turn:not([hidden])")? == 5).then_some(()))
     })?;

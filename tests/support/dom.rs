@@ -206,3 +206,16 @@ pub fn downloads() -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The viewer's stylesheet, for the suites that check layout.
+pub const VIEWER_CSS: &str = include_str!("../../www/viewer.css");
+
+/// Adds [`VIEWER_CSS`] to the page, once.
+pub fn add_stylesheet() {
+    if document().get_element_by_id("tv-test-css").is_none() {
+        let style = document().create_element("style").unwrap();
+        style.set_id("tv-test-css");
+        style.set_text_content(Some(VIEWER_CSS));
+        document().head().unwrap().append_child(&style).unwrap();
+    }
+}
