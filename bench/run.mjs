@@ -356,8 +356,8 @@ async function interactions(browser, base, id, reps) {
  *
  * Drawing: in a trace of a fresh load, the main-thread task in which the strip's runs
  * enter the page (a MutationObserver on the strip's `<svg>`, there from the pre-rendered
- * markup, marks it with `performance.mark`): the strip is computed (every turn's words
- * counted) and drawn in a task of its own after the hydration. Beside it, the longest
+ * markup, marks it with `performance.mark`): the strip is placed (from the turns' word
+ * counts) and drawn in a task of its own after the hydration. Beside it, the longest
  * task of the same load: the hydration, which renders the whole transcript.
  *
  * Search: the "of" keystroke → highlights painted, `reps` times with the strip shown and
