@@ -121,17 +121,6 @@ fn expected_attributes(s: &Settings) -> Vec<(String, String)> {
         .collect()
 }
 
-fn computed(el: &Element, property: &str) -> String {
-    window()
-        .get_computed_style(el)
-        .unwrap()
-        .unwrap()
-        .get_property_value(property)
-        .unwrap()
-        .trim()
-        .to_ascii_lowercase()
-}
-
 /// A length in px from a computed value such as `27px`.
 fn px(value: &str) -> f64 {
     value

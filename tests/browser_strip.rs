@@ -98,15 +98,6 @@ fn value_now(root: &Element) -> String {
     attr(&slider(root), "aria-valuenow").unwrap_or_default()
 }
 
-fn style_of(el: &Element, property: &str) -> String {
-    window()
-        .get_computed_style(el)
-        .unwrap()
-        .unwrap()
-        .get_property_value(property)
-        .unwrap()
-}
-
 async fn key(el: &Element, key: &str) {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(key);
@@ -190,7 +181,7 @@ async fn the_strip_draws_a_run_per_speaker_change_with_colours_and_patterns() {
         .query_selector("path.tv-strip-mark")
         .unwrap()
         .is_some());
-    let colour = |i: usize| style_of(&one(&patterns[i], "rect"), "fill");
+    let colour = |i: usize| computed(&one(&patterns[i], "rect"), "fill");
     assert_eq!(colour(0), "rgb(31, 95, 166)");
     assert_eq!(colour(1), "rgb(179, 71, 0)");
     let viewer = one(&m.root, ".tv-root");
@@ -200,7 +191,7 @@ async fn the_strip_draws_a_run_per_speaker_change_with_colours_and_patterns() {
     assert_eq!(colour(0), "rgb(0, 0, 0)");
     assert_eq!(colour(2), "rgb(0, 0, 0)");
     let mark = one(&patterns[1], "path");
-    assert_eq!(style_of(&mark, "stroke"), "rgb(255, 255, 255)");
+    assert_eq!(computed(&mark, "stroke"), "rgb(255, 255, 255)");
     viewer.set_attribute("data-scheme", "dark").unwrap();
     assert_eq!(colour(0), "rgb(111, 168, 255)");
     // The SVG is hidden from assistive technology; the slider names it.
@@ -442,7 +433,7 @@ async fn each_speaker_shows_a_share_of_the_words_in_the_viewers_language() {
     assert_eq!(attr(&bar, "aria-hidden").as_deref(), Some("true"));
     assert_eq!(attr(&one(&bar, "svg"), "width").as_deref(), Some("67.025%"));
     assert_eq!(
-        style_of(&one(&bar, "rect"), "fill"),
+        computed(&one(&bar, "rect"), "fill"),
         "rgb(31, 95, 166)",
         "Ann's colour"
     );

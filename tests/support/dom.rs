@@ -219,3 +219,15 @@ pub fn add_stylesheet() {
         document().head().unwrap().append_child(&style).unwrap();
     }
 }
+
+/// `el`'s computed `property`, trimmed and in lower case (`rgb(0, 0, 0)`, `grid`).
+pub fn computed(el: &Element, property: &str) -> String {
+    window()
+        .get_computed_style(el)
+        .unwrap()
+        .unwrap()
+        .get_property_value(property)
+        .unwrap()
+        .trim()
+        .to_ascii_lowercase()
+}
