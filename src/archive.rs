@@ -55,8 +55,10 @@
 //!   length, then a postings block); otherwise one entry per chunk: first document
 //!   (a gap from the previous chunk's), byte length, hash (8 bytes LE).
 //! - **postings block** (inline, or a chunk file `TVAP` after its header): document
-//!   count; per document: the document (gap-coded), its turn count; per turn: the turn
-//!   (gap-coded), and with positions their count and the positions (gap-coded).
+//!   count; per document: the document, gap-coded, shifted left one bit with the low
+//!   bit set when it has one turn, and otherwise its turn count − 2; per turn: the turn,
+//!   gap-coded (with positions also shifted, the low bit set for a single position, and
+//!   otherwise the count − 2), then the positions, gap-coded.
 //! - **document shard** (`TVAD`): first document, count; per document: id, title,
 //!   date (`YYYY-MM-DD` or empty), place, lang; speakers (count, then id and name);
 //!   turn count; turn ids (0 = `t1`, `t2`, … in order, 1 = a list of strings); each

@@ -1,9 +1,9 @@
 //! Building the index: transcripts in, files (path, bytes) out.
 
 use super::format::{
-    chunk_path, doc_shard_path, encode_docs, encode_fragment, fnv1a, fragment_path, put_next,
-    put_varint, shared_prefix, term_shard_path, DocInfo, Meta, Writer, YearRange, MAGIC_POSTINGS,
-    MAGIC_TERMS,
+    chunk_path, doc_shard_path, encode_docs, encode_fragment, fnv1a, fragment_path, put_flagged,
+    put_next, put_varint, shared_prefix, term_shard_path, DocInfo, Meta, Writer, YearRange,
+    MAGIC_POSTINGS, MAGIC_TERMS,
 };
 use super::tokens::for_each_term;
 use super::META_PATH;
@@ -396,9 +396,6 @@ fn append_doc(t: &mut TermBuf, doc: u32, occ: &[Occurrence], chunk_bytes: usize)
     let Some(b) = t.blocks.last_mut() else {
         return;
     };
-    put_next(&mut b.bytes, (b.docs > 0).then_some(b.last_doc), doc);
-    b.last_doc = doc;
-    b.docs += 1;
     // Turns and their positions.
     let mut turns: Vec<(u32, &[Occurrence])> = Vec::new();
     let mut i = 0;
@@ -411,19 +408,29 @@ fn append_doc(t: &mut TermBuf, doc: u32, occ: &[Occurrence], chunk_bytes: usize)
         turns.push((turn, &occ[i..j]));
         i = j;
     }
-    put_varint(&mut b.bytes, turns.len() as u64);
+    let prev_doc = (b.docs > 0).then_some(b.last_doc);
+    put_flagged(&mut b.bytes, prev_doc, doc, turns.len() == 1);
+    if turns.len() != 1 {
+        put_varint(&mut b.bytes, turns.len() as u64 - 2);
+    }
+    b.last_doc = doc;
+    b.docs += 1;
     let mut prev_turn = None;
     for (turn, occ) in turns {
-        put_next(&mut b.bytes, prev_turn, turn);
-        prev_turn = Some(turn);
         if t.positions {
-            put_varint(&mut b.bytes, occ.len() as u64);
+            put_flagged(&mut b.bytes, prev_turn, turn, occ.len() == 1);
+            if occ.len() != 1 {
+                put_varint(&mut b.bytes, occ.len() as u64 - 2);
+            }
             let mut prev = None;
             for (_, _, p) in occ {
                 put_next(&mut b.bytes, prev, *p);
                 prev = Some(*p);
             }
+        } else {
+            put_next(&mut b.bytes, prev_turn, turn);
         }
+        prev_turn = Some(turn);
     }
 }
 

@@ -204,6 +204,27 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// [`Reader::next_in`] with a flag in the low bit.
+    pub fn next_flagged(&mut self, prev: Option<u32>) -> Result<(u32, bool), Error> {
+        let at = self.pos;
+        let v = self.varint()?;
+        let n = u32::try_from(v >> 1).map_err(|_| {
+            self.pos = at;
+            self.err(format!("number {v} too large"))
+        })?;
+        let value = match prev {
+            None => Some(n),
+            Some(p) => p.checked_add(n).and_then(|x| x.checked_add(1)),
+        };
+        match value {
+            Some(x) => Ok((x, v & 1 == 1)),
+            None => {
+                self.pos = at;
+                Err(self.err("number overflows"))
+            }
+        }
+    }
+
     /// The next number of an increasing list: the first as is, later ones as gap − 1.
     pub fn next_in(&mut self, prev: Option<u32>) -> Result<u32, Error> {
         let at = self.pos;
@@ -219,6 +240,16 @@ impl<'a> Reader<'a> {
                 }),
         }
     }
+}
+
+/// Writes the next number of an increasing list with a flag in the low bit (see
+/// [`Reader::next_flagged`]).
+pub(super) fn put_flagged(out: &mut Vec<u8>, prev: Option<u32>, v: u32, flag: bool) {
+    let n = match prev {
+        None => v,
+        Some(p) => v - p - 1,
+    };
+    put_varint(out, (u64::from(n) << 1) | u64::from(flag));
 }
 
 /// Writes the next number of an increasing list (see [`Reader::next_in`]).
@@ -408,28 +439,39 @@ pub(super) fn decode_postings(
     positions: bool,
     out: &mut Vec<DocPostings>,
 ) -> Result<(), Error> {
-    let docs = r.count(2)?;
+    let docs = r.count(1)?;
     let mut prev_doc = None;
     for _ in 0..docs {
-        let doc = r.next_in(prev_doc)?;
+        let (doc, single) = r.next_flagged(prev_doc)?;
         prev_doc = Some(doc);
-        let n_turns = r.count(1)?;
-        let mut turns = Vec::with_capacity(n_turns);
+        let n_turns = if single {
+            1
+        } else {
+            r.count(1)?.saturating_add(2)
+        };
+        let mut turns = Vec::with_capacity(n_turns.min(r.remaining()));
         let mut prev_turn = None;
         for _ in 0..n_turns {
-            let turn = r.next_in(prev_turn)?;
-            prev_turn = Some(turn);
             let mut pos = Vec::new();
-            if positions {
-                let n = r.count(1)?;
-                pos.reserve(n);
+            let turn = if positions {
+                let (turn, single) = r.next_flagged(prev_turn)?;
+                let n = if single {
+                    1
+                } else {
+                    r.count(1)?.saturating_add(2)
+                };
+                pos.reserve(n.min(r.remaining()));
                 let mut prev = None;
                 for _ in 0..n {
                     let p = r.next_in(prev)?;
                     prev = Some(p);
                     pos.push(p);
                 }
-            }
+                turn
+            } else {
+                r.next_in(prev_turn)?
+            };
+            prev_turn = Some(turn);
             turns.push((turn, pos));
         }
         if let Some(last) = out.last() {
