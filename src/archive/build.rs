@@ -28,10 +28,10 @@ pub struct BuildOptions {
 impl Default for BuildOptions {
     fn default() -> Self {
         BuildOptions {
-            term_shard_bytes: 16 * 1024,
-            chunk_bytes: 16 * 1024,
+            term_shard_bytes: 8 * 1024,
+            chunk_bytes: 8 * 1024,
             fragment_bytes: 4 * 1024,
-            docs_per_shard: 16,
+            docs_per_shard: 8,
         }
     }
 }
