@@ -354,11 +354,14 @@ async function interactions(browser, base, id, reps) {
 /**
  * The who-spoke-when strip on transcript `id`'s page (src/components/strip.rs).
  *
- * Drawing: in a trace of a fresh load, the main-thread task in which the strip's runs
- * enter the page (a MutationObserver on the strip's `<svg>`, there from the pre-rendered
- * markup, marks it with `performance.mark`): the strip is placed (from the turns' word
- * counts) and drawn in a task of its own after the hydration. Beside it, the longest
- * task of the same load: the hydration, which renders the whole transcript.
+ * Drawing: in a trace of a fresh load, the viewer's `tv-strip-draw` User Timing measure
+ * (from the render of the strip's runs, placed from the turns' word counts, to right
+ * after their nodes are in the page), and the main-thread task in which the runs enter
+ * the page (a MutationObserver on the strip's `<svg>`, there from the pre-rendered
+ * markup, marks it with `performance.mark`): Yew's scheduler runs the strip's renders
+ * in the same task as whatever else is queued then (on a long transcript, the turn
+ * list's groups waking up). Beside them, the longest task of the same load: the
+ * hydration, which renders the whole transcript.
  *
  * Search: the "of" keystroke → highlights painted, `reps` times with the strip shown and
  * `reps` times on the same page with it `display: none` (a stylesheet): what the ticks
@@ -392,8 +395,8 @@ async function stripReps(browser, base, id, reps) {
     await complete;
     const shape = await page.evaluate(() => ({
       turns: Number(document.querySelector(".tv-strip-slider").getAttribute("aria-valuemax")),
-      // One rectangle per run, in the clip paths of the speakers' layers.
-      runs: [...document.querySelectorAll(".tv-strip-svg clipPath path")].reduce(
+      // One rectangle per run, in the paths of the colours' layers.
+      runs: [...document.querySelectorAll(".tv-strip-svg .tv-strip-layer")].reduce(
         (n, p) => n + (p.getAttribute("d").match(/M/g) ?? []).length,
         0,
       ),
@@ -405,7 +408,12 @@ async function stripReps(browser, base, id, reps) {
     const task = tasks.find((t) => t.ts <= mark.ts && mark.ts <= t.ts + t.dur);
     if (!task) throw new Error(`${id}: no task holds the strip's drawing in the trace`);
     const longest = Math.max(...tasks.map((t) => t.dur));
-    return { strip: task.dur / 1000, longest: longest / 1000, ...shape };
+    // The strip's own drawing: the viewer's User Timing measure (src/components/strip.rs,
+    // DRAW_MARK), from its runs' render to right after their nodes are in the page.
+    const measure = events.find((e) => e.name === "tv-strip-draw" && e.ph === "b");
+    const measureEnd = events.find((e) => e.name === "tv-strip-draw" && e.ph === "e");
+    if (!measure || !measureEnd) throw new Error(`${id}: no tv-strip-draw measure in the trace`);
+    return { own: (measureEnd.ts - measure.ts) / 1000, strip: task.dur / 1000, longest: longest / 1000, ...shape };
   });
   const page = await newPage(browser);
   await page.goto(`${base}/${id}/`);
@@ -771,10 +779,14 @@ memRow(`${s1} · Wasm memory after load`, S.memory.map((m) => m.wasm));
 const St = results.strip;
 if (St) {
   const { turns, runs } = St.draws[0];
-  const draw = timingRow(
-    `${St.id} · who-spoke-when strip · its task on load: every turn placed and drawn (${thousands(turns)} turns, ${thousands(runs)} runs)`,
-    St.draws.map((d) => d.strip),
+  timingRow(
+    `${St.id} · who-spoke-when strip · its drawing on load: every turn placed and drawn (${thousands(turns)} turns, ${thousands(runs)} runs; the \`tv-strip-draw\` measure)`,
+    St.draws.map((d) => d.own),
     medianAtMost(5),
+  );
+  const draw = timingRow(
+    `${St.id} · the task it lands in (with the scheduler's other work of that task: the turn list waking up)`,
+    St.draws.map((d) => d.strip),
   );
   const longest = timingRow(
     `${St.id} · the same loads' longest task (the hydration: the whole transcript's render)`,

@@ -56,8 +56,8 @@ pub use stats::{
     Loaded, SpeakerStats,
 };
 pub use strip::{
-    hidden_turns, pattern_marks, percent_of, slider_value, step, turns_in_view, word_share, Layer,
-    Measure, Run, Strip, StripKey, Style, TurnBox, COLOURS, PATTERNS, TICK_STEPS, TILE,
+    hidden_turns, pattern_marks, percent_of, slider_value, step, turns_in_view, word_share, Bands,
+    Layer, Measure, Run, Strip, StripKey, Style, TurnBox, COLOURS, PATTERNS, TICK_STEPS, TILE,
 };
 pub use url::{
     has_view_params, history_entry, merge_query, parse_query, turn_for_fragment, turn_link,

@@ -891,6 +891,37 @@ async fn a_fragment_marks_reveals_and_scrolls_to_its_turn() {
     handle.destroy();
 }
 
+/// An archive search's result links to `<page>?q=…#t12`: the page opens with the search
+/// on the first match in that turn (or after it), not on the transcript's first.
+#[wasm_bindgen_test]
+async fn a_link_with_a_search_and_a_turn_opens_on_that_turns_match() {
+    // "Mr President" is in turns 1 and 2; "thank" in turns 2 and 5.
+    for (url, status_text, place) in [
+        ("?t=talks&q=mr+president#t2", "2 of 2", "t2-p1"),
+        ("?t=talks&q=thank#t4", "2 of 2", "t5-p1"),
+        ("?t=talks&q=thank#t1", "1 of 2", "t2-p1"),
+    ] {
+        let _url = PageUrl::set(url);
+        let props = yew::props!(TranscriptViewerProps {
+            transcript: transcript(),
+            sync_url: true,
+        });
+        let Mounted { root, handle } = mount_with(props).await;
+        wait_until(url, || status(&root).starts_with(status_text)).await;
+        assert_eq!(current(&root).1, place, "{url}");
+        assert_eq!(input(&root).value(), parse_q(url), "{url}");
+        // Next goes on from there.
+        click(&one(&root, ".tv-next-match")).await;
+        wait_until("the next match", || !status(&root).starts_with(status_text)).await;
+        handle.destroy();
+    }
+}
+
+fn parse_q(url: &str) -> String {
+    let q = url.split("q=").nth(1).unwrap_or_default();
+    q.split('#').next().unwrap_or_default().replace('+', " ")
+}
+
 #[wasm_bindgen_test]
 async fn a_turn_link_is_copied_and_announced() {
     let _url = PageUrl::set("?t=talks&q=mr+president");

@@ -152,36 +152,41 @@ fn focused_turn() -> Option<String> {
 async fn the_strip_draws_a_run_per_speaker_change_with_colours_and_patterns() {
     // Ann, Ann, Bo, Cy, Ann, none.
     let m = mount(&talk(6, "aabca-"), ViewState::default(), "").await;
-    // A band per speaker in their pattern, clipped to their runs: Ann's two runs
-    // (turns 1–2 and 5) are two rectangles of her clip path.
+    // A path per colour, its runs filled: Ann's two runs (turns 1–2 and 5) are two
+    // rectangles of hers.
     let layers = all(&m.root, ".tv-strip-layer");
-    let speakers: Vec<Option<String>> = layers.iter().map(|l| attr(l, "data-speaker")).collect();
+    let colours: Vec<Option<String>> = layers.iter().map(|l| attr(l, "data-colour")).collect();
     let s = |v: &str| Some(v.to_string());
-    assert_eq!(speakers, [s("0"), s("1"), s("2"), None]);
+    assert_eq!(colours, [s("0"), s("1"), s("2"), None]);
     assert!(layers[3].matches(".tv-strip-none").unwrap());
     let rectangles: Vec<usize> = layers
         .iter()
-        .map(|l| {
-            attr(&clip_of(&m.root, l), "d")
-                .unwrap()
-                .matches('M')
-                .count()
-        })
+        .map(|l| attr(l, "d").unwrap().matches('M').count())
         .collect();
     assert_eq!(rectangles, [2, 1, 1, 1]);
+    // Over them, Bo's and Cy's patterns' marks, clipped to their runs (Ann's is plain).
+    let marks = all(&m.root, ".tv-strip-pattern");
+    let kinds: Vec<Option<String>> = marks.iter().map(|l| attr(l, "data-pattern")).collect();
+    assert_eq!(kinds, [s("1"), s("2")]);
     let patterns = all(&m.root, ".tv-strip-svg pattern");
-    assert_eq!(patterns.len(), 3);
-    for i in 0..3 {
-        let fill = attr(&layers[i], "fill").unwrap();
-        assert_eq!(fill, format!("url(#{})", patterns[i].id()));
+    assert_eq!(patterns.len(), 2);
+    for (band, pattern) in marks.iter().zip(&patterns) {
+        let fill = attr(band, "fill").unwrap();
+        assert_eq!(fill, format!("url(#{})", pattern.id()));
+        let clip = attr(&clip_of(&m.root, band), "d").unwrap();
+        assert_eq!(clip.matches('M').count(), 1);
     }
-    // Ann's is plain, Bo's and Cy's have marks; colours come from the scheme.
-    assert!(patterns[0].query_selector("path").unwrap().is_none());
-    assert!(patterns[1]
+    assert_eq!(
+        attr(&clip_of(&m.root, &marks[0]), "d"),
+        attr(&layers[1], "d"),
+        "Bo's marks lie over Bo's runs"
+    );
+    assert!(patterns[0]
         .query_selector("path.tv-strip-mark")
         .unwrap()
         .is_some());
-    let colour = |i: usize| computed(&one(&patterns[i], "rect"), "fill");
+    // Colours come from the scheme.
+    let colour = |i: usize| computed(&layers[i], "fill");
     assert_eq!(colour(0), "rgb(31, 95, 166)");
     assert_eq!(colour(1), "rgb(179, 71, 0)");
     let viewer = one(&m.root, ".tv-root");
@@ -190,7 +195,7 @@ async fn the_strip_draws_a_run_per_speaker_change_with_colours_and_patterns() {
         .unwrap();
     assert_eq!(colour(0), "rgb(0, 0, 0)");
     assert_eq!(colour(2), "rgb(0, 0, 0)");
-    let mark = one(&patterns[1], "path");
+    let mark = one(&patterns[0], "path");
     assert_eq!(computed(&mark, "stroke"), "rgb(255, 255, 255)");
     viewer.set_attribute("data-scheme", "dark").unwrap();
     assert_eq!(colour(0), "rgb(111, 168, 255)");
@@ -218,7 +223,7 @@ async fn ticks_follow_the_search_without_drawing_the_runs_again() {
     let m = mount(&talk(12, "abc"), ViewState::default(), "").await;
     assert_eq!(ticks(&m.root), 0);
     let first_layer = one(&m.root, ".tv-strip-layer");
-    let first_clip = clip_of(&m.root, &first_layer);
+    let first_clip = clip_of(&m.root, &one(&m.root, ".tv-strip-pattern"));
     // "trade" is in turn 2 only (three times), "more" in every turn.
     type_query(&m.root, "trade").await;
     wait_until("a tick", || ticks(&m.root) == 1).await;
@@ -232,7 +237,8 @@ async fn ticks_follow_the_search_without_drawing_the_runs_again() {
     // The runs are the same nodes: the search rendered only the ticks.
     let layer = one(&m.root, ".tv-strip-layer");
     assert!(first_layer.is_same_node(Some(&layer)));
-    assert!(first_clip.is_same_node(Some(&clip_of(&m.root, &layer))));
+    let clip = clip_of(&m.root, &one(&m.root, ".tv-strip-pattern"));
+    assert!(first_clip.is_same_node(Some(&clip)));
     type_query(&m.root, "").await;
     wait_until("no ticks", || ticks(&m.root) == 0).await;
     assert!(m
@@ -370,13 +376,14 @@ async fn a_hidden_speakers_turns_stay_in_place_thin_and_are_revealed_when_asked(
         ..ViewState::default()
     };
     let m = mount(&talk(6, "aabca-"), state, "").await;
-    // Bo's turn is still drawn, in place, as a thin line.
+    // Bo's turn is still drawn, in place, as a thin line: in the hidden band, after
+    // the shown one.
     let layers = all(&m.root, ".tv-strip-layer");
     let hidden: Vec<(Option<String>, bool)> = layers
         .iter()
         .map(|l| {
             (
-                attr(l, "data-speaker"),
+                attr(l, "data-colour"),
                 l.matches(".tv-strip-hidden").unwrap(),
             )
         })
@@ -386,19 +393,21 @@ async fn a_hidden_speakers_turns_stay_in_place_thin_and_are_revealed_when_asked(
         hidden,
         [
             (s("0"), false),
-            (s("1"), true),
             (s("2"), false),
-            (None, false)
+            (None, false),
+            (s("1"), true)
         ]
     );
-    assert_eq!(
-        attr(&clip_of(&m.root, &layers[1]), "d")
-            .unwrap()
-            .matches('M')
-            .count(),
-        1
+    assert_eq!(attr(&layers[3], "d").unwrap().matches('M').count(), 1);
+    let band = |l: &Element| l.parent_element().unwrap();
+    assert_ne!(
+        attr(&band(&layers[3]), "height"),
+        attr(&band(&layers[0]), "height")
     );
-    assert_ne!(attr(&layers[1], "height"), attr(&layers[0], "height"));
+    // Bo's marks too.
+    let marks = all(&m.root, ".tv-strip-pattern.tv-strip-hidden");
+    assert_eq!(marks.len(), 1);
+    assert_eq!(attr(&marks[0], "data-pattern").as_deref(), Some("1"));
     let s = slider(&m.root);
     s.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
     key(&s, "End").await;

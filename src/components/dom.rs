@@ -409,6 +409,24 @@ mod imp {
             .is_some_and(|d| js_sys::Reflect::has(&d, &"fragmentDirective".into()).unwrap_or(false))
     }
 
+    /// A User Timing mark `name` (`performance.mark`), for DevTools and the benchmark.
+    pub fn timing_mark(name: &str) {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+    }
+
+    /// A User Timing measure `name` from mark `start` to now (`performance.measure`).
+    pub fn timing_measure(name: &str, start: &str) {
+        // Without the mark, `measure` would throw (slowly).
+        let Some(p) = web_sys::window().and_then(|w| w.performance()) else {
+            return;
+        };
+        if p.get_entries_by_name(start).length() > 0 {
+            let _ = p.measure_with_start_mark(name, start);
+        }
+    }
+
     /// A listener for `event` on the window (or the document), removed when dropped.
     pub struct Listener {
         event: &'static str,
@@ -591,6 +609,8 @@ mod imp {
     pub fn text_directives() -> bool {
         false
     }
+    pub fn timing_mark(name: &str) {}
+    pub fn timing_measure(name: &str, start: &str) {}
     pub struct Listener;
     impl Listener {
         pub fn window(event: &'static str, f: impl FnMut() + 'static) -> Option<Self> {

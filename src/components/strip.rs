@@ -19,7 +19,7 @@ use crate::i18n::{fill, Labels};
 use crate::model::Transcript;
 use crate::state::{
     hidden_turns, pattern_marks, percent_of, slider_value, step, turn_words_of, word_share, Block,
-    Matches, Measure, Place, Run, Strip, StripKey, Style, COLOURS, PATTERNS, TICK_STEPS, TILE,
+    Matches, Measure, Place, Run, Strip, StripKey, Style, TICK_STEPS, TILE,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -117,11 +117,11 @@ fn try_until(slot: Rc<RefCell<Option<dom::Timeout>>>, tries: u32, act: Rc<dyn Fn
 /// Enter moves the focus into the turn (revealing a hidden one). A click or tap on the
 /// strip does the same for the turn under it (a hidden one is revealed and focused).
 ///
-/// In it, an `aria-hidden` `<svg class="tv-strip-svg">`: the pattern definitions (one
-/// per speaker's [`Style`], `id="<prefix>tv-strip-pat-<n>"`), and per speaker and shown
-/// state a `<rect class="tv-strip-layer" data-speaker=…>` in their pattern, clipped to
-/// their runs (hidden ones `tv-strip-hidden`: a thin line in place), a `<line>` per tick of the search's matches (`.tv-strip-tick`; the
-/// current one `.tv-strip-current`, taller and framed), and the turns in view
+/// In it, an `aria-hidden` `<svg class="tv-strip-svg">`: the runs in each speaker's
+/// colour and pattern ([`StripRuns`]: a path per colour, a band of marks per pattern,
+/// hidden ones `tv-strip-hidden`, a thin line in place), the search's matches as ticks
+/// (`.tv-strip-tick`, one path; the current one `.tv-strip-current`, taller and framed),
+/// and the turns in view
 /// (`.tv-strip-view`, a band under the runs).
 ///
 /// The text equivalent is `<details class="tv-strip-text">` "Who spoke when, as text",
@@ -290,8 +290,12 @@ pub fn WhoSpokeWhen(props: &WhoSpokeWhenProps) -> Html {
     );
     let runs = layout.as_ref().map(|layout| {
         html! {
-            <StripRuns layout={layout.clone()} hidden={hidden.clone()} id_prefix={p.clone()}
-                speakers={t.speakers.len()} />
+            // Yew creates a list's components from its end: the measure's first render
+            // comes right after the runs'.
+            <>
+                <StripDrawn id_prefix={p.clone()} />
+                <StripRuns layout={layout.clone()} hidden={hidden.clone()} id_prefix={p.clone()} />
+            </>
         }
     });
     let view_band = layout
@@ -361,8 +365,6 @@ struct StripRunsProps {
     layout: Rc<Layout>,
     hidden: Rc<Vec<bool>>,
     id_prefix: AttrValue,
-    /// How many speakers the transcript lists.
-    speakers: usize,
 }
 
 impl PartialEq for StripRunsProps {
@@ -370,78 +372,138 @@ impl PartialEq for StripRunsProps {
         Rc::ptr_eq(&self.layout, &other.layout)
             && Rc::ptr_eq(&self.hidden, &other.hidden)
             && self.id_prefix == other.id_prefix
-            && self.speakers == other.speakers
     }
 }
 
 /// The outlines' scale across, 1/[`OUTLINE_UNITS`](crate::state::OUTLINE_UNITS).
 const OUTLINE_SCALE: &str = "scale(0.00001 1)";
+/// The units of the colours' `<svg>`: [`OUTLINE_UNITS`](crate::state::OUTLINE_UNITS)
+/// across, 1 down.
+const OUTLINE_VIEW_BOX: &str = "0 0 100000 1";
 
-/// The id of the pattern of speaker `speaker` (every [`COLOURS`] × [`PATTERNS`] speakers
-/// share one).
-fn pattern_id(prefix: &str, speaker: usize) -> String {
-    format!("{prefix}tv-strip-pat-{}", speaker % (COLOURS * PATTERNS))
+/// The id of pattern `pattern`'s marks.
+fn pattern_id(prefix: &str, pattern: usize) -> String {
+    format!("{prefix}tv-strip-pat-{pattern}")
 }
 
-/// The pattern definitions and, per speaker and shown state, a band filled with the
-/// speaker's pattern and clipped to their runs (`Strip::outlines`): a few nodes whatever
-/// the number of turns.
+/// Where a band of the runs is drawn across the strip's height: (y, height). A hidden
+/// speaker's turns are a thin line in their place.
+fn band_box(hidden: bool) -> (&'static str, &'static str) {
+    match hidden {
+        true => ("44%", "8%"),
+        false => ("28%", "40%"),
+    }
+}
+
+/// The runs as a few nodes whatever the number of turns and speakers
+/// ([`Strip::bands`]): per shown state, an `<svg class="tv-strip-band">` stretched over
+/// the strip with a `<path class="tv-strip-layer tv-sc-N" data-colour=N>` per colour
+/// (`tv-strip-none` for turns no label introduces), its runs filled; then, per pattern
+/// with marks, a `<rect class="tv-strip-pattern">` filled with the marks and clipped to
+/// the runs of the speakers who have it. A speaker is told apart by the pair.
 #[function_component]
 fn StripRuns(props: &StripRunsProps) -> Html {
     let strip = &props.layout.strip;
     let p = &props.id_prefix;
+    if std::mem::replace(&mut *use_mut_ref(|| true).borrow_mut(), false) {
+        dom::timing_mark(&format!("{p}{DRAW_MARK}-start"));
+    }
+    let bands = strip.bands(&strip.runs(&props.hidden, true));
     let tile = TILE.to_string();
-    let patterns = (0..props.speakers.min(COLOURS * PATTERNS)).map(|i| {
-        let style = Style::of(i);
-        let marks = pattern_marks(style.pattern, TILE, TILE);
+    let mut used: Vec<usize> = bands
+        .patterns
+        .iter()
+        .map(|&((pattern, _), _)| pattern)
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    let patterns = used.into_iter().map(|pattern| {
         html! {
-            <pattern id={pattern_id(p, i)} patternUnits="userSpaceOnUse"
+            <pattern id={pattern_id(p, pattern)} patternUnits="userSpaceOnUse"
                 width={tile.clone()} height={tile.clone()}>
-                <rect class={format!("tv-sc-{}", style.colour)} width={tile.clone()}
-                    height={tile.clone()} />
-                if !marks.is_empty() {
-                    <path class="tv-strip-mark" d={marks} />
-                }
+                <path class="tv-strip-mark" d={pattern_marks(pattern, TILE, TILE)} />
             </pattern>
         }
     });
-    let outlines = strip.outlines(&strip.runs(&props.hidden, true));
     let clip_id = |i: usize| format!("{p}tv-strip-clip-{i}");
-    let clips = outlines.iter().enumerate().map(|(i, (_, d))| {
+    let clips = bands.patterns.iter().enumerate().map(|(i, (_, d))| {
         html! {
             <clipPath id={clip_id(i)} clipPathUnits="objectBoundingBox">
                 <path transform={OUTLINE_SCALE} d={d.clone()} />
             </clipPath>
         }
     });
-    let layers = outlines
-        .iter()
-        .enumerate()
-        .map(|(i, &((speaker, hidden), _))| {
-            let fill = speaker.map(|s| format!("url(#{})", pattern_id(p, s)));
-            let class = classes!(
-                "tv-strip-layer",
-                hidden.then_some("tv-strip-hidden"),
-                speaker.is_none().then_some("tv-strip-none")
-            );
-            // A hidden speaker's turns: a thin line in their place.
-            let (y, height) = if hidden {
-                ("44%", "8%")
-            } else {
-                ("28%", "40%")
-            };
+    let colours = |hidden: bool| {
+        let paths = bands
+            .colours
+            .iter()
+            .filter(|&&((_, h), _)| h == hidden)
+            .map(|((colour, _), d)| {
+                let class = classes!(
+                    "tv-strip-layer",
+                    match colour {
+                        Some(c) => format!("tv-sc-{c}"),
+                        None => "tv-strip-none".to_string(),
+                    },
+                    hidden.then_some("tv-strip-hidden")
+                );
+                html! {
+                    <path {class} d={d.clone()} data-colour={colour.map(|c| c.to_string())} />
+                }
+            })
+            .collect::<Vec<_>>();
+        let (y, height) = band_box(hidden);
+        (!paths.is_empty()).then(|| {
             html! {
-                <rect {class} x="0" {y} width="100%" {height} {fill}
-                    clip-path={format!("url(#{})", clip_id(i))}
-                    data-speaker={speaker.map(|s| s.to_string())} />
+                <svg class="tv-strip-band" x="0" {y} width="100%" {height}
+                    viewBox={OUTLINE_VIEW_BOX} preserveAspectRatio="none">
+                    { for paths }
+                </svg>
             }
-        });
+        })
+    };
+    let marks = bands.patterns.iter().enumerate().map(|(i, &((pattern, hidden), _))| {
+        let (y, height) = band_box(hidden);
+        html! {
+            <rect class={classes!("tv-strip-pattern", hidden.then_some("tv-strip-hidden"))}
+                x="0" {y} width="100%" {height} fill={format!("url(#{})", pattern_id(p, pattern))}
+                clip-path={format!("url(#{})", clip_id(i))} data-pattern={pattern.to_string()} />
+        }
+    });
     html! {
         <>
             <defs>{ for patterns }{ for clips }</defs>
-            <g class="tv-strip-runs">{ for layers }</g>
+            <g class="tv-strip-runs">
+                { for colours(false) }
+                { for colours(true) }
+                { for marks }
+            </g>
         </>
     }
+}
+
+/// The User Timing measure of the strip's first drawing (prefixed with the viewer's id
+/// prefix): from [`StripRuns`]' render to [`StripDrawn`]'s, right after the runs' nodes
+/// are in the page (on load nothing else renders between them: the scheduler runs a
+/// new component's first render before any update). The benchmark reads it; DevTools
+/// shows it.
+pub const DRAW_MARK: &str = "tv-strip-draw";
+
+/// Properties of [`StripDrawn`].
+#[derive(Properties, PartialEq)]
+struct StripDrawnProps {
+    id_prefix: AttrValue,
+}
+
+/// Renders nothing; its first render measures [`DRAW_MARK`].
+#[function_component]
+fn StripDrawn(props: &StripDrawnProps) -> Html {
+    let first = use_mut_ref(|| true);
+    if std::mem::replace(&mut *first.borrow_mut(), false) {
+        let p = &props.id_prefix;
+        dom::timing_measure(&format!("{p}{DRAW_MARK}"), &format!("{p}{DRAW_MARK}-start"));
+    }
+    Html::default()
 }
 
 /// Properties of [`StripTicks`].

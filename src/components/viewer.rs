@@ -337,7 +337,7 @@ pub fn TranscriptViewer(props: &TranscriptViewerProps) -> Html {
     };
     use_report_changes(&report, &props.on_change, &props.control);
     // The turn the URL fragment points at: marked, revealed if hidden, scrolled to.
-    use_fragment_target(t, p, &state, &target);
+    use_fragment_target(t, p, &state, &target, &matches, &actions.act);
     // The speaker filter's match counts follow a frame after the highlights: on 1 MB,
     // changing 48 counts in the keystroke's own frame cost it 3-4 ms of its 16.
     let match_counts = use_after_paint(matches.active().then(|| matches.per_speaker.clone()));

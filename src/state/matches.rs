@@ -286,6 +286,13 @@ impl Matches {
         (!self.all.is_empty()).then(|| current.min(self.all.len() - 1))
     }
 
+    /// The index in [`Matches::all`] of the first match in turn `turn` or after it: where
+    /// a link to a turn with a search (`?q=…#t12`, an archive search's result) opens.
+    pub fn first_from_turn(&self, turn: usize) -> Option<usize> {
+        let i = self.all.partition_point(|m| m.place < Place::Turn(turn, 0));
+        (i < self.all.len()).then_some(i)
+    }
+
     /// The indices in [`Matches::all`] of the matches at or after `from` and before `to`.
     pub fn between(&self, from: Place, to: Place) -> Range<usize> {
         let start = self.all.partition_point(|m| m.place < from);
@@ -435,6 +442,27 @@ mod tests {
         assert_eq!(full.ranges(Place::Turn(0, 1)), (vec![5..10], Some(0)));
         assert!(here != MatchSlice::current_only(&trade, turn1.clone(), Some(3)));
         assert!(here != MatchSlice::current_only(&trade, turn1, None));
+    }
+
+    #[test]
+    fn a_link_to_a_turn_opens_on_its_first_match_or_the_next() {
+        let t = transcript();
+        let s = ViewState::default().apply(Action::SetQuery("trade".into()));
+        let m = search(&t, &s);
+        let places: Vec<Place> = m.all.iter().map(|m| m.place).collect();
+        // The title and the first turn hold "trade"; the others do not.
+        assert_eq!(m.first_from_turn(0), Some(m.in_turn(0).start));
+        assert_eq!(places[m.first_from_turn(0).unwrap()], Place::Turn(0, 0));
+        let last_turn = t.turns.len() - 1;
+        for turn in 1..=last_turn {
+            let found = m.first_from_turn(turn);
+            let expected = places.iter().position(|p| *p >= Place::Turn(turn, 0));
+            assert_eq!(found, expected, "from turn {turn}");
+        }
+        assert_eq!(m.first_from_turn(last_turn + 5), None);
+        // The action makes it the current one.
+        let n = m.first_from_turn(0).unwrap();
+        assert_eq!(s.apply(Action::GoToMatch(n)).current, n);
     }
 
     #[test]

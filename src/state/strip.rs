@@ -315,48 +315,114 @@ impl Strip {
     }
 }
 
-/// What a run of turns is drawn as: its speaker and whether it is hidden.
-pub type Layer = (Option<usize>, bool);
+/// A layer of the strip: what its runs are drawn in (a colour of the palette, `None`
+/// for turns no label introduces; or a pattern's marks) and whether they are hidden.
+pub type Layer<K> = (K, bool);
 
-/// The units of [`Strip::outlines`] across the strip.
+/// The units of [`Strip::bands`]' outlines across the strip.
 pub const OUTLINE_UNITS: u64 = 100_000;
 
+/// The runs as outlines ([`Strip::bands`]): one per colour and one per pattern (each
+/// with its shown state), in order of first appearance.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Bands {
+    /// Per colour (`Style::colour`; `None`: no speaker): every run in it.
+    pub colours: Vec<(Layer<Option<usize>>, String)>,
+    /// Per pattern with marks (`Style::pattern`, never the plain 0): the runs of the
+    /// speakers who have it, for its marks to be drawn over their colour.
+    pub patterns: Vec<(Layer<usize>, String)>,
+}
+
 impl Strip {
-    /// The runs as one outline per speaker and shown state, in [`OUTLINE_UNITS`] across
-    /// the strip and 1 down (for a `<clipPath>` in `objectBoundingBox` units, scaled by
-    /// 1/[`OUTLINE_UNITS`] across): a rectangle per run, `M12345 0h321v1h-321z`,
-    /// integers written straight into one string per outline. A few nodes for the whole
-    /// strip, however many turns: what a node per run would cost (1,500 `<rect>`s, some
-    /// 35 ms to create in the Wasm) is a few strings. In order of first appearance; runs
-    /// too short to show (under 1/[`OUTLINE_UNITS`]) are left out.
-    pub fn outlines(&self, runs: &[Run]) -> Vec<(Layer, String)> {
-        use std::fmt::Write;
-        let total = u128::from(self.total);
-        let scale = |at: u64| {
-            let at = u128::from(at.min(self.total));
-            ((at * u128::from(OUTLINE_UNITS) + total / 2) / total) as u64
-        };
-        let mut out: Vec<(Layer, String)> = Vec::new();
-        // Where each layer is in `out`: by speaker (0 for none, else index + 1) and state.
-        let mut slots: Vec<Option<usize>> = Vec::new();
+    /// The runs as a few outlines, in [`OUTLINE_UNITS`] across the strip and 1 down: a
+    /// rectangle per run, `M12345 0h321v1h-321z`, integers written straight into one
+    /// string per outline. A colour's outline is filled in a `<svg>` stretched over the
+    /// strip; a pattern's is a `<clipPath>` (in `objectBoundingBox` units, scaled by
+    /// 1/[`OUTLINE_UNITS`] across) for a band of its marks over the colours, so that the
+    /// marks keep their size. However many speakers and turns, at most
+    /// 2 × ([`COLOURS`] + 1 + [`PATTERNS`] − 1) outlines: what a node per run (1,500
+    /// `<rect>`s, some 35 ms to create in the Wasm) or a layer per speaker (48 patterns
+    /// and clip paths, 10 ms) would cost is a few strings. Runs too short to show
+    /// (under 1/[`OUTLINE_UNITS`]) are left out.
+    pub fn bands(&self, runs: &[Run]) -> Bands {
+        let style = |run: &Run| run.speaker.map(Style::of);
+        Bands {
+            colours: self.outlines_by(runs, |run| Some(style(run).map(|s| s.colour))),
+            patterns: self.outlines_by(runs, |run| {
+                style(run).map(|s| s.pattern).filter(|&p| p != 0)
+            }),
+        }
+    }
+
+    /// The runs that `key` puts in a layer, an outline per key and shown state.
+    fn outlines_by<K: Copy + PartialEq>(
+        &self,
+        runs: &[Run],
+        key: impl Fn(&Run) -> Option<K>,
+    ) -> Vec<(Layer<K>, String)> {
+        let scale = self.scale_to(OUTLINE_UNITS);
+        let mut out: Vec<(Layer<K>, String)> = Vec::new();
         for run in runs {
+            let Some(k) = key(run) else {
+                continue;
+            };
             let x = scale(run.span.start);
             let w = scale(run.span.end).saturating_sub(x);
             if w == 0 {
                 continue;
             }
-            let slot = 2 * run.speaker.map_or(0, |s| s + 1) + usize::from(run.hidden);
-            if slots.len() <= slot {
-                slots.resize(slot + 1, None);
-            }
-            let at = *slots[slot].get_or_insert_with(|| {
-                out.push(((run.speaker, run.hidden), String::new()));
-                out.len() - 1
-            });
-            let _ = write!(out[at].1, "M{x} 0h{w}v1h-{w}z");
+            let layer = (k, run.hidden);
+            let at = match out.iter().position(|(l, _)| *l == layer) {
+                Some(at) => at,
+                None => {
+                    out.push((layer, String::new()));
+                    out.len() - 1
+                }
+            };
+            // `M{x} 0h{w}v1h-{w}z`, without `fmt` (a third of the strip's drawing).
+            let d = &mut out[at].1;
+            d.push('M');
+            push_number(d, x);
+            d.push_str(" 0h");
+            push_number(d, w);
+            d.push_str("v1h-");
+            push_number(d, w);
+            d.push('z');
         }
         out
     }
+
+    /// A place on the strip (`0..=total`) in `units` across it, rounded; in 64 bits
+    /// while they suffice (128-bit division is a slow call in the Wasm).
+    fn scale_to(&self, units: u64) -> impl Fn(u64) -> u64 {
+        let total = self.total;
+        move |at: u64| {
+            let at = at.min(total);
+            match at.checked_mul(units).and_then(|p| p.checked_add(total / 2)) {
+                Some(product) => product / total.max(1),
+                None => {
+                    let (at, total) = (u128::from(at), u128::from(total));
+                    ((at * u128::from(units) + total / 2) / total) as u64
+                }
+            }
+        }
+    }
+}
+
+/// Writes `n` in decimal at the end of `out`.
+fn push_number(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits.
+    out.extend(digits[i..].iter().map(|&b| char::from(b)));
 }
 
 /// `part` of `whole` as a percentage for an SVG attribute (`"12.345%"`), rounded to a

@@ -38,6 +38,8 @@ pub enum Action {
     Next { total: usize },
     /// Previous match (wraps).
     Previous { total: usize },
+    /// Make match `n` (an index into the visible matches) the current one.
+    GoToMatch(usize),
     /// Show or hide one speaker's turns.
     ToggleSpeaker(String),
     /// Show every speaker.
@@ -97,6 +99,7 @@ impl ViewState {
                     (s.current + total - 1) % total
                 };
             }
+            Action::GoToMatch(n) => s.current = n,
             Action::ToggleSpeaker(id) => {
                 if !s.hidden.remove(&id) {
                     s.hidden.insert(id);
@@ -271,6 +274,7 @@ mod tests {
             (Action::SetWholeWords(true), true),
             (Action::Next { total: 2 }, true),
             (Action::Previous { total: 2 }, true),
+            (Action::GoToMatch(3), true),
             (Action::ToggleSpeaker("l".into()), true),
             (Action::ShowAll, true),
             (

@@ -1,8 +1,9 @@
 //! [`use_fragment_target`]: the turn the URL fragment points at.
 
 use crate::components::dom;
+use crate::components::hooks::SamePointer;
 use crate::model::Transcript;
-use crate::state::{turn_for_fragment, turn_ids, Action, ViewState};
+use crate::state::{parse_query, turn_for_fragment, turn_ids, Action, Matches, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -11,17 +12,27 @@ use yew::prelude::*;
 /// rendered), is revealed through `state` if the speaker filter hides it, and is
 /// scrolled to once rendered. The state of `target` is the caller's, as the render
 /// limit needs it before this hook's effects are declared.
+///
+/// When the URL also searches (`?q=gas#t12`, as an archive search's results link), the
+/// current match becomes the first in that turn (or after it) once `matches` for that
+/// query are in, through `act` (which brings it into view): the page opens on the match
+/// the link was for, not on the transcript's first.
 #[hook]
 pub fn use_fragment_target(
     t: &Rc<Transcript>,
     p: &AttrValue,
     state: &UseReducerHandle<ViewState>,
     target: &UseStateHandle<Option<usize>>,
+    matches: &Rc<Matches>,
+    act: &Callback<Action>,
 ) {
+    // A turn to open the URL's search on, with that search's words: (turn, query).
+    let seek = use_mut_ref(|| None::<(usize, String)>);
     // The turn the URL fragment points at: marked, revealed if hidden, scrolled to.
     {
         let state = state.clone();
         let target = target.clone();
+        let seek = seek.clone();
         use_effect_with((t.clone(), p.clone()), move |(t, p)| {
             let (t, p) = (t.clone(), p.clone());
             let follow = move || {
@@ -30,11 +41,34 @@ pub fn use_fragment_target(
                 if let Some(i) = turn.filter(|&i| !state.shows(&t, i)) {
                     state.dispatch(Action::Reveal(turn_ids(&t, &[i])));
                 }
+                let search = dom::location_search().unwrap_or_default();
+                let query = parse_query(&search)
+                    .into_iter()
+                    .find_map(|(k, v)| (k == "q").then_some(v))
+                    .filter(|q| !q.trim().is_empty());
+                *seek.borrow_mut() = turn.zip(query);
                 target.set(turn);
             };
             follow();
             let listener = dom::Listener::window("hashchange", follow);
             move || drop(listener)
+        });
+    }
+    {
+        let (query, act) = (state.query.clone(), act.clone());
+        use_effect_with(SamePointer(matches.clone()), move |matches| {
+            let mut seek = seek.borrow_mut();
+            if let Some((turn, q)) = seek.as_ref() {
+                if *q != query {
+                    // Not in yet, or the reader searched for something else.
+                    if !query.is_empty() {
+                        *seek = None;
+                    }
+                } else if let Some(n) = matches.0.first_from_turn(*turn) {
+                    act.emit(Action::GoToMatch(n));
+                    *seek = None;
+                }
+            }
         });
     }
     {

@@ -1,7 +1,7 @@
 //! Native tests of the strip's layout, runs, outlines, ticks, keys and view.
 
 use super::*;
-use crate::model::Turn;
+use crate::model::{Speaker, Turn};
 use crate::state::fixture::{timed_turn, transcript};
 use crate::state::{blocks_with, turn_speakers, Match, ViewState};
 
@@ -252,15 +252,16 @@ fn percentages_and_shares_are_exact_without_floats() {
 }
 
 #[test]
-fn outlines_draw_a_rectangle_per_run_one_path_per_speaker_and_state() {
+fn bands_draw_a_rectangle_per_run_one_path_per_colour_pattern_and_state() {
     let mut t = transcript();
     // p, p, l, l(hidden), p, unattributed: 6, 4, 4, 2, 2, 3 words of 21.
     t.turns[1].speaker = Some("p".into());
     t.turns[2].speaker = Some("l".into());
     let s = strip_of(&t);
     let hidden = [false, false, false, true, false, false];
-    let outlines = s.outlines(&s.runs(&hidden, true));
-    let keys: Vec<Layer> = outlines.iter().map(|(k, _)| *k).collect();
+    let bands = s.bands(&s.runs(&hidden, true));
+    let keys: Vec<Layer<Option<usize>>> = bands.colours.iter().map(|(k, _)| *k).collect();
+    // Speaker 0 is colour 0, speaker 1 colour 1; the unattributed turn has none.
     assert_eq!(
         keys,
         [
@@ -270,14 +271,49 @@ fn outlines_draw_a_rectangle_per_run_one_path_per_speaker_and_state() {
             (None, false)
         ]
     );
-    assert_eq!(outlines[0].1, "M0 0h47619v1h-47619zM76190 0h9524v1h-9524z");
-    assert_eq!(outlines[3].1, "M85714 0h14286v1h-14286z");
+    assert_eq!(
+        bands.colours[0].1,
+        "M0 0h47619v1h-47619zM76190 0h9524v1h-9524z"
+    );
+    assert_eq!(bands.colours[3].1, "M85714 0h14286v1h-14286z");
     // Neighbours abut exactly: each ends where the next starts.
-    assert_eq!(outlines[1].1, "M47619 0h19048v1h-19048z");
+    assert_eq!(bands.colours[1].1, "M47619 0h19048v1h-19048z");
+    // Speaker 0's pattern is plain (no marks to draw); speaker 1's is pattern 1, its
+    // marks over the same runs as its colour.
+    let patterns: Vec<&(Layer<usize>, String)> = bands.patterns.iter().collect();
+    assert_eq!(patterns.len(), 2);
+    assert_eq!(patterns[0].0, (1, false));
+    assert_eq!(patterns[0].1, bands.colours[1].1);
+    assert_eq!(patterns[1].0, (1, true));
+    assert_eq!(patterns[1].1, bands.colours[2].1);
     // A run of no time is not drawn.
     let t = timed(&[(Some(0), Some(1_000)), (Some(1_000), Some(1_000))]);
     let s = strip_of(&t);
-    assert_eq!(s.outlines(&s.runs(&[], true)).len(), 1);
+    assert_eq!(s.bands(&s.runs(&[], true)).colours.len(), 1);
+}
+
+#[test]
+fn speakers_who_share_a_colour_share_its_outline_and_patterns_tell_them_apart() {
+    // Speakers 0 and 8 share colour 0 (8 colours); their patterns are 0 and 1.
+    let mut t = transcript();
+    let base = t.speakers[0].clone();
+    t.speakers = (0..9)
+        .map(|i| Speaker {
+            id: format!("s{i}"),
+            name: format!("Speaker {i}"),
+            ..base.clone()
+        })
+        .collect();
+    for (turn, speaker) in t.turns.iter_mut().zip(["s0", "s8", "s0", "s8", "s0", "s8"]) {
+        turn.speaker = Some(speaker.into());
+    }
+    let s = strip_of(&t);
+    let bands = s.bands(&s.runs(&[], true));
+    assert_eq!(bands.colours.len(), 1);
+    assert_eq!(bands.colours[0].1.matches('M').count(), 6);
+    assert_eq!(bands.patterns.len(), 1);
+    assert_eq!(bands.patterns[0].0, (Style::of(8).pattern, false));
+    assert_eq!(bands.patterns[0].1.matches('M').count(), 3);
 }
 
 #[test]
@@ -377,4 +413,25 @@ fn patterns_mark_their_tile_and_a_whole_bar() {
         );
     }
     assert_eq!(pattern_marks(3, 0, 0), "");
+}
+
+#[test]
+fn outline_numbers_are_written_and_scaled_like_fmt_and_128_bits() {
+    for n in [0, 7, 10, 99_999, 100_000, u64::MAX] {
+        let mut s = String::from("x");
+        push_number(&mut s, n);
+        assert_eq!(s, format!("x{n}"));
+    }
+    let mut t = transcript();
+    t.turns.truncate(1);
+    let mut s = strip_of(&t);
+    for total in [1, 3, 21, 1 << 40, u64::MAX / 3, u64::MAX] {
+        s.total = total;
+        let scale = s.scale_to(OUTLINE_UNITS);
+        for at in [0, 1, total / 3, total / 2, total - 1, total] {
+            let wide = (u128::from(at) * u128::from(OUTLINE_UNITS) + u128::from(total) / 2)
+                / u128::from(total);
+            assert_eq!(u128::from(scale(at)), wide, "{at} of {total}");
+        }
+    }
 }
