@@ -15,6 +15,8 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 // Natively (server-side rendering) only `Data` is rendered.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+// Without the `app` feature nothing mounts an embedded viewer.
+#[cfg_attr(not(feature = "app"), allow(dead_code))]
 pub(crate) enum Source {
     Data(Rc<Transcript>),
     Src(AttrValue),
@@ -22,6 +24,7 @@ pub(crate) enum Source {
 
 /// Properties of [`Embedded`]: the parsed `options`.
 #[derive(Properties, Clone, PartialEq)]
+#[cfg_attr(not(feature = "app"), allow(dead_code))]
 pub(crate) struct EmbeddedProps {
     pub source: Source,
     pub id_prefix: AttrValue,
