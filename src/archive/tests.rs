@@ -349,6 +349,38 @@ type Range = std::ops::Range<u32>;
 // ---------------------------------------------------------------- queries
 
 #[test]
+fn builds_are_deterministic_and_newest_first() {
+    let make = |order: &[usize]| {
+        let mut b = IndexBuilder::new();
+        let docs = [
+            ("b", Some("2020-05-01")),
+            ("a", Some("2020-05-01")),
+            ("c", None),
+            ("d", Some("2021-01-01")),
+            ("e", None),
+        ];
+        for i in order {
+            let (id, date) = docs[*i];
+            let t = transcript(
+                id,
+                date,
+                "en",
+                vec![turn(1, "anna-ivanova", &["Same words here."])],
+            );
+            b.add(id, &t);
+        }
+        b.build()
+    };
+    let one = make(&[0, 1, 2, 3, 4]);
+    assert_eq!(one, make(&[4, 3, 2, 1, 0]));
+    let all = to_map(one);
+    let mut c = Client::new(&all);
+    let r = c.search(&Query::parse("words"), Page::default());
+    // By date, newest first; ties by id; undated last, by id.
+    assert_eq!(ids(&r), ["d", "a", "b", "c", "e"]);
+}
+
+#[test]
 fn words_phrases_and_order() {
     let all = small_archive();
     let mut c = Client::new(&all);
