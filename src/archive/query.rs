@@ -38,6 +38,13 @@ fn fold_terms(s: &str) -> Vec<String> {
     out
 }
 
+/// The length of `prefix` (ASCII) when `word` starts with it, in any case.
+fn prefix_len(word: &str, prefix: &str) -> Option<usize> {
+    word.get(..prefix.len())
+        .filter(|p| p.eq_ignore_ascii_case(prefix))
+        .map(|p| p.len())
+}
+
 fn parse_years(v: &str) -> Option<(u16, u16)> {
     let (a, b) = match v.split_once("..").or_else(|| v.split_once('-')) {
         Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
@@ -74,9 +81,7 @@ impl Query {
             }
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let word = &rest[..end];
-            let lower = word.to_lowercase();
-            if let Some(v) = lower.strip_prefix("speaker:") {
-                let value_at = word.len() - v.len();
+            if let Some(value_at) = prefix_len(word, "speaker:") {
                 let value = &rest[value_at..];
                 match value.chars().next() {
                     Some(c) if is_quote(c) => {
@@ -91,7 +96,7 @@ impl Query {
                 }
                 continue;
             }
-            if let Some(years) = lower.strip_prefix("year:").and_then(parse_years) {
+            if let Some(years) = prefix_len(word, "year:").and_then(|n| parse_years(&word[n..])) {
                 q.years = Some(years);
                 rest = &rest[end..];
                 continue;

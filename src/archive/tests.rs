@@ -303,6 +303,42 @@ fn query_parsing() {
     );
 }
 
+#[test]
+fn query_parsing_never_panics() {
+    let pieces = [
+        "speaker:",
+        "SPEAKER:",
+        "year:",
+        "Year:2020-",
+        "\"",
+        "“",
+        "»",
+        "İ",
+        "ß",
+        " ",
+        "\u{a0}",
+        "gas",
+        "ёлка",
+        "-",
+        "'",
+        "..",
+        "2022",
+        "é",
+        "\u{301}",
+        ":",
+        "speaker:\"",
+    ];
+    let mut rng = Rng(11);
+    for _ in 0..5000 {
+        let s: String = (0..rng.below(8))
+            .map(|_| pieces[rng.below(pieces.len())])
+            .collect();
+        let q = Query::parse(&s);
+        assert!(q.clauses.iter().all(|c| !c.is_empty()), "{s:?}");
+    }
+    assert_eq!(Query::parse("İspeaker:x").clauses.len(), 1);
+}
+
 // ---------------------------------------------------------------- format
 
 #[test]
