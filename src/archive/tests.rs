@@ -385,6 +385,39 @@ type Range = std::ops::Range<u32>;
 // ---------------------------------------------------------------- queries
 
 #[test]
+fn empty_archives_and_transcripts() {
+    let all = to_map(IndexBuilder::new().build());
+    let mut c = Client::new(&all);
+    assert_eq!(c.meta.doc_count, 0);
+    assert!(c
+        .search(&Query::parse("gas"), Page::default())
+        .transcripts
+        .is_empty());
+    let mut b = IndexBuilder::new();
+    b.add(
+        "empty",
+        &transcript("Nothing said", Some("2020-01-01"), "en", vec![]),
+    );
+    b.add(
+        "one",
+        &transcript("One", None, "en", vec![turn(1, "anna-ivanova", &[""])]),
+    );
+    let all = to_map(b.build());
+    let mut c = Client::new(&all);
+    assert!(c
+        .search(&Query::parse("nothing"), Page::default())
+        .transcripts
+        .is_empty());
+    let r = c.search(&Query::parse("speaker:anna"), Page::default());
+    assert_eq!(hits(&r), [("one".to_string(), "t1".to_string())]);
+    let s = c.snippet(&r.transcripts[0].hits[0], &Query::parse("speaker:anna"));
+    assert_eq!(
+        (s.text.as_str(), s.speaker.as_deref()),
+        ("", Some("Anna Ivanova"))
+    );
+}
+
+#[test]
 fn builds_are_deterministic_and_newest_first() {
     let make = |order: &[usize]| {
         let mut b = IndexBuilder::new();
