@@ -441,10 +441,17 @@ fn main() -> ExitCode {
         if i > 0 {
             let (paths, _, _, _) = query(&all, &meta, &mut cache, &q, 1);
             let gz: u64 = paths.iter().map(|p| gz_size(&out, p)).sum();
+            let frag: u64 = paths
+                .iter()
+                .filter(|p| p.starts_with("f/"))
+                .map(|p| gz_size(&out, p))
+                .sum();
             println!(
-                "      as a later query (meta and earlier files cached): {} files, {:.1} KB gzip",
+                "      as a later query (meta and earlier files cached): {} files, {:.1} KB gzip, \
+                 {:.1} KB of it index files",
                 paths.len(),
-                gz as f64 / 1024.0
+                gz as f64 / 1024.0,
+                (gz - frag) as f64 / 1024.0
             );
         } else {
             let _ = query(&all, &meta, &mut cache, &q, 1);

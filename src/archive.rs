@@ -74,6 +74,7 @@
 //! [`Error`] naming the file and the byte offset; nothing in here panics on bad data.
 
 mod build;
+mod coding;
 mod format;
 mod query;
 mod tokens;

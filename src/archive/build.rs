@@ -1,9 +1,9 @@
 //! Building the index: transcripts in, files (path, bytes) out.
 
+use super::coding::{fnv1a, put_flagged, put_next, put_varint, Writer};
 use super::format::{
-    chunk_path, doc_shard_path, encode_docs, encode_fragment, fnv1a, fragment_path, put_flagged,
-    put_next, put_varint, shared_prefix, term_shard_path, DocInfo, Meta, Writer, YearRange,
-    MAGIC_POSTINGS, MAGIC_TERMS,
+    chunk_path, doc_shard_path, encode_docs, encode_fragment, fragment_path, shared_prefix,
+    term_shard_path, DocInfo, Meta, YearRange, MAGIC_POSTINGS, MAGIC_TERMS,
 };
 use super::tokens::for_each_term;
 use super::META_PATH;

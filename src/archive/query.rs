@@ -38,6 +38,13 @@ fn fold_terms(s: &str) -> Vec<String> {
     out
 }
 
+/// The length of `prefix` (ASCII) when `word` starts with it, in any case.
+fn prefix_len(word: &str, prefix: &str) -> Option<usize> {
+    word.get(..prefix.len())
+        .filter(|p| p.eq_ignore_ascii_case(prefix))
+        .map(|p| p.len())
+}
+
 fn parse_years(v: &str) -> Option<(u16, u16)> {
     let (a, b) = match v.split_once("..").or_else(|| v.split_once('-')) {
         Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
@@ -74,9 +81,7 @@ impl Query {
             }
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let word = &rest[..end];
-            let lower = word.to_lowercase();
-            if let Some(v) = lower.strip_prefix("speaker:") {
-                let value_at = word.len() - v.len();
+            if let Some(value_at) = prefix_len(word, "speaker:") {
                 let value = &rest[value_at..];
                 match value.chars().next() {
                     Some(c) if is_quote(c) => {
@@ -91,7 +96,7 @@ impl Query {
                 }
                 continue;
             }
-            if let Some(years) = lower.strip_prefix("year:").and_then(parse_years) {
+            if let Some(years) = prefix_len(word, "year:").and_then(|n| parse_years(&word[n..])) {
                 q.years = Some(years);
                 rest = &rest[end..];
                 continue;
@@ -391,10 +396,14 @@ fn pass(meta: &Meta, query: &Query, fetched: &Fetched, page: Page) -> Result<Pas
         Some(docs) => Box::new(docs.filter(move |d| (lo..hi).contains(d))),
         None => Box::new(lo..hi),
     };
-    let mut counted = 0usize;
+    // Matches count one each; a document not yet readable counts as the share of the
+    // readable ones that matched (at least a tenth), so that a rarely matching phrase
+    // asks for several chunks a round and a common word only for the first.
+    let mut counted = 0.0f64;
+    let (mut evaluated, mut matched) = (0u32, 0u32);
     let mut gap: Option<u32> = None;
     for doc in candidates {
-        if counted >= page.limit {
+        if counted >= page.limit as f64 {
             out.next = Some(Page {
                 from: doc,
                 limit: page.limit,
@@ -410,14 +419,20 @@ fn pass(meta: &Meta, query: &Query, fetched: &Fetched, page: Page) -> Result<Pas
         }
         if !covered {
             gap.get_or_insert(doc);
-            counted += 1;
+            counted += if evaluated == 0 {
+                1.0
+            } else {
+                (f64::from(matched) / f64::from(evaluated)).max(0.1)
+            };
             continue;
         }
+        evaluated += 1;
         let turns = match_doc(query, &terms, doc);
         if turns.is_empty() {
             continue;
         }
-        counted += 1;
+        matched += 1;
+        counted += 1.0;
         let shard = meta.doc_shard_for(doc);
         if !fetched.contains_key(&shard) {
             out.missing.insert(shard);
@@ -440,7 +455,7 @@ fn pass(meta: &Meta, query: &Query, fetched: &Fetched, page: Page) -> Result<Pas
 /// The files still needed to answer `query` for `page`, given those `fetched`; empty
 /// when [`run`] can answer. Call it again after fetching: the first call names term
 /// shards, the next the chunks of big terms and the document shards of the results.
-/// `fetched` must hold `meta.bin`'s decoded [`Meta`]'s files as fetched so far.
+/// `fetched` holds the files fetched so far (`meta.bin` need not be among them).
 pub fn plan(
     meta: &Meta,
     query: &Query,
