@@ -73,6 +73,8 @@
 //! Every decoder checks every length and count against the bytes it has and returns an
 //! [`Error`] naming the file and the byte offset; nothing in here panics on bad data.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 mod build;
 mod coding;
 mod format;

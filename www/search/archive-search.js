@@ -12,16 +12,16 @@ const LIMIT = 10;
 const INDEX = new URL("index/", import.meta.url);
 const TYPING_PAUSE_MS = 150;
 
-const form = document.querySelector(".tv-archive-form");
+const form = document.querySelector(".tv-find-form");
 const fields = {
-  q: form.querySelector("#q"),
-  speaker: form.querySelector("#speaker"),
-  year: form.querySelector("#year"),
+  q: form.querySelector("#tv-find-q"),
+  speaker: form.querySelector("#tv-find-speaker"),
+  year: form.querySelector("#tv-find-year"),
 };
-const status = document.querySelector(".tv-archive-status");
-const list = document.querySelector(".tv-archive-list");
-const more = document.querySelector(".tv-archive-more");
-const error = document.querySelector("[data-archive-error]");
+const status = document.querySelector(".tv-find-status");
+const list = document.querySelector(".tv-find-list");
+const more = document.querySelector(".tv-find-more");
+const error = document.querySelector("[data-find-error]");
 
 let session = null; // a promise of the ArchiveSearch
 let asked = 0; // the number of the latest query: older answers are dropped
@@ -85,21 +85,21 @@ function longDate(iso) {
 
 /** A result: the transcript's title (its link), date and place, and its turns. */
 function result(t) {
-  const item = element("li", "tv-archive-result");
+  const item = element("li", "tv-find-result");
   item.lang = t.lang;
-  const heading = element("h3", "tv-archive-title");
+  const heading = element("h3", "tv-find-title");
   const link = element("a", "", t.title || t.id);
   link.href = new URL(`../${t.href}`, import.meta.url).pathname;
   heading.append(link);
   item.append(heading);
   const where = [t.date && longDate(t.date), t.place].filter(Boolean).join(" · ");
-  if (where) item.append(element("p", "tv-archive-where", where));
-  const turns = element("ul", "tv-archive-turns");
+  if (where) item.append(element("p", "tv-find-where", where));
+  const turns = element("ul", "tv-find-turns");
   for (const hit of t.hits) {
     const li = element("li");
-    const a = element("a", "tv-archive-turn");
+    const a = element("a", "tv-find-turn");
     a.href = new URL(`../${hit.href}`, import.meta.url).href;
-    if (hit.speaker) a.append(element("span", "tv-archive-speaker", `${hit.speaker}: `));
+    if (hit.speaker) a.append(element("span", "tv-find-speaker", `${hit.speaker}: `));
     for (const piece of hit.pieces) {
       a.append(piece.mark ? element("mark", "", piece.text) : document.createTextNode(piece.text));
     }
@@ -136,7 +136,7 @@ async function search({ append = false } = {}) {
     next = view.next;
     more.hidden = next === null;
     const shown = list.children.length;
-    const turns = list.querySelectorAll(".tv-archive-turns > li").length;
+    const turns = list.querySelectorAll(".tv-find-turns > li").length;
     status.textContent = shown === 0
       ? "No transcript matches."
       : `${plural(shown, "transcript", "transcripts")}, ${plural(turns, "turn", "turns")}${next === null ? "" : " so far"}.`;
