@@ -197,19 +197,21 @@ fn heading(plan: &Plan, filter: Filter, w: &Words) -> String {
     }
 }
 
-/// The page's frame: the banner (the way to the whole list, the heading, a line under
-/// it), the filters, then `main` with the page's content, then the credits.
+/// The page's frame: the skip link (with the page's own path: the pages keep the site's
+/// `<base href>`), the banner (the way to the whole list, the heading, a line under it),
+/// the filters, then `main` with the page's content, then the credits.
 fn frame(w: &Words, plan: &Plan, here: &Page, h1: &str, sub: &str, main: &str) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
         "<div class=\"tv-root tv-archive\" lang=\"{lang}\">\
-         <a class=\"tv-archive-skip\" href=\"#tv-archive-main\">{skip}</a>\
+         <a class=\"tv-archive-skip\" href=\"{here}#tv-archive-main\">{skip}</a>\
          <header class=\"tv-archive-banner\">\
          <p class=\"tv-archive-site\"><a href=\"{CATALOG_PATH}\">{site}</a></p>\
          <h1 class=\"tv-archive-title\" dir=\"auto\">{h1}</h1>\
          <p class=\"tv-archive-sub\">{sub}</p></header>",
         lang = w.lang,
+        here = esc(&plan.path(here)),
         skip = esc(w.skip),
         site = esc(w.transcripts),
         h1 = esc(h1),

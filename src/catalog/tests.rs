@@ -141,6 +141,7 @@ fn pages_link_and_mark_where_the_reader_is() {
     assert_eq!(html.prev.as_deref(), Some("catalog/"));
     assert_eq!(html.next.as_deref(), Some("catalog/page/3/"));
     let b = &html.body;
+    assert!(b.contains("<a class=\"tv-archive-skip\" href=\"catalog/page/2/#tv-archive-main\">"), "{b}");
     assert!(
         b.contains("<nav class=\"tv-archive-pages\" aria-label=\"Pages\">"),
         "{b}"
