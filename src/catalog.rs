@@ -24,6 +24,7 @@ pub mod slug;
 use crate::model::{Catalog, CatalogEntry, Transcript, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// The most transcripts a site lists in every page's menu; above it, each page embeds
 /// only its own entry and links to the catalog pages.
@@ -107,6 +108,26 @@ impl ArchiveEntry {
 /// whichever spaces the source set.
 fn tidy(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a page of a site with `catalog` embeds when it shows entry `current`: the
+/// whole catalog and `current`, while it has at most
+/// [`SMALL_CATALOG`] entries; above that only the entry
+/// shown (index 0), with the address of the catalog pages. So a page's size does not
+/// grow with the archive, and an unchanged transcript's page stays the same when others
+/// are added.
+pub fn archive_catalog(
+    catalog: &Rc<Catalog>,
+    current: usize,
+) -> (Rc<Catalog>, usize, Option<String>) {
+    if catalog.transcripts.len() <= SMALL_CATALOG {
+        return (catalog.clone(), current, None);
+    }
+    let own = Catalog {
+        schema: catalog.schema,
+        transcripts: catalog.transcripts[current..=current].to_vec(),
+    };
+    (Rc::new(own), 0, Some(CATALOG_PATH.to_string()))
 }
 
 /// Newest first: by date, latest first, undated last; then by title and id, so that
@@ -211,7 +232,7 @@ impl Plan {
                     count: *count,
                 })
                 .collect();
-            facets.sort_by(|a, b| slug::sort_key(&a.name).cmp(&slug::sort_key(&b.name)));
+            facets.sort_by_cached_key(|f| slug::sort_key(&f.name));
             facets
         };
         let speakers = collect(

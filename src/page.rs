@@ -240,10 +240,11 @@ pub fn write_catalog_page(
 /// The components rendered to HTML (Yew's `ssr`).
 mod render {
     use super::{write_page, PageParts};
+    use crate::catalog::archive_catalog;
     use crate::components::prerender;
     use crate::components::{App, AppProps, Embedded, EmbeddedProps, Source, DEFAULT_BASE};
     use crate::model::{Catalog, Transcript};
-    use crate::site::{archive_catalog, data_scripts, is_page_id, page_path, PageData};
+    use crate::site::{data_scripts, is_page_id, page_path, PageData};
     use std::rc::Rc;
     use yew::{AttrValue, BaseComponent};
 
@@ -642,6 +643,17 @@ mod tests {
         for bad in ["2", "-1", "", "x"] {
             assert!(read(bad).unwrap_err().contains("data-current"), "{bad}");
         }
+        // An archive's page: its catalog says where the catalog pages are.
+        let archive = PageData {
+            catalog_pages: Some("catalog/".into()),
+            ..data.clone()
+        };
+        let scripts = data_scripts(&archive);
+        assert!(
+            scripts.contains(r#","pages":"catalog/"}</script>"#),
+            "{scripts}"
+        );
+        assert_eq!(read_back(&scripts), Ok(archive));
         let err = PageData::read("{", &transcript, "", "0").unwrap_err();
         assert!(err.starts_with("catalog: "), "{err}");
         let err = PageData::read(&catalog, r#"{"schema":2}"#, "", "0").unwrap_err();

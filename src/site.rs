@@ -41,7 +41,8 @@ pub struct PageData {
     /// The transcript shown.
     pub transcript: Rc<Transcript>,
     /// Where the archive's catalog pages are (`catalog/`), when `catalog` holds only
-    /// this page's entry of a larger archive ([`archive_catalog`]): the transcripts'
+    /// this page's entry of a larger archive ([`crate::catalog::archive_catalog`]): the
+    /// transcripts'
     /// menu links there instead of listing them. It travels in the catalog's JSON as
     /// `"pages"`, which the catalog's reader ignores.
     pub catalog_pages: Option<String>,
@@ -61,30 +62,6 @@ struct EmbeddedCatalog<'a> {
 struct CatalogPages {
     #[serde(default)]
     pages: Option<String>,
-}
-
-/// What a page of a site with `catalog` embeds when it shows entry `current`: the
-/// whole catalog and `current`, while it has at most
-/// [`SMALL_CATALOG`](crate::catalog::SMALL_CATALOG) entries; above that only the entry
-/// shown (index 0), with the address of the catalog pages. So a page's size does not
-/// grow with the archive, and an unchanged transcript's page stays the same when others
-/// are added.
-pub fn archive_catalog(
-    catalog: &Rc<Catalog>,
-    current: usize,
-) -> (Rc<Catalog>, usize, Option<String>) {
-    if catalog.transcripts.len() <= crate::catalog::SMALL_CATALOG {
-        return (catalog.clone(), current, None);
-    }
-    let own = Catalog {
-        schema: catalog.schema,
-        transcripts: catalog.transcripts[current..=current].to_vec(),
-    };
-    (
-        Rc::new(own),
-        0,
-        Some(crate::catalog::CATALOG_PATH.to_string()),
-    )
 }
 
 impl PageData {

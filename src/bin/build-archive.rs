@@ -98,6 +98,7 @@ mod native {
     use std::process::ExitCode;
     use std::rc::Rc;
     use std::time::Instant;
+    use transcript_viewer::catalog::archive_catalog;
     use transcript_viewer::catalog::manifest::{
         content_hash, outputs, version_key, Manifest, Record, MANIFEST_FILE,
     };
@@ -107,7 +108,7 @@ mod native {
     use transcript_viewer::convert::{convert_bytes, Options};
     use transcript_viewer::model::{Catalog, Transcript};
     use transcript_viewer::page::{bad_id, render_page, unrendered, write_catalog_page};
-    use transcript_viewer::site::{archive_catalog, is_page_id, PageData};
+    use transcript_viewer::site::{is_page_id, PageData};
 
     /// Where the template is kept once the home page has been rendered over
     /// `index.html`.

@@ -141,7 +141,10 @@ fn pages_link_and_mark_where_the_reader_is() {
     assert_eq!(html.prev.as_deref(), Some("catalog/"));
     assert_eq!(html.next.as_deref(), Some("catalog/page/3/"));
     let b = &html.body;
-    assert!(b.contains("<a class=\"tv-archive-skip\" href=\"catalog/page/2/#tv-archive-main\">"), "{b}");
+    assert!(
+        b.contains("<a class=\"tv-archive-skip\" href=\"catalog/page/2/#tv-archive-main\">"),
+        "{b}"
+    );
     assert!(
         b.contains("<nav class=\"tv-archive-pages\" aria-label=\"Pages\">"),
         "{b}"
@@ -253,4 +256,20 @@ fn an_entry_comes_from_its_transcript() {
     assert_eq!(e.place.as_deref(), Some("Москва, Кремль"));
     assert_eq!(e.year(), Some(2021));
     assert_eq!(e.catalog_entry().date.as_deref(), Some("2021-12-23"));
+}
+
+#[test]
+fn a_large_catalog_is_not_embedded_whole() {
+    let of = |n: usize| {
+        let entries: Vec<ArchiveEntry> = (0..n)
+            .map(|i| entry(&format!("e{i}"), None, "", &[], "en"))
+            .collect();
+        Rc::new(catalog_json(&entries))
+    };
+    let small = of(SMALL_CATALOG);
+    assert_eq!(archive_catalog(&small, 5), (small.clone(), 5, None));
+    let (own, current, pages) = archive_catalog(&of(SMALL_CATALOG + 1), 7);
+    assert_eq!(own.transcripts.len(), 1);
+    assert_eq!((own.transcripts[0].id.as_str(), current), ("e7", 0));
+    assert_eq!(pages.as_deref(), Some("catalog/"));
 }
