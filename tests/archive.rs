@@ -299,3 +299,35 @@ fn a_small_site_lists_every_transcript_in_its_pages() {
         home
     );
 }
+
+#[test]
+fn side_files_are_read_and_their_changes_rebuild() {
+    let d = Dirs::new("side", 2);
+    std::fs::write(
+        d.src.join("hearing.vtt"),
+        "WEBVTT\n\n00:00.500 --> 00:02.000\n<v SPEAKER_00>Good morning.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.src.join("hearing.media.json"),
+        r#"{"url": "media/hearing.mp3"}"#,
+    )
+    .unwrap();
+    let names = d.src.join("hearing.speakers.json");
+    std::fs::write(&names, r#"{"SPEAKER_00": "Ann Lee"}"#).unwrap();
+    let out = d.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("3 converted"), "{}", stderr(&out));
+    let json = || std::fs::read_to_string(d.site.join("transcripts/hearing.json")).unwrap();
+    assert!(
+        json().contains("media/hearing.mp3") && json().contains("Ann Lee"),
+        "{}",
+        json()
+    );
+    assert!(!d.site.join("transcripts/hearing.media.json").exists());
+    std::fs::write(&names, r#"{"SPEAKER_00": "Bob Ray"}"#).unwrap();
+    let out = d.build();
+    // A small site: its pages list each other, so all are rendered again.
+    assert!(stderr(&out).contains("3 converted"), "{}", stderr(&out));
+    assert!(json().contains("Bob Ray"), "{}", json());
+}

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: build-archive [--jobs N] [--per-page N] SRC_DIR SITE_DIR
-  Builds every transcript in SRC_DIR (*.txt, *.vtt, *.srt, *.json; not the
-  <stem>.speakers.json and <stem>.media.json side files) into SITE_DIR, the site trunk
-  built (its index.html is the pages' template):
+  Builds every transcript in SRC_DIR (*.txt, *.vtt, *.srt, *.json, with their side files
+  <stem>.speakers.json and <stem>.media.json, as transcript2json reads them) into
+  SITE_DIR, the site trunk built (its index.html is the pages' template):
     SITE_DIR/transcripts/<id>.json   each transcript converted (<id> is the file stem)
     SITE_DIR/transcripts/index.json  the catalog, newest first
     SITE_DIR/<id>/index.html         each transcript's page, pre-rendered
@@ -291,13 +291,44 @@ mod native {
             .unwrap_or_else(|_| env!("CARGO_PKG_VERSION").as_bytes().to_vec())
     }
 
-    /// Converts one source and writes its JSON; its transcript.
+    /// The side files a source may have beside it (docs/media.md), as transcript2json
+    /// reads them: `<stem>.speakers.json` names the voices, `<stem>.media.json` the
+    /// recording.
+    const SIDE_FILES: [&str; 2] = ["speakers", "media"];
+
+    fn side_file(path: &Path, id: &str, what: &str) -> PathBuf {
+        path.with_file_name(format!("{id}.{what}.json"))
+    }
+
+    /// Converts one source (with its side files) and writes its JSON; its transcript.
     fn convert(site: &Path, source: &Source) -> Result<(Transcript, u64), String> {
         let shown = source.path.display().to_string();
         let bytes =
             std::fs::read(&source.path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+        let side = |what: &str| -> Result<Option<(String, String)>, String> {
+            let path = side_file(&source.path, &source.id, what);
+            if !path.is_file() {
+                return Ok(None);
+            }
+            Ok(Some((path.display().to_string(), read(&path)?)))
+        };
+        let speakers = match side("speakers")? {
+            Some((shown, text)) => Some(
+                transcript_viewer::convert::speaker_names(&shown, &text)
+                    .map_err(|e| e.render(&shown))?,
+            ),
+            None => None,
+        };
+        let media = match side("media")? {
+            Some((shown, text)) => {
+                Some(transcript_viewer::convert::media_file(&text).map_err(|e| e.render(&shown))?)
+            }
+            None => None,
+        };
         let options = Options {
             file: source.name.clone(),
+            speakers,
+            media,
             ..Options::default()
         };
         let conversion = convert_bytes(&bytes, &options).map_err(|e| e.render(&shown))?;
@@ -357,10 +388,18 @@ mod native {
         // Every source's hash (of its bytes alone first: a small site's key needs all).
         let raw: Vec<Result<String, String>> = listed
             .par_iter()
-            .map(|(_, path, name)| {
-                std::fs::read(path)
-                    .map(|bytes| content_hash("", name, &bytes))
-                    .map_err(|e| format!("{}: cannot read: {e}", path.display()))
+            .map(|(id, path, name)| {
+                let mut bytes = std::fs::read(path)
+                    .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+                // Its side files are part of what it is made from.
+                for side in SIDE_FILES {
+                    let side = side_file(path, id, side);
+                    if let Ok(more) = std::fs::read(&side) {
+                        bytes.extend_from_slice(side.to_string_lossy().as_bytes());
+                        bytes.extend_from_slice(&more);
+                    }
+                }
+                Ok(content_hash("", name, &bytes))
             })
             .collect();
         let small = listed.len() <= SMALL_CATALOG;
