@@ -259,6 +259,19 @@ fn an_archive_is_built_linked_and_rebuilt_incrementally() {
         );
     }
 
+    // A template without the app's element: said once.
+    let template = d.site.join(".archive-template.html");
+    std::fs::write(&template, "<html><title></title><body></body></html>").unwrap();
+    let out = d.build();
+    assert!(!out.status.success());
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("has no <div data-transcript-viewer-app>"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(&template, TEMPLATE).unwrap();
+
     // A bad transcript is named, the rest are built, the exit code says so.
     std::fs::write(d.src.join("bad.txt"), b"Title\n\xff\xfe not text\n").unwrap();
     let out = d.build();

@@ -363,6 +363,15 @@ mod native {
     fn build(args: &Args) -> Result<Counts, String> {
         let site = &args.site;
         let template = template(site)?;
+        // A template that cannot be filled fails once, not once per transcript.
+        let empty = transcript_viewer::page::PageParts {
+            title: "",
+            lang: "en",
+            markup: "",
+            after: "",
+        };
+        transcript_viewer::page::write_page(&template, &empty)
+            .map_err(|e| format!("{}: {e}", site.join("index.html").display()))?;
         let listed = sources(&args.src)?;
         let mut counts = Counts::default();
         // Two sources with one stem (`a.txt`, `a.vtt`): the first wins.
