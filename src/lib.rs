@@ -16,6 +16,7 @@
 //!   the components and the HTML writing.
 
 pub mod archive;
+pub mod catalog;
 pub mod components;
 pub mod convert;
 pub mod dates;
