@@ -73,12 +73,12 @@
 //! Every decoder checks every length and count against the bytes it has and returns an
 //! [`Error`] naming the file and the byte offset; nothing in here panics on bad data.
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod site;
 mod build;
 mod coding;
 mod format;
 mod query;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 mod tokens;
 
 #[cfg(test)]

@@ -70,6 +70,40 @@ impl Drop for Dirs {
     }
 }
 
+/// The transcripts (ids) and turns the site's search index finds for `query`, read as
+/// the search page reads it: plan, fetch, until nothing is missing.
+fn search_site(site: &Path, query: &str) -> Vec<(String, String)> {
+    use transcript_viewer::archive::{plan, run, Fetched, Meta, Page, Query, META_PATH};
+    let dir = site.join("search/index");
+    let meta = Meta::decode(&std::fs::read(dir.join(META_PATH)).unwrap()).unwrap();
+    let q = Query::parse(query);
+    let page = Page {
+        from: 0,
+        limit: 100,
+    };
+    let mut fetched = Fetched::new();
+    for _ in 0..10 {
+        let missing = plan(&meta, &q, &fetched, page).unwrap();
+        if missing.is_empty() {
+            break;
+        }
+        for path in missing {
+            let bytes = std::fs::read(dir.join(&path)).unwrap();
+            fetched.insert(path, bytes);
+        }
+    }
+    let results = run(&meta, &q, &fetched, page).unwrap();
+    results
+        .transcripts
+        .iter()
+        .flat_map(|t| {
+            t.hits
+                .iter()
+                .map(|h| (t.info.id.clone(), h.turn_id.clone()))
+        })
+        .collect()
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -173,6 +207,7 @@ fn an_archive_is_built_linked_and_rebuilt_incrementally() {
         built.contains("catalog/speaker/index.html") && built.contains("catalog/place/index.html")
     );
     assert!(built.contains(".archive-manifest.json") && built.contains("catalog.css"));
+    assert!(built.contains("search/index/meta.bin"));
 
     // A transcript's page embeds its own entry only, and links to the catalog.
     let page = std::fs::read_to_string(d.site.join(format!("{}/index.html", ids[0]))).unwrap();
@@ -214,7 +249,8 @@ fn an_archive_is_built_linked_and_rebuilt_incrementally() {
     let out = d.build();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("0 converted, 30 unchanged, 0 removed, 0 failed; 0 transcript page(s), 0 catalog page(s) written"),
+        stderr(&out).contains("0 converted, 30 unchanged, 0 removed, 0 failed; 0 transcript page(s), 0 catalog page(s) written")
+            && stderr(&out).contains(" 0 search index file(s)"),
         "{}",
         stderr(&out)
     );
@@ -234,6 +270,13 @@ fn an_archive_is_built_linked_and_rebuilt_incrementally() {
     let json = std::fs::read_to_string(d.site.join(format!("transcripts/{}.json", stem(changed))))
         .unwrap();
     assert!(json.contains("One more word."));
+    // The search index has it.
+    let found = search_site(&d.site, "\"one more word\"");
+    assert_eq!(
+        found.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+        [stem(changed).as_str()],
+        "{found:?}"
+    );
 
     // One removed: its files go, and it is no longer listed.
     let gone = d.sources()[3].clone();
@@ -251,6 +294,12 @@ fn an_archive_is_built_linked_and_rebuilt_incrementally() {
     assert!(!d.site.join(stem(&gone)).exists());
     let index = std::fs::read_to_string(d.site.join("transcripts/index.json")).unwrap();
     assert!(!index.contains(&stem(&gone)));
+    assert!(
+        search_site(&d.site, "the")
+            .iter()
+            .all(|(id, _)| *id != stem(&gone)),
+        "the search forgets it"
+    );
     for file in after.iter().filter(|f| f.starts_with("catalog/")) {
         let html = std::fs::read_to_string(d.site.join(file)).unwrap();
         assert!(

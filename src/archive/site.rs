@@ -29,7 +29,10 @@ pub fn write_index(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Written, S
     let mut ordered: Vec<&(String, Vec<u8>)> = files.iter().collect();
     ordered.sort_by_key(|(p, _)| p == super::META_PATH);
     for (path, bytes) in ordered {
-        if path.split('/').any(|part| part.is_empty() || part == "." || part == "..") {
+        if path
+            .split('/')
+            .any(|part| part.is_empty() || part == "." || part == "..")
+        {
             return Err(format!("{path}: not a relative path inside the index"));
         }
         out.bytes += bytes.len() as u64;
@@ -42,7 +45,8 @@ pub fn write_index(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Written, S
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
         }
-        std::fs::write(&file, bytes).map_err(|e| format!("{}: cannot write: {e}", file.display()))?;
+        std::fs::write(&file, bytes)
+            .map_err(|e| format!("{}: cannot write: {e}", file.display()))?;
         out.written += 1;
     }
     remove_others(dir, dir, &keep, &mut out)?;
@@ -55,7 +59,8 @@ fn remove_others(
     keep: &HashSet<&str>,
     out: &mut Written,
 ) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read: {e}", dir.display()))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read: {e}", dir.display()))?;
     for entry in entries {
         let path = entry
             .map_err(|e| format!("{}: cannot read: {e}", dir.display()))?
@@ -87,10 +92,18 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("tv-index-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let file = |p: &str, b: &[u8]| (p.to_string(), b.to_vec());
-        let first = [file("meta.bin", b"m1"), file("t/a-0.bin", b"x"), file("f/1.bin", b"y")];
+        let first = [
+            file("meta.bin", b"m1"),
+            file("t/a-0.bin", b"x"),
+            file("f/1.bin", b"y"),
+        ];
         let w = write_index(&dir, &first).unwrap();
         assert_eq!((w.written, w.kept, w.removed, w.bytes), (3, 0, 0, 4));
-        let second = [file("meta.bin", b"m2"), file("t/b-0.bin", b"x"), file("f/1.bin", b"y")];
+        let second = [
+            file("meta.bin", b"m2"),
+            file("t/b-0.bin", b"x"),
+            file("f/1.bin", b"y"),
+        ];
         let w = write_index(&dir, &second).unwrap();
         assert_eq!((w.written, w.kept, w.removed), (2, 1, 1));
         assert!(!dir.join("t/a-0.bin").exists());

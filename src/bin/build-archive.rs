@@ -145,6 +145,9 @@ mod native {
         catalog_unchanged: usize,
         bytes: u64,
         failed: usize,
+        /// Search index files written, and the seconds the index took.
+        index_files: usize,
+        index_seconds: f64,
     }
 
     pub fn main(args: &Args) -> ExitCode {
@@ -163,8 +166,8 @@ mod native {
                 if !args.quiet {
                     eprintln!(
                         "build-archive: {} converted, {} unchanged, {} removed, {} failed; \
-                         {} transcript page(s), {} catalog page(s) written ({} unchanged); \
-                         {} bytes written in {:.1} s",
+                         {} transcript page(s), {} catalog page(s) written ({} unchanged), \
+                         {} search index file(s) ({:.1} s); {} bytes written in {:.1} s",
                         counts.converted,
                         counts.skipped,
                         counts.removed,
@@ -172,6 +175,8 @@ mod native {
                         counts.pages,
                         counts.catalog_written,
                         counts.catalog_unchanged,
+                        counts.index_files,
+                        counts.index_seconds,
                         counts.bytes,
                         started.elapsed().as_secs_f64()
                     );
@@ -509,19 +514,28 @@ mod native {
             counts.removed += 1;
         }
 
-        // The archive search index (src/archive): written here.
-        // Every transcript of the archive is converted now: `entries` lists them (id,
-        // title, date, place, speakers), `built` the ids this run converted, and
-        // `for_index` reads each back as (id, Transcript), one at a time, so that
-        // the archive is never all in memory. The index builder's files, (path relative
-        // to SITE_DIR, bytes), are written here with `write_if_changed`.
-        let for_index = transcripts(site, &entries);
-        let index_files: Vec<(String, Vec<u8>)> = Vec::new();
-        drop((for_index, built));
-        for (file, bytes) in index_files {
-            if write_if_changed(&site.join(&file), &bytes)? {
-                counts.bytes += bytes.len() as u64;
+        // The archive search index (src/archive), in SITE_DIR/search/index/: built again
+        // whenever a transcript was converted or removed (or there is none yet), from
+        // every transcript read back one at a time; the files that did not change are
+        // left as they are (docs/archive-search.md).
+        let index_dir = site.join("search").join("index");
+        let index_stale = counts.converted > 0
+            || counts.removed > 0
+            || !index_dir
+                .join(transcript_viewer::archive::META_PATH)
+                .exists();
+        drop(built);
+        if index_stale {
+            let indexing = Instant::now();
+            let mut builder = transcript_viewer::archive::IndexBuilder::new();
+            for item in transcripts(site, &entries) {
+                let (id, t) = item?;
+                builder.add(&id, &t);
             }
+            let files = builder.build();
+            let w = transcript_viewer::archive::site::write_index(&index_dir, &files)?;
+            counts.index_files = w.written;
+            counts.index_seconds = indexing.elapsed().as_secs_f64();
         }
 
         let plan = Plan::new(entries, args.per_page);

@@ -47,7 +47,8 @@ fn run(site: &Path) -> Result<(), String> {
     let mut builder = IndexBuilder::new();
     for entry in &catalog.transcripts {
         let file = transcripts.join(format!("{}.json", entry.id));
-        let t = Transcript::from_json(&read(&file)?).map_err(|e| format!("{}: {e}", file.display()))?;
+        let t =
+            Transcript::from_json(&read(&file)?).map_err(|e| format!("{}: {e}", file.display()))?;
         builder.add(&entry.id, &t);
     }
     let count = builder.len();
