@@ -463,6 +463,7 @@ pub fn CatalogNav(props: &CatalogNavProps) -> Html {
                     </svg>
                     { words.all }
                 </a>
+                <a class="tv-catalog-search" href={SEARCH_PATH}>{ l.search_transcripts.clone() }</a>
             </nav>
         };
     }
@@ -503,10 +504,20 @@ pub fn CatalogNav(props: &CatalogNavProps) -> Html {
                     { l.count(&l.all_transcripts, count, &[]) }
                 </summary>
                 <ul class="tv-catalog-list">{ for items }</ul>
+                if props.pages {
+                    <p class="tv-catalog-search-item">
+                        <a class="tv-catalog-search" href={SEARCH_PATH}>
+                            { l.search_transcripts.clone() }
+                        </a>
+                    </p>
+                }
             </details>
         </nav>
     }
 }
+
+/// The archive search's page, relative to the site's root (www/search/).
+pub const SEARCH_PATH: &str = "search/";
 
 /// The entry to show: the one whose id is `requested`, else the first.
 pub fn pick_entry(catalog: &Catalog, requested: Option<&str>) -> usize {

@@ -116,8 +116,8 @@ impl Session {
             return Ok(Vec::new());
         }
         let page = page_of(ask);
-        let mut missing = archive::plan(&self.meta, &query, &self.fetched, page)
-            .map_err(|e| e.to_string())?;
+        let mut missing =
+            archive::plan(&self.meta, &query, &self.fetched, page).map_err(|e| e.to_string())?;
         if missing.is_empty() {
             let results = self.run(&query, page)?;
             let needed: BTreeSet<String> = shown(&results)
@@ -153,10 +153,7 @@ impl Session {
                 let snippet = archive::snippet(bytes, hit, &query).map_err(|e| e.to_string())?;
                 let pieces = pieces(&snippet.text, &snippet.marks);
                 // The page's own search looks for what matched here, as written.
-                let words = pieces
-                    .iter()
-                    .find(|p| p.mark)
-                    .map_or_else(|| first_clause(&query), |p| p.text.clone());
+                let words = link_words(&pieces).unwrap_or_else(|| first_clause(&query));
                 hits.push(HitView {
                     turn_id: hit.turn_id.clone(),
                     speaker: snippet.speaker.clone(),
@@ -198,9 +195,30 @@ fn shown(results: &Results) -> impl Iterator<Item = &archive::Hit> {
         .flat_map(|t| t.hits.iter().take(HITS_PER_TRANSCRIPT))
 }
 
+/// What the page's own search should look for to land on this match: the first marked
+/// piece, with the marked pieces right after it that only white space separates (the
+/// words of `thank you` found side by side: "Thank you").
+pub fn link_words(pieces: &[Piece]) -> Option<String> {
+    let first = pieces.iter().position(|p| p.mark)?;
+    let mut words = pieces[first].text.clone();
+    let mut rest = pieces[first + 1..].chunks(2);
+    while let Some([gap, next]) = rest.next() {
+        if gap.mark || !next.mark || !gap.text.chars().all(char::is_whitespace) {
+            break;
+        }
+        words.push_str(&gap.text);
+        words.push_str(&next.text);
+    }
+    Some(words)
+}
+
 /// The first clause's words, for a link when no match is marked.
 fn first_clause(query: &Query) -> String {
-    query.clauses.first().map(|c| c.join(" ")).unwrap_or_default()
+    query
+        .clauses
+        .first()
+        .map(|c| c.join(" "))
+        .unwrap_or_default()
 }
 
 /// `text` cut at the `marks` (sorted byte ranges), each piece marked or not; ranges that
@@ -247,7 +265,9 @@ mod browser {
         /// A session on the index whose `meta.bin` is `meta`; throws on a bad file.
         #[wasm_bindgen(constructor)]
         pub fn new(meta: &[u8]) -> Result<ArchiveSearch, JsError> {
-            Session::new(meta).map(ArchiveSearch).map_err(|e| JsError::new(&e))
+            Session::new(meta)
+                .map(ArchiveSearch)
+                .map_err(|e| JsError::new(&e))
         }
 
         /// Keeps a fetched file.

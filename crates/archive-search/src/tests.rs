@@ -47,7 +47,10 @@ fn archive() -> (Vec<(String, Vec<u8>)>, Session) {
             "2022-05-06",
             &[
                 ("Bo Park", "Good morning. Let us begin."),
-                ("Ann Lee", "Were gas prices discussed? I think “gas prices” were, yes."),
+                (
+                    "Ann Lee",
+                    "Were gas prices discussed? I think “gas prices” were, yes.",
+                ),
             ],
         ),
     );
@@ -155,7 +158,10 @@ fn filters_narrow_the_results() {
         ("gas year:2022-2023", vec!["briefing-2022"]),
         ("газ year:2020-2023", vec!["ru-2023"]),
         ("газ year:2022", vec![]),
-        ("prices speaker:\"ann lee\"", vec!["briefing-2022", "talks-2021"]),
+        (
+            "prices speaker:\"ann lee\"",
+            vec!["briefing-2022", "talks-2021"],
+        ),
         ("prices speaker:bo", vec![]),
     ] {
         let q = ask(text);
@@ -213,6 +219,24 @@ fn pieces_cut_at_the_marks_and_skip_what_does_not_fit() {
     let texts: Vec<(&str, bool)> = p.iter().map(|p| (p.text.as_str(), p.mark)).collect();
     assert_eq!(
         texts,
-        [("Gas", true), (", ", false), ("gas", true), (" and «gas»", false)]
+        [
+            ("Gas", true),
+            (", ", false),
+            ("gas", true),
+            (" and «gas»", false)
+        ]
     );
+}
+
+#[test]
+fn a_link_searches_for_the_marked_words_found_side_by_side() {
+    let p = |text: &str, mark: bool| Piece {
+        text: text.into(),
+        mark,
+    };
+    let side_by_side = [p("So ", false), p("Thank", true), p(" ", false), p("you", true), p(", all", false)];
+    assert_eq!(link_words(&side_by_side).as_deref(), Some("Thank you"));
+    let apart = [p("Thank", true), p(" them and ", false), p("you", true)];
+    assert_eq!(link_words(&apart).as_deref(), Some("Thank"));
+    assert_eq!(link_words(&[p("nothing", false)]), None);
 }
