@@ -11,9 +11,9 @@ usage: render-pages site DIR
          DIR/index.html and DIR/transcripts/ (index.json, <id>.json) and writes
          DIR/<id>/index.html for every transcript of the catalog and DIR/index.html with
          the first, each page with its transcript rendered and the data to hydrate it.
-         Above 12 transcripts each page embeds only its own entry and links to the
-         catalog pages, written too (DIR/catalog/...; for large archives, incremental
-         and on every core: build-archive).
+         It also writes the catalog pages (DIR/catalog/...); above 12 transcripts each
+         page embeds only its own entry and links to them (for large archives,
+         incremental and on every core: build-archive).
        render-pages embed [--id-prefix PREFIX] [--no-settings] FILE.json
          Prints the markup of an embedded viewer of FILE.json, to put in a host page's
          element for `mount(element, { data, idPrefix: PREFIX, hydrate: true })`.
@@ -94,7 +94,7 @@ fn read(path: &Path) -> Result<String, String> {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn site(dir: &Path) -> Result<(), String> {
-    use transcript_viewer::catalog::{html, ArchiveEntry, Plan, PER_PAGE, SMALL_CATALOG};
+    use transcript_viewer::catalog::{html, ArchiveEntry, Plan, PER_PAGE};
     use transcript_viewer::model::Transcript;
     let template = read(&dir.join("index.html"))?;
     let transcripts = dir.join("transcripts");
@@ -126,9 +126,11 @@ fn site(dir: &Path) -> Result<(), String> {
             Ok(())
         },
     )?;
-    // A catalog too large for every page's menu: the pages link to the catalog pages.
+    // The catalog pages, whatever the site's size: a large site's pages link to them
+    // instead of listing every transcript, and the search page sends a reader without
+    // JavaScript there.
     let mut catalog_pages = 0;
-    if catalog.transcripts.len() > SMALL_CATALOG {
+    {
         let template = transcript_viewer::page::unrendered(&template);
         let plan = Plan::new(entries, PER_PAGE);
         for page in plan.pages() {

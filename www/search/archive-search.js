@@ -195,5 +195,13 @@ addEventListener("popstate", () => {
   search();
 });
 
+// The address is the query, also when the page comes back (Back, the page cache): some
+// engines restore the fields' old values, or clear them, after this script ran.
 readAddress();
 if (fields.q.value.trim()) search();
+addEventListener("pageshow", () => {
+  const before = [fields.q.value, fields.speaker.value, fields.year.value].join("\n");
+  readAddress();
+  const after = [fields.q.value, fields.speaker.value, fields.year.value].join("\n");
+  if (after !== before) search();
+});
