@@ -28,9 +28,11 @@ pub struct BuildOptions {
 impl Default for BuildOptions {
     fn default() -> Self {
         BuildOptions {
-            term_shard_bytes: 8 * 1024,
-            chunk_bytes: 8 * 1024,
-            fragment_bytes: 4 * 1024,
+            // 4 KB (about 3 KB gzip) each: a later query's shards and snippets fit in
+            // 20 KB (docs/archive-search.md, "Figures").
+            term_shard_bytes: 4 * 1024,
+            chunk_bytes: 4 * 1024,
+            fragment_bytes: 1024,
             docs_per_shard: 8,
         }
     }

@@ -15,7 +15,10 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 // Natively (server-side rendering) only `Data` is rendered; without the `app` feature
 // nothing mounts an embedded viewer.
-#[cfg_attr(any(not(target_arch = "wasm32"), not(feature = "app")), allow(dead_code))]
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), not(feature = "app")),
+    allow(dead_code)
+)]
 pub(crate) enum Source {
     Data(Rc<Transcript>),
     Src(AttrValue),

@@ -26,6 +26,7 @@ const error = document.querySelector("[data-find-error]");
 let session = null; // a promise of the ArchiveSearch
 let asked = 0; // the number of the latest query: older answers are dropped
 let next = null; // where the next page starts, for "More results"
+let turnsShown = 0; // the matching turns of the transcripts listed
 
 /** The query's text form from the fields (see `Query::parse`). */
 function queryText() {
@@ -107,6 +108,13 @@ function result(t) {
     turns.append(li);
   }
   item.append(turns);
+  if (t.more > 0 && t.more_href) {
+    const p = element("p", "tv-find-more-turns");
+    const a = element("a", "", `${plural(t.more, "more turn", "more turns")} in this transcript`);
+    a.href = new URL(`../${t.more_href}`, import.meta.url).href;
+    p.append(a);
+    item.append(p);
+  }
   return item;
 }
 
@@ -135,8 +143,9 @@ async function search({ append = false } = {}) {
     else list.replaceChildren(...items);
     next = view.next;
     more.hidden = next === null;
+    turnsShown = (append ? turnsShown : 0) + view.turns;
     const shown = list.children.length;
-    const turns = list.querySelectorAll(".tv-find-turns > li").length;
+    const turns = turnsShown;
     status.textContent = shown === 0
       ? "No transcript matches."
       : `${plural(shown, "transcript", "transcripts")}, ${plural(turns, "turn", "turns")}${next === null ? "" : " so far"}.`;

@@ -42,7 +42,7 @@ pub struct ResultsView {
     pub transcripts: Vec<TranscriptView>,
     /// Where the next page starts (`from`), when there may be more.
     pub next: Option<u32>,
-    /// How many matching turns are shown.
+    /// How many matching turns the transcripts shown have.
     pub turns: usize,
     /// True when the query has no word to look for.
     pub empty: bool,
@@ -59,6 +59,10 @@ pub struct TranscriptView {
     /// Its page, relative to the site's root (`<id>/`).
     pub href: String,
     pub hits: Vec<HitView>,
+    /// How many more of its turns match (not shown).
+    pub more: usize,
+    /// Its page with its own search on the first match shown, for the "more" link.
+    pub more_href: Option<String>,
 }
 
 /// A matching turn.
@@ -81,8 +85,10 @@ pub struct Piece {
     pub mark: bool,
 }
 
-/// The most turns shown per transcript (the page links to the rest through the first).
-pub const HITS_PER_TRANSCRIPT: usize = 3;
+/// The most turns shown per transcript, each with its sentence (each costs its fragment,
+/// about 0.5 KB gzip); the others are counted ([`TranscriptView::more`]) and found by the
+/// transcript's page, which the result opens with its own search on.
+pub const HITS_PER_TRANSCRIPT: usize = 1;
 
 impl Session {
     /// A session on the index whose `meta.bin` is `meta`.
@@ -161,7 +167,11 @@ impl Session {
                     pieces,
                 });
             }
-            view.turns += hits.len();
+            view.turns += t.hits.len();
+            let more = t.hits.len() - hits.len();
+            let more_href = (more > 0)
+                .then(|| hits.first().map(|h| h.href.clone()))
+                .flatten();
             view.transcripts.push(TranscriptView {
                 id: t.info.id.clone(),
                 title: t.info.title.clone(),
@@ -170,6 +180,8 @@ impl Session {
                 lang: t.info.lang.clone(),
                 href: page,
                 hits,
+                more,
+                more_href,
             });
         }
         Ok(view)

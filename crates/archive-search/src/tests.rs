@@ -131,6 +131,11 @@ fn a_phrase_is_found_newest_first_with_its_sentence_marked_and_linked() {
     assert_eq!(hit.href, "briefing-2022/?q=gas%20prices#t2");
     assert_eq!(view.turns, 2);
     assert_eq!(view.next, None);
+    // One sentence per transcript; the others are counted.
+    assert!(view
+        .transcripts
+        .iter()
+        .all(|t| t.hits.len() == 1 && t.more == 0));
 }
 
 #[test]
@@ -148,6 +153,38 @@ fn words_are_all_needed_and_russian_folds_as_the_page_does() {
     let hit = &view.transcripts[0].hits[0];
     assert_eq!(marked(hit), ["ГАЗ"]);
     assert_eq!(hit.href, format!("ru-2023/?q={}#t1", query_escape("ГАЗ")));
+}
+
+#[test]
+fn turns_beyond_the_first_are_counted_and_linked() {
+    let mut b = IndexBuilder::new();
+    b.add(
+        "many",
+        &transcript(
+            "Many",
+            "2020-01-01",
+            &[
+                ("Ann Lee", "Gas first."),
+                ("Bo Park", "No."),
+                ("Ann Lee", "Gas again."),
+                ("Bo Park", "Gas, third."),
+            ],
+        ),
+    );
+    let files = b.build();
+    let meta = files
+        .iter()
+        .find(|(p, _)| p == META_PATH)
+        .unwrap()
+        .1
+        .clone();
+    let mut s = Session::new(&meta).unwrap();
+    let q = ask("gas");
+    answer(&files, &mut s, &q);
+    let view = s.results(&q).unwrap();
+    let t = &view.transcripts[0];
+    assert_eq!((t.hits.len(), t.more, view.turns), (1, 2, 3));
+    assert_eq!(t.more_href.as_deref(), Some("many/?q=Gas#t1"));
 }
 
 #[test]
@@ -234,7 +271,13 @@ fn a_link_searches_for_the_marked_words_found_side_by_side() {
         text: text.into(),
         mark,
     };
-    let side_by_side = [p("So ", false), p("Thank", true), p(" ", false), p("you", true), p(", all", false)];
+    let side_by_side = [
+        p("So ", false),
+        p("Thank", true),
+        p(" ", false),
+        p("you", true),
+        p(", all", false),
+    ];
     assert_eq!(link_words(&side_by_side).as_deref(), Some("Thank you"));
     let apart = [p("Thank", true), p(" them and ", false), p("you", true)];
     assert_eq!(link_words(&apart).as_deref(), Some("Thank"));
