@@ -50,11 +50,21 @@ mod viewer;
 
 pub use crate::i18n::{camel_case, fill, LabelError, LabelInput, LabelRef, Labels, Plural};
 #[cfg(target_arch = "wasm32")]
+// Used by the JavaScript API (`embed`), which the `app` feature brings.
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "app")),
+    allow(unused_imports)
+)]
 pub(crate) use app::fetch_transcript;
 pub use app::{
     parse_catalog, App, AppProps, RemoteTranscript, RemoteTranscriptProps, DEFAULT_BASE,
 };
 pub use control::{Command, ViewerControl};
+// Used by the JavaScript API (`embed`), which the `app` feature brings.
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "app")),
+    allow(unused_imports)
+)]
 pub(crate) use embedded::{Embedded, EmbeddedProps, Source};
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use turn_list::prerender;

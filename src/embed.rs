@@ -59,10 +59,12 @@
 //! a later version still mounts); nothing panics.
 
 pub use crate::site::APP_MARKER;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub use browser::*;
 
-#[cfg(target_arch = "wasm32")]
+// The JavaScript API, behind the default `app` feature: another Wasm module built on
+// this library (crates/archive-search) leaves it out, and with it the viewer's code.
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 mod browser {
     use super::APP_MARKER;
     use crate::components::{

@@ -15,6 +15,8 @@
 //! - `page` (native only): the site's pre-rendered pages: the server-side rendering of
 //!   the components and the HTML writing.
 
+pub mod archive;
+pub mod catalog;
 pub mod components;
 pub mod convert;
 pub mod dates;

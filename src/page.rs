@@ -185,11 +185,62 @@ fn settings<'h>() -> RewriteStrSettings<'h, 'static> {
         .with_strict(true)
 }
 
-pub use render::{render_app, render_embedded, render_site};
+pub use render::{bad_id, render_app, render_embedded, render_page, render_site, render_site_to};
+
+/// A catalog page ([`crate::catalog::html`]) in `template` (trunk's `index.html`): its
+/// body inside the app element (which loses its marker: no app starts on a catalog
+/// page), its title and language, `catalog.css` and the `rel=prev`/`next` links (which
+/// browsers may prefetch) in the head; without the template's scripts, their preloads
+/// and its `<noscript>` (a catalog page needs no JavaScript).
+pub fn write_catalog_page(
+    template: &str,
+    page: &crate::catalog::html::CatalogHtml,
+) -> Result<String, String> {
+    let parts = PageParts {
+        title: &page.title,
+        lang: page.lang,
+        markup: &page.body,
+        after: "",
+    };
+    let filled = write_page(template, &parts)?;
+    let mut head = String::from("<link rel=\"stylesheet\" href=\"catalog.css\" />");
+    for (rel, href) in [("prev", &page.prev), ("next", &page.next)] {
+        if let Some(href) = href {
+            head.push_str(&format!(
+                "<link rel=\"{rel}\" href=\"{}\" />",
+                escape_html(href)
+            ));
+        }
+    }
+    if let Some(next) = &page.next {
+        head.push_str(&format!(
+            "<link rel=\"prefetch\" href=\"{}\" />",
+            escape_html(next)
+        ));
+    }
+    let settings = settings()
+        .append_element_content_handler(element!(
+            "script, noscript, link[rel=modulepreload], link[rel=preload]",
+            |el| {
+                el.remove();
+                Ok(())
+            }
+        ))
+        .append_element_content_handler(element!(format!("div[{APP_MARKER}]"), |el| {
+            el.remove_attribute(APP_MARKER);
+            Ok(())
+        }))
+        .append_element_content_handler(element!("head", |el| {
+            el.append(&head, ContentType::Html);
+            Ok(())
+        }));
+    rewrite_str(&filled, settings).map_err(|e| format!("the template cannot be read as HTML: {e}"))
+}
 
 /// The components rendered to HTML (Yew's `ssr`).
 mod render {
     use super::{write_page, PageParts};
+    use crate::catalog::archive_catalog;
     use crate::components::prerender;
     use crate::components::{App, AppProps, Embedded, EmbeddedProps, Source, DEFAULT_BASE};
     use crate::model::{Catalog, Transcript};
@@ -197,12 +248,27 @@ mod render {
     use std::rc::Rc;
     use yew::{AttrValue, BaseComponent};
 
+    thread_local! {
+        /// Each thread's runtime for Yew's server-side rendering: made once per
+        /// thread (the archive build renders on every core, one runtime per worker).
+        static RUNTIME: std::cell::OnceCell<tokio::runtime::Runtime> =
+            const { std::cell::OnceCell::new() };
+    }
+
     /// Renders `C` with `props()` as hydratable HTML, each group of turns as raw markup
-    /// (`TranscriptViewerProps::prerendered`), on a current-thread runtime.
+    /// (`TranscriptViewerProps::prerendered`), on this thread's current-thread runtime.
     fn render<C: BaseComponent>(props: impl Fn() -> C::Properties) -> std::io::Result<String> {
-        let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-        let local = tokio::task::LocalSet::new();
-        Ok(runtime.block_on(local.run_until(prerender::render::<C>(props))))
+        RUNTIME.with(|cell| {
+            let runtime = match cell.get() {
+                Some(runtime) => runtime,
+                None => {
+                    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+                    cell.get_or_init(|| runtime)
+                }
+            };
+            let local = tokio::task::LocalSet::new();
+            Ok(runtime.block_on(local.run_until(prerender::render::<C>(props))))
+        })
     }
 
     /// The site's app showing `data`, as the page's `[data-transcript-viewer-app]`
@@ -214,6 +280,29 @@ mod render {
         })
     }
 
+    /// One page of the site: `template` (trunk's `index.html`, not rendered yet) with
+    /// the app rendered from `data`, its data scripts, title and language. Errors say
+    /// why, not which file.
+    pub fn render_page(template: &str, data: Rc<PageData>) -> Result<String, String> {
+        let markup = render_app(data.clone()).map_err(|e| e.to_string())?;
+        let title = data.transcript.display_title();
+        let parts = PageParts {
+            title: &title,
+            lang: &data.transcript.lang,
+            markup: &markup,
+            after: &data_scripts(&data),
+        };
+        write_page(template, &parts)
+    }
+
+    /// The error for an id that cannot name a page's directory.
+    pub fn bad_id(id: &str) -> String {
+        format!(
+            "the transcript id {id:?} cannot name a page's directory (use ASCII \
+             letters, digits, `-`, `_` and `.`)"
+        )
+    }
+
     /// The site's pages, as `(file path relative to the site's root, HTML)`: for every
     /// transcript of `catalog`, `<id>/index.html`, and first `index.html`, the home page,
     /// with the catalog's first (default) transcript. Each is `template` (trunk's
@@ -222,22 +311,36 @@ mod render {
     /// directory ([`is_page_id`]), transcript that cannot be read, or template that
     /// cannot be filled ([`write_page`]). A template that is a rendered page already is
     /// taken back to what it was ([`unrendered`](super::unrendered)), so a built site
-    /// can be rendered again, e.g. after transcripts were added to it.
+    /// can be rendered again, e.g. after transcripts were added to it. Holds every page
+    /// in memory: [`render_site_to`] hands each on as it is rendered.
     pub fn render_site(
         template: &str,
         catalog: &Catalog,
-        mut load: impl FnMut(&str) -> Result<Transcript, String>,
+        load: impl FnMut(&str) -> Result<Transcript, String>,
     ) -> Result<Vec<(String, String)>, String> {
-        let template = &*super::unrendered(template);
         let mut pages = Vec::new();
+        render_site_to(template, catalog, load, |file, html| {
+            pages.push((file.to_string(), html));
+            Ok(())
+        })?;
+        Ok(pages)
+    }
+
+    /// As [`render_site`], handing each page to `write` (file path, HTML) as soon as it
+    /// is rendered, so that only one page is in memory at a time. A catalog of more
+    /// than [`SMALL_CATALOG`](crate::catalog::SMALL_CATALOG) transcripts is not
+    /// embedded whole in each page ([`archive_catalog`]).
+    pub fn render_site_to(
+        template: &str,
+        catalog: &Catalog,
+        mut load: impl FnMut(&str) -> Result<Transcript, String>,
+        mut write: impl FnMut(&str, String) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let template = &*super::unrendered(template);
         let shared = Rc::new(catalog.clone());
         for (current, entry) in catalog.transcripts.iter().enumerate() {
             if !is_page_id(&entry.id) {
-                return Err(format!(
-                    "the transcript id {:?} cannot name a page's directory (use ASCII \
-                     letters, digits, `-`, `_` and `.`)",
-                    entry.id
-                ));
+                return Err(bad_id(&entry.id));
             }
             let transcript = Rc::new(load(&entry.id)?);
             let paths = if current == 0 {
@@ -245,27 +348,21 @@ mod render {
             } else {
                 vec![page_path(&entry.id)]
             };
-            let title = transcript.display_title();
+            let (catalog, current, catalog_pages) = archive_catalog(&shared, current);
             for path in paths {
                 let file = format!("{path}index.html");
                 let data = Rc::new(PageData {
                     path,
-                    catalog: shared.clone(),
+                    catalog: catalog.clone(),
                     current,
                     transcript: transcript.clone(),
+                    catalog_pages: catalog_pages.clone(),
                 });
-                let markup = render_app(data.clone()).map_err(|e| format!("{file}: {e}"))?;
-                let parts = PageParts {
-                    title: &title,
-                    lang: &transcript.lang,
-                    markup: &markup,
-                    after: &data_scripts(&data),
-                };
-                let html = write_page(template, &parts).map_err(|e| format!("{file}: {e}"))?;
-                pages.push((file, html));
+                let html = render_page(template, data).map_err(|e| format!("{file}: {e}"))?;
+                write(&file, html)?;
             }
         }
-        Ok(pages)
+        Ok(())
     }
 
     /// A viewer as the JavaScript API's `mount(element, { data, idPrefix, showSettings,
@@ -528,6 +625,7 @@ mod tests {
             catalog: Catalog::of_ids(&["a", "b"]).into(),
             current: 1,
             transcript: transcript("T </script>").into(),
+            catalog_pages: None,
         };
         let scripts = data_scripts(&data);
         // Two elements, and nothing in them that could end one.
@@ -545,6 +643,17 @@ mod tests {
         for bad in ["2", "-1", "", "x"] {
             assert!(read(bad).unwrap_err().contains("data-current"), "{bad}");
         }
+        // An archive's page: its catalog says where the catalog pages are.
+        let archive = PageData {
+            catalog_pages: Some("catalog/".into()),
+            ..data.clone()
+        };
+        let scripts = data_scripts(&archive);
+        assert!(
+            scripts.contains(r#","pages":"catalog/"}</script>"#),
+            "{scripts}"
+        );
+        assert_eq!(read_back(&scripts), Ok(archive));
         let err = PageData::read("{", &transcript, "", "0").unwrap_err();
         assert!(err.starts_with("catalog: "), "{err}");
         let err = PageData::read(&catalog, r#"{"schema":2}"#, "", "0").unwrap_err();

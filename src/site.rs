@@ -40,6 +40,28 @@ pub struct PageData {
     pub current: usize,
     /// The transcript shown.
     pub transcript: Rc<Transcript>,
+    /// Where the archive's catalog pages are (`catalog/`), when `catalog` holds only
+    /// this page's entry of a larger archive ([`crate::catalog::archive_catalog`]): the
+    /// transcripts'
+    /// menu links there instead of listing them. It travels in the catalog's JSON as
+    /// `"pages"`, which the catalog's reader ignores.
+    pub catalog_pages: Option<String>,
+}
+
+/// A page's catalog JSON: the catalog with [`PageData::catalog_pages`] as `"pages"`.
+#[derive(serde::Serialize)]
+struct EmbeddedCatalog<'a> {
+    #[serde(flatten)]
+    catalog: &'a Catalog,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages: Option<&'a str>,
+}
+
+/// The `"pages"` of a page's catalog JSON (the rest is [`Catalog::from_json`]'s).
+#[derive(serde::Deserialize)]
+struct CatalogPages {
+    #[serde(default)]
+    pages: Option<String>,
 }
 
 impl PageData {
@@ -53,6 +75,7 @@ impl PageData {
         path: &str,
         current: &str,
     ) -> Result<PageData, String> {
+        let catalog_json = catalog;
         let catalog = Catalog::from_json(catalog).map_err(|e| format!("catalog: {e}"))?;
         let transcript =
             Transcript::from_json(transcript).map_err(|e| format!("transcript: {e}"))?;
@@ -61,11 +84,15 @@ impl PageData {
             .ok()
             .filter(|&i| i < catalog.transcripts.len())
             .ok_or_else(|| format!("data-current {current:?} is not an entry of the catalog"))?;
+        let catalog_pages = serde_json::from_str::<CatalogPages>(catalog_json)
+            .ok()
+            .and_then(|e| e.pages);
         Ok(PageData {
             path: path.to_string(),
             catalog: Rc::new(catalog),
             current,
             transcript: Rc::new(transcript),
+            catalog_pages,
         })
     }
 
@@ -116,7 +143,11 @@ pub fn json_for_script(json: &str) -> String {
 /// `data-current`); [`PageData::read`] reads them back.
 pub fn data_scripts(data: &PageData) -> String {
     // Plain strings, numbers and vectors always serialise.
-    let catalog = serde_json::to_string(&*data.catalog).unwrap_or_default();
+    let catalog = serde_json::to_string(&EmbeddedCatalog {
+        catalog: &data.catalog,
+        pages: data.catalog_pages.as_deref(),
+    })
+    .unwrap_or_default();
     format!(
         "<script type=\"application/json\" {CATALOG_MARKER}>{}</script>\
          <script type=\"application/json\" {DATA_MARKER} data-path=\"{}\" \

@@ -21,6 +21,8 @@
 //! from every source the engine has; [`error_check_sees_every_kind_of_page_error`] shows,
 //! per engine, that those sources do see errors.
 
+#[path = "e2e/archive_search.rs"]
+mod archive_search;
 #[path = "e2e/cite.rs"]
 mod cite;
 #[path = "e2e/hostile.rs"]

@@ -479,11 +479,16 @@ if wants clippy; then
   # are linted natively; some use native-only dev-dependencies such as proptest).
   run_step check "clippy (wasm32)" "" clippy-wasm32 1500 \
     cargo clippy "${WASM[@]}" --lib --bins --examples "${BROWSER_SUITES[@]}" -- -D warnings
+  # The archive search's Wasm module (crates/archive-search), natively and in wasm32.
+  run_step check "clippy (archive-search)" "" clippy-archive-search 900 \
+    cargo clippy -p archive-search --all-targets -- -D warnings
+  run_step check "clippy (archive-search, wasm32)" "" clippy-archive-search-wasm32 900 \
+    cargo clippy -p archive-search --lib "${WASM[@]}" -- -D warnings
 fi
 
 # --- native suites ---------------------------------------------------------------------
 if wants native; then
-  run_step tests "native tests" "" native 1500 cargo test --no-fail-fast
+  run_step tests "native tests" "" native 1500 cargo test --workspace --no-fail-fast
 fi
 
 # --- browser suites (wasm-bindgen-test), once per engine -------------------------------

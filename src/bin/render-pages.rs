@@ -11,6 +11,9 @@ usage: render-pages site DIR
          DIR/index.html and DIR/transcripts/ (index.json, <id>.json) and writes
          DIR/<id>/index.html for every transcript of the catalog and DIR/index.html with
          the first, each page with its transcript rendered and the data to hydrate it.
+         It also writes the catalog pages (DIR/catalog/...); above 12 transcripts each
+         page embeds only its own entry and links to them (for large archives,
+         incremental and on every core: build-archive).
        render-pages embed [--id-prefix PREFIX] [--no-settings] FILE.json
          Prints the markup of an embedded viewer of FILE.json, to put in a host page's
          element for `mount(element, { data, idPrefix: PREFIX, hydrate: true })`.
@@ -91,34 +94,64 @@ fn read(path: &Path) -> Result<String, String> {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn site(dir: &Path) -> Result<(), String> {
+    use transcript_viewer::catalog::{html, ArchiveEntry, Plan, PER_PAGE};
     use transcript_viewer::model::Transcript;
     let template = read(&dir.join("index.html"))?;
     let transcripts = dir.join("transcripts");
     let catalog_file = transcripts.join("index.json");
     let catalog = transcript_viewer::components::parse_catalog(&read(&catalog_file)?)
         .map_err(|e| format!("{}: {e}", catalog_file.display()))?;
-    let pages = transcript_viewer::page::render_site(&template, &catalog, |id| {
-        let file = transcripts.join(format!("{id}.json"));
-        Transcript::from_json(&read(&file)?).map_err(|e| format!("{}: {e}", file.display()))
-    })?;
-    for (file, html) in &pages {
+    let write = |file: &str, html: &[u8]| -> Result<(), String> {
         let path = dir.join(file);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
         }
-        std::fs::write(&path, html)
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        std::fs::write(&path, html).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+    };
+    let (mut written, mut entries) = (Vec::new(), Vec::new());
+    transcript_viewer::page::render_site_to(
+        &template,
+        &catalog,
+        |id| {
+            let file = transcripts.join(format!("{id}.json"));
+            let t = Transcript::from_json(&read(&file)?)
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+            entries.push(ArchiveEntry::of(id, &t));
+            Ok(t)
+        },
+        |file, html| {
+            write(file, html.as_bytes())?;
+            written.push(file.to_string());
+            Ok(())
+        },
+    )?;
+    // The catalog pages, whatever the site's size: a large site's pages link to them
+    // instead of listing every transcript, and the search page sends a reader without
+    // JavaScript there.
+    let mut catalog_pages = 0;
+    {
+        let template = transcript_viewer::page::unrendered(&template);
+        let plan = Plan::new(entries, PER_PAGE);
+        for page in plan.pages() {
+            let file = plan.file(&page);
+            let html =
+                transcript_viewer::page::write_catalog_page(&template, &html::render(&plan, &page))
+                    .map_err(|e| format!("{file}: {e}"))?;
+            write(&file, html.as_bytes())?;
+            catalog_pages += 1;
+        }
     }
     eprintln!(
-        "render-pages: {} page(s) in {}: {}",
-        pages.len(),
+        "render-pages: {} page(s) in {}: {}{}",
+        written.len(),
         dir.display(),
-        pages
-            .iter()
-            .map(|(f, _)| f.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        written.join(", "),
+        if catalog_pages > 0 {
+            format!("; {catalog_pages} catalog page(s) in catalog/")
+        } else {
+            String::new()
+        }
     );
     Ok(())
 }

@@ -87,10 +87,15 @@ pub fn App(props: &AppProps) -> Html {
     };
     let labels = use_memo(lang, |lang| Rc::new(Labels::for_lang(lang)));
     let labels = (*labels).clone();
+    let archive = props
+        .page
+        .as_ref()
+        .and_then(|data| data.catalog_pages.clone())
+        .map(AttrValue::from);
     let nav = match &page.catalog {
-        Some((catalog, current)) if catalog.transcripts.len() > 1 => html! {
+        Some((catalog, current)) if catalog.transcripts.len() > 1 || archive.is_some() => html! {
             <CatalogNav catalog={catalog.clone()} current={*current} {pages}
-                labels={labels.clone()} />
+                labels={labels.clone()} {archive} />
         },
         _ => Html::default(),
     };
@@ -428,6 +433,12 @@ pub struct CatalogNavProps {
     /// base URL), instead of `?t=<id>`.
     #[prop_or_default]
     pub pages: bool,
+    /// The address of the archive's catalog pages (relative to the document's base
+    /// URL), when `catalog` holds only the entry shown of a larger archive
+    /// ([`PageData::catalog_pages`]): the navigation is one link there, "All
+    /// transcripts", instead of the list.
+    #[prop_or_default]
+    pub archive: Option<AttrValue>,
 }
 
 /// `<nav class="tv-catalog">` named "Transcripts": a disclosure (`<details>`, so that it
@@ -435,9 +446,27 @@ pub struct CatalogNavProps {
 /// list links to each transcript's page (`<id>/`, see [`page_path`]) or `?t=<id>`, with
 /// its date, the one shown marked `aria-current="page"`. It goes in a `.tv-root`'s
 /// banner, one line high while closed.
+///
+/// In an archive (`archive`) it is a link to the catalog pages instead, saying "All
+/// transcripts" (the pages' own words, [`crate::catalog::html::Words`]), without a
+/// count, so that a page does not change when transcripts are added to the archive.
 #[function_component]
 pub fn CatalogNav(props: &CatalogNavProps) -> Html {
     let l = &props.labels;
+    if let Some(href) = &props.archive {
+        let words = crate::catalog::html::Words::for_lang(l.lang());
+        return html! {
+            <nav class="tv-catalog" aria-label={l.transcripts.clone()}>
+                <a class="tv-catalog-toggle tv-catalog-archive" href={href.clone()}>
+                    <svg class="tv-icon" viewBox="0 0 24 24" aria-hidden="true">
+                        <path d="M4 6h16M4 12h16M4 18h16" />
+                    </svg>
+                    { words.all }
+                </a>
+                <a class="tv-catalog-search" href={SEARCH_PATH}>{ l.search_transcripts.clone() }</a>
+            </nav>
+        };
+    }
     let items = props
         .catalog
         .transcripts
@@ -475,10 +504,20 @@ pub fn CatalogNav(props: &CatalogNavProps) -> Html {
                     { l.count(&l.all_transcripts, count, &[]) }
                 </summary>
                 <ul class="tv-catalog-list">{ for items }</ul>
+                if props.pages {
+                    <p class="tv-catalog-search-item">
+                        <a class="tv-catalog-search" href={SEARCH_PATH}>
+                            { l.search_transcripts.clone() }
+                        </a>
+                    </p>
+                }
             </details>
         </nav>
     }
 }
+
+/// The archive search's page, relative to the site's root (www/search/).
+pub const SEARCH_PATH: &str = "search/";
 
 /// The entry to show: the one whose id is `requested`, else the first.
 pub fn pick_entry(catalog: &Catalog, requested: Option<&str>) -> usize {

@@ -13,8 +13,12 @@ use yew::prelude::*;
 
 /// Where an embedded viewer's transcript comes from.
 #[derive(Clone, PartialEq)]
-// Natively (server-side rendering) only `Data` is rendered.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+// Natively (server-side rendering) only `Data` is rendered; without the `app` feature
+// nothing mounts an embedded viewer.
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), not(feature = "app")),
+    allow(dead_code)
+)]
 pub(crate) enum Source {
     Data(Rc<Transcript>),
     Src(AttrValue),
@@ -22,6 +26,7 @@ pub(crate) enum Source {
 
 /// Properties of [`Embedded`]: the parsed `options`.
 #[derive(Properties, Clone, PartialEq)]
+#[cfg_attr(not(feature = "app"), allow(dead_code))]
 pub(crate) struct EmbeddedProps {
     pub source: Source,
     pub id_prefix: AttrValue,

@@ -110,6 +110,7 @@ const LABELS: Labels = Labels {
     source: AttrValue::Static("Source"),
     transcripts: AttrValue::Static("Transcripts"),
     all_transcripts: Plural::new("{n} transcript", "All {n} transcripts"),
+    search_transcripts: AttrValue::Static("Search all transcripts"),
     site_title_suffix: AttrValue::Static(" — Transcript viewer"),
     loading: AttrValue::Static("Loading transcript…"),
     catalog_failed: AttrValue::Static("Could not load the list of transcripts"),

@@ -323,6 +323,8 @@ labels! {
     transcripts: AttrValue,
     /// The button that opens the demo site's list of transcripts; `{n}` of them.
     all_transcripts: Plural,
+    /// The demo site's link to its search across every transcript (`search/`).
+    search_transcripts: AttrValue,
     /// What every page's `<title>` ends with, after the transcript's title.
     site_title_suffix: AttrValue,
     /// Shown while a transcript loads.

@@ -133,6 +133,7 @@ const LABELS: Labels = Labels {
         "Все {n} стенограммы",
         "Все {n} стенограмм",
     ),
+    search_transcripts: AttrValue::Static("Поиск по всем стенограммам"),
     site_title_suffix: AttrValue::Static(" — Просмотр стенограмм"),
     loading: AttrValue::Static("Стенограмма загружается…"),
     catalog_failed: AttrValue::Static("Не удалось загрузить список стенограмм"),

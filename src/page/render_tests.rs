@@ -35,6 +35,7 @@ fn data(path: &str) -> PageData {
         .into(),
         current: 0,
         transcript: talk().into(),
+        catalog_pages: None,
     }
 }
 

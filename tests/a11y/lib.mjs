@@ -140,7 +140,7 @@ export const READY = ".tv-root[data-ready] article.tv-transcript h1";
  * A new page in a new context: `settings` (if any) stored before the site loads,
  * console errors and page errors collected in `page.errors`.
  */
-export async function openPage(browser, base, { path: at = "/", settings, viewport, context: options = {}, init } = {}) {
+export async function openPage(browser, base, { path: at = "/", settings, viewport, context: options = {}, init, ready = READY } = {}) {
   const context = await browser.newContext({
     viewport: viewport ?? { width: 1280, height: 900 },
     colorScheme: "light",
@@ -170,6 +170,6 @@ export async function openPage(browser, base, { path: at = "/", settings, viewpo
   page.on("pageerror", (err) => page.errors.push(`page error: ${err.message}`));
   page.on("requestfailed", (req) => page.errors.push(`request failed: ${req.url()}`));
   await page.goto(base + at);
-  await page.waitForSelector(READY);
+  await page.waitForSelector(ready);
   return page;
 }

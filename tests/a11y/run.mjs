@@ -196,6 +196,71 @@ test("axe: a first visit (nothing stored, settings collapsed)", async (t) => {
   check(violations.length === 0, `${violations.length} violations:\n    ${describeViolations(violations)}`);
 });
 
+// ---- the archive: search page and catalog ---------------------------------------------
+
+/** No horizontal scrolling at this width: `scrollWidth <= clientWidth`. */
+async function checkNoSideScroll(page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  check(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`);
+}
+
+for (const [what, viewport] of [["1280 px", { width: 1280, height: 900 }], ["320 px (reflow)", { width: 320, height: 640 }]]) {
+  test(`axe: the archive search page with results, ${what}`, async (t) => {
+    const page = await t.open({ path: "/search/?q=thank+you", viewport, ready: ".tv-find-result" });
+    check((await page.textContent(".tv-find-status")).includes("transcripts"), "the status line counts the results");
+    check((await page.$$("a.tv-find-turn mark")).length > 0, "matches are marked");
+    const violations = await axe(page);
+    check(violations.length === 0, `${violations.length} violations:\n    ${describeViolations(violations)}`);
+    await checkNoSideScroll(page);
+  });
+}
+
+test("axe: the archive search page in the dark scheme, and with no results", async (t) => {
+  const page = await t.open({ path: "/search/?q=zzzzqqq", context: { colorScheme: "dark" }, ready: ".tv-find-status:not(:empty)" });
+  await page.waitForFunction(() => document.querySelector(".tv-find-status").textContent.includes("No transcript"));
+  const violations = await axe(page);
+  check(violations.length === 0, `${violations.length} violations:\n    ${describeViolations(violations)}`);
+});
+
+test("keyboard: the search page's links and fields by Tab, a search by Enter", async (t) => {
+  const page = await t.open({ path: "/search/", ready: "#tv-find-q" });
+  const stops = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focused(page);
+    stops.push(f.name ? `${f.tag}[name=${f.name}]` : `${f.tag}:${f.text}`);
+    check(f.visible && f.ring, `no visible focus ring on ${describeStop(f)}: ${f.style}`);
+    if (f.name === "year") break;
+  }
+  equal(stops.slice(0, 5), ["a:Skip to the results", "a:Home", "a:All transcripts", "a:Search", "input[name=q]"], "the first stops");
+  check(stops.includes("input[name=speaker]") && stops.includes("select[name=year]"), `the fields: ${stops.join(", ")}`);
+  await page.focus("#tv-find-q");
+  await page.keyboard.type("thank you");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".tv-find-result");
+  equal(await page.getAttribute(".tv-find-status", "role"), "status", "the count is announced");
+  // After the form, the results' links, each with a visible focus.
+  await page.focus(".tv-find-go button");
+  await page.keyboard.press("Tab");
+  const f = await focused(page);
+  check(f.tag === "a" && f.visible && f.ring, `Tab goes on to the first result: ${describeStop(f)}`);
+});
+
+for (const [what, at] of [["the catalog", "/catalog/"], ["a year's page", "/catalog/2022/"], ["the speaker index", "/catalog/speaker/"]]) {
+  test(`axe: ${what}, 1280 px and 320 px, no script`, async (t) => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 320, height: 640 }]) {
+      const page = await t.open({ path: at, viewport, ready: ".tv-archive-main" });
+      equal(await page.$$eval("script", (s) => s.length), 0, "scripts on the page");
+      const violations = await axe(page);
+      check(violations.length === 0, `${at} at ${viewport.width} px: ${violations.length} violations:\n    ${describeViolations(violations)}`);
+      await checkNoSideScroll(page);
+    }
+  });
+}
+
 // ---- the first screen ---------------------------------------------------------------
 
 /** What of the title, the date and the transcript's text shows on the first screen. */
