@@ -203,7 +203,12 @@ pub fn write_catalog_page(
         after: "",
     };
     let filled = write_page(template, &parts)?;
-    let mut head = String::from("<link rel=\"stylesheet\" href=\"catalog.css\" />");
+    // The only script: prefetching the link pointed at (www/catalog.js); the page works
+    // without it.
+    let mut head = String::from(
+        "<link rel=\"stylesheet\" href=\"catalog.css\" />\
+         <script type=\"module\" src=\"catalog.js\"></script>",
+    );
     for (rel, href) in [("prev", &page.prev), ("next", &page.next)] {
         if let Some(href) = href {
             head.push_str(&format!(

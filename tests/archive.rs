@@ -207,6 +207,7 @@ fn an_archive_is_built_linked_and_rebuilt_incrementally() {
         built.contains("catalog/speaker/index.html") && built.contains("catalog/place/index.html")
     );
     assert!(built.contains(".archive-manifest.json") && built.contains("catalog.css"));
+    assert!(built.contains("catalog.js"));
     assert!(built.contains("search/index/meta.bin"));
 
     // A transcript's page embeds its own entry only, and links to the catalog.
@@ -220,7 +221,9 @@ fn an_archive_is_built_linked_and_rebuilt_incrementally() {
     let mut checked = 0;
     for file in built.iter().filter(|f| f.starts_with("catalog/")) {
         let html = std::fs::read_to_string(d.site.join(file)).unwrap();
-        assert!(!html.contains("<script"), "{file}");
+        // One script, which only prefetches: the page needs none.
+        assert_eq!(html.matches("<script").count(), 1, "{file}");
+        assert!(html.contains("<script type=\"module\" src=\"catalog.js\"></script>"), "{file}");
         assert!(!html.contains("data-transcript-viewer-app"), "{file}");
         for href in hrefs(&html) {
             let path = href.split('#').next().unwrap().trim_start_matches('/');

@@ -116,6 +116,7 @@ mod native {
 
     /// The catalog pages' stylesheet, written beside them when trunk has not copied it.
     const CATALOG_CSS: &str = include_str!("../../www/catalog.css");
+    const CATALOG_JS: &str = include_str!("../../www/catalog.js");
 
     /// One source file.
     struct Source {
@@ -611,8 +612,10 @@ mod native {
         for stale in old.stale_pages(&manifest.catalog_pages) {
             remove(site, stale)?;
         }
-        if !site.join("catalog.css").is_file() {
-            counts.bytes += write(&site.join("catalog.css"), CATALOG_CSS.as_bytes())?;
+        for (file, text) in [("catalog.css", CATALOG_CSS), ("catalog.js", CATALOG_JS)] {
+            if !site.join(file).is_file() {
+                counts.bytes += write(&site.join(file), text.as_bytes())?;
+            }
         }
         write_if_changed(&site.join(MANIFEST_FILE), manifest.to_json().as_bytes())?;
         Ok(counts)

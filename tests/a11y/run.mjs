@@ -250,10 +250,15 @@ test("keyboard: the search page's links and fields by Tab, a search by Enter", a
 });
 
 for (const [what, at] of [["the catalog", "/catalog/"], ["a year's page", "/catalog/2022/"], ["the speaker index", "/catalog/speaker/"]]) {
-  test(`axe: ${what}, 1280 px and 320 px, no script`, async (t) => {
+  test(`axe: ${what}, 1280 px and 320 px, and its links prefetched when pointed at`, async (t) => {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 320, height: 640 }]) {
       const page = await t.open({ path: at, viewport, ready: ".tv-archive-main" });
-      equal(await page.$$eval("script", (s) => s.length), 0, "scripts on the page");
+      equal(await page.$$eval("script", (s) => s.map((e) => e.getAttribute("src"))), ["catalog.js"], "the page's scripts");
+      // A link to another page (an entry's or a facet's, not a letter's anchor).
+      const link = page.locator(".tv-archive-list a[href], .tv-archive-facets a[href]").first();
+      await link.hover();
+      const href = await link.evaluate((a) => a.href);
+      await page.waitForFunction((h) => [...document.querySelectorAll("link[rel=prefetch]")].some((l) => l.href === h), href);
       const violations = await axe(page);
       check(violations.length === 0, `${at} at ${viewport.width} px: ${violations.length} violations:\n    ${describeViolations(violations)}`);
       await checkNoSideScroll(page);
