@@ -223,7 +223,10 @@ fn an_archive_is_built_linked_and_rebuilt_incrementally() {
         let html = std::fs::read_to_string(d.site.join(file)).unwrap();
         // One script, which only prefetches: the page needs none.
         assert_eq!(html.matches("<script").count(), 1, "{file}");
-        assert!(html.contains("<script type=\"module\" src=\"catalog.js\"></script>"), "{file}");
+        assert!(
+            html.contains("<script type=\"module\" src=\"catalog.js\"></script>"),
+            "{file}"
+        );
         assert!(!html.contains("data-transcript-viewer-app"), "{file}");
         for href in hrefs(&html) {
             let path = href.split('#').next().unwrap().trim_start_matches('/');
