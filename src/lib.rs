@@ -26,6 +26,7 @@ pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
 pub mod panic_report;
+pub mod rng;
 pub mod search;
 pub mod settings;
 pub mod site;

@@ -24,24 +24,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-/// A small, fast, deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+use transcript_viewer::rng::Rng;
 
 const FIRST: &[&str] = &[
     "Alexander",
@@ -370,34 +353,6 @@ const RU_TOPICS: &[&str] = &[
     "«цифровой экономике»",
     "вопросам энергетики",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const RU_MONTHS: &[&str] = &[
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 
 /// One transcript of the archive: its file stem and text.
 fn archive_item(index: usize, bytes: usize, seed: u64) -> (String, String) {
@@ -439,14 +394,18 @@ fn archive_item(index: usize, bytes: usize, seed: u64) -> (String, String) {
         let title = format!("{} {}", rng.pick(RU_TITLE_KINDS), rng.pick(RU_TOPICS));
         let dateline = format!(
             "{day} {} {year} года, {}",
-            RU_MONTHS[month - 1],
+            transcript_viewer::dates::RU_MONTHS[month - 1],
             rng.pick(RU_PLACES)
         );
         (RU_WORDS, title, dateline)
     } else {
         out.push_str("View settings\n\nFont size:\nSite colours:\n\n\nOfficial website of the President of Russia\n\nNews\u{a0} /\n\n");
         let title = format!("{} {}", rng.pick(TITLE_KINDS), rng.pick(TOPICS));
-        let dateline = format!("{} {day}, {year}, {}", MONTHS[month - 1], rng.pick(PLACES));
+        let dateline = format!(
+            "{} {day}, {year}, {}",
+            transcript_viewer::dates::EN_MONTHS[month - 1],
+            rng.pick(PLACES)
+        );
         (EN_WORDS, title, dateline)
     };
     out.push_str(&format!("{title}\n\n{dateline}\n\n"));
