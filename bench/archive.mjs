@@ -90,7 +90,8 @@ async function ask(page, server, query) {
   });
   // Let late requests land in the log.
   await page.waitForTimeout(50);
-  return { ...shown, bytes: tally(server.log) };
+  const files = server.log.map((e) => `${e.path} ${gzipSize(e.path.slice(1).replace(/\/$/, "/index.html"))}`);
+  return { ...shown, bytes: tally(server.log), files };
 }
 
 const server = await serve(DIST);

@@ -28,12 +28,12 @@ pub struct BuildOptions {
 impl Default for BuildOptions {
     fn default() -> Self {
         BuildOptions {
-            // 4 KB (about 3 KB gzip) each: a later query's shards and snippets fit in
-            // 20 KB (docs/archive-search.md, "Figures").
+            // 4 KB (about 3 KB gzip) each, fragments of 1 KB and 2 documents a shard: a
+            // later query's files fit in 20 KB (docs/archive-search.md, "Figures").
             term_shard_bytes: 4 * 1024,
             chunk_bytes: 4 * 1024,
             fragment_bytes: 1024,
-            docs_per_shard: 8,
+            docs_per_shard: 2,
         }
     }
 }
