@@ -763,6 +763,7 @@ fn the_site_works_under_a_sub_path() -> TestResult {
             format!("/talks/{REFERENCE_ID}/"),
             "/talks/demo-press-briefing-2024-05-06/",
             "/talks/press-conference-2021-12-23-ru/",
+            "/talks/search/",
         ])
     );
     assert_no_page_errors(&session, &server);

@@ -352,7 +352,8 @@ fn old_addresses_lead_to_the_transcripts_page() -> TestResult {
         json!([
             [format!("{REFERENCE_ID}/"), null],
             [format!("{DEMO_ID}/"), "page"],
-            ["press-conference-2021-12-23-ru/", null]
+            ["press-conference-2021-12-23-ru/", null],
+            ["search/", null]
         ])
     );
     assert_no_page_errors(&session, &server);

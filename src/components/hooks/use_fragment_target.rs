@@ -13,10 +13,10 @@ use yew::prelude::*;
 /// scrolled to once rendered. The state of `target` is the caller's, as the render
 /// limit needs it before this hook's effects are declared.
 ///
-/// When the URL also searches (`?q=gas#t12`, as an archive search's results link), the
-/// current match becomes the first in that turn (or after it) once `matches` for that
-/// query are in, through `act` (which brings it into view): the page opens on the match
-/// the link was for, not on the transcript's first.
+/// When the address the page opened with also searches (`?q=gas#t12`, as an archive
+/// search's results link), the current match becomes the first in that turn (or after
+/// it) once `matches` for that query are in, through `act` (which brings it into view):
+/// the page opens on the match the link was for, not on the transcript's first.
 #[hook]
 pub fn use_fragment_target(
     t: &Rc<Transcript>,
@@ -35,6 +35,9 @@ pub fn use_fragment_target(
         let seek = seek.clone();
         use_effect_with((t.clone(), p.clone()), move |(t, p)| {
             let (t, p) = (t.clone(), p.clone());
+            // Only the address the page opened with: a turn's link followed later, while
+            // the reader searches, leaves their current match where it is.
+            let opened = std::cell::Cell::new(true);
             let follow = move || {
                 let hash = dom::location_hash().unwrap_or_default();
                 let turn = turn_for_fragment(&t, &p, &hash);
@@ -46,7 +49,9 @@ pub fn use_fragment_target(
                     .into_iter()
                     .find_map(|(k, v)| (k == "q").then_some(v))
                     .filter(|q| !q.trim().is_empty());
-                *seek.borrow_mut() = turn.zip(query);
+                if opened.replace(false) {
+                    *seek.borrow_mut() = turn.zip(query);
+                }
                 target.set(turn);
             };
             follow();
