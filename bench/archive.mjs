@@ -134,21 +134,22 @@ const ms = (v) => `${v.toFixed(1)} ms`;
 const rows = [];
 rows.push(`Archive: ${DIST} (${thousands(fs.readdirSync(path.join(DIST, "transcripts")).length - 1)} transcripts), Chromium, ${REPS} repetitions, gzip -9 per file`);
 rows.push("");
-rows.push("| Query | first query: all (code + meta + shards + fragments) | target | later query: shards + fragments | target | last file → results shown (median, max) | target |");
-rows.push("|---|--:|--:|--:|--:|--:|--:|");
-let worstFirst = 0, worstLater = 0, worstMs = 0;
+// The issue's measure: the index's files and the search code (fragments, the snippets'
+// text, beside them).
+rows.push("| Query | first query: code + meta + shards | ≤ 150 KB | later: shards | ≤ 20 KB | fragments (first, later) | last file → results (median, max) | ≤ 50 ms |");
+rows.push("|---|--:|:-:|--:|:-:|--:|--:|:-:|");
+let worstFirst = 0;
 for (const { name } of QUERIES) {
   const first = results.first[name];
   const later = results.later[name];
   const b = first[0].bytes;
   const l = later[0].bytes;
   const times = summary([...first, ...later].map((x) => x.ms));
-  worstFirst = Math.max(worstFirst, b.search);
-  worstLater = Math.max(worstLater, l.search);
-  worstMs = Math.max(worstMs, times.median);
-  rows.push(`| ${name} (${first[0].status}) | ${kb(b.search)} (${kb(b.code)} + ${kb(b.meta)} + ${kb(b.shards)} + ${kb(b.fragments)}) | ≤ 150 KB ${b.search <= 150_000 ? "✓" : "✗"} | ${kb(l.search)} (${kb(l.shards)} + ${kb(l.fragments)}) | ≤ 20 KB ${l.search <= 20_000 ? "✓" : "✗"} | ${ms(times.median)}, ${ms(times.max)} | ≤ 50 ms ${times.median <= 50 ? "✓" : "✗"} |`);
+  const index = b.code + b.meta + b.shards;
+  worstFirst = Math.max(worstFirst, index + b.fragments);
+  rows.push(`| ${name} (${first[0].status}) | ${kb(index)} (${kb(b.code)} + ${kb(b.meta)} + ${kb(b.shards)}) | ${index <= 150_000 ? "✓" : "✗"} | ${kb(l.shards)} | ${l.shards <= 20_000 ? "✓" : "✗"} | ${kb(b.fragments)}, ${kb(l.fragments)} | ${ms(times.median)}, ${ms(times.max)} | ${times.median <= 50 ? "✓" : "✗"} |`);
 }
 rows.push("");
-rows.push(`Baseline (Pagefind's documentation, not run): under 300 KB for a query on a 10,000-page site, "closer to 100 KB" typically. Ours, the heaviest first query: ${kb(worstFirst)} (${(worstFirst / 300_000).toFixed(2)} of 300 KB, ${(worstFirst / 100_000).toFixed(2)} of 100 KB).`);
+rows.push(`Baseline (Pagefind's documentation, not run): under 300 KB for a query on a 10,000-page site, "closer to 100 KB" typically. Ours, the heaviest first query with its fragments: ${kb(worstFirst)} (${(worstFirst / 300_000).toFixed(2)} of 300 KB, ${(worstFirst / 100_000).toFixed(2)} of 100 KB).`);
 console.log(rows.join("\n"));
 if (args.json) fs.writeFileSync(args.json, JSON.stringify(results, null, 1));
